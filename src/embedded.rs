@@ -1,0 +1,22 @@
+//! The dataset compiled into the binary from `data/*.csv` by `build.rs`.
+
+use crate::dataset::{Component, Dataset, Kind, Metric, PipelineStage, Qualifier, Record, Source, SourceKind, Unit};
+use std::borrow::Cow;
+
+/// The figures this build ships, checked at compile time.
+pub static DATASET: Dataset = include!(concat!(env!("OUT_DIR"), "/dataset.rs"));
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_fy2024_release_is_all_there() {
+        assert_eq!(DATASET.records.iter().filter(|r| r.fiscal_year == 2024).count(), 19);
+        assert_eq!(DATASET.latest_year(), Some(2024));
+        let hsi = DATASET.component_index("hsi").unwrap();
+        let arrests = DATASET.metric_index("arrests").unwrap();
+        let r = DATASET.records.iter().find(|r| r.component == hsi && r.metric == arrests).unwrap();
+        assert_eq!((r.value, r.qualifier), (2545.0, Qualifier::Exact));
+    }
+}

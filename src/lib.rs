@@ -1,0 +1,12 @@
+//! Charts of the DHS Center for Countering Human Trafficking's public figures.
+//!
+//! Data flows one way: `data/*.csv` → [`data_file`] (checked at build time) → [`DATASET`] →
+//! view selection → layout → drawing on any plotters backend → the web boundary.
+
+mod data_file;
+mod dataset;
+mod embedded;
+
+pub use data_file::{load, parse_as_written, parse_csv, DataError, DataFiles, Row, FILE_NAMES};
+pub use dataset::{Component, Dataset, Kind, Metric, PipelineStage, Qualifier, Record, Source, SourceKind, Text, Unit};
+pub use embedded::DATASET;
