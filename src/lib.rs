@@ -10,3 +10,8 @@ mod embedded;
 pub use data_file::{load, parse_as_written, parse_csv, DataError, DataFiles, Row, FILE_NAMES};
 pub use dataset::{Component, Dataset, Kind, Metric, PipelineStage, Qualifier, Record, Source, SourceKind, Text, Unit};
 pub use embedded::DATASET;
+mod number_format;
+mod view;
+
+pub use number_format::{bar_label, compact, in_unit, spoken, with_separators};
+pub use view::{fiscal_years, select, Bar, Chart, OptionError, Panel, ViewKind, ViewSpec, OPTION_NAMES};
