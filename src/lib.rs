@@ -15,3 +15,9 @@ mod view;
 
 pub use number_format::{bar_label, compact, in_unit, spoken, with_separators};
 pub use view::{fiscal_years, select, Bar, Chart, OptionError, Panel, ViewKind, ViewSpec, OPTION_NAMES};
+mod layout;
+
+pub use layout::{layout, tick_step, wrap, Anchor, BarBox, EstimatedText, Font, Layout, Line, LineRole, TextBox, TextMeasure, TextRole, ValueScale};
+mod draw;
+
+pub use draw::{draw, DrawError, Theme};

@@ -1,0 +1,352 @@
+//! Layout: where every bar, label, tick and line of a [`Chart`] goes, in CSS pixels.
+//!
+//! Pure geometry, no drawing: the same [`Layout`] feeds the canvas, the SVG renderer, hit-testing
+//! and the tests. Heights follow from the content, so the caller sizes the canvas to fit.
+
+use crate::dataset::Qualifier;
+use crate::number_format::{bar_label, in_unit};
+use crate::view::Chart;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Font {
+    /// CSS pixels.
+    pub size: f64,
+    pub bold: bool,
+}
+
+/// Measures text in CSS pixels. The canvas answers through its 2D context; tests estimate.
+pub trait TextMeasure {
+    fn width(&self, text: &str, font: Font) -> f64;
+}
+
+/// An estimate from character counts, for native rendering and tests: close enough for a sans-serif
+/// face, and deterministic.
+pub struct EstimatedText;
+
+impl TextMeasure for EstimatedText {
+    fn width(&self, text: &str, font: Font) -> f64 {
+        let em = if font.bold { 0.6 } else { 0.55 };
+        text.chars().count() as f64 * font.size * em
+    }
+}
+
+/// Maps values to horizontal CSS pixels and back, for one panel. Zero is at `left`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ValueScale {
+    pub left: f64,
+    pub right: f64,
+    /// The value at `right`: the panel's largest value rounded up to a tick.
+    pub max: f64,
+}
+
+impl ValueScale {
+    pub fn x_from_value(&self, value: f64) -> f64 {
+        self.left + (self.right - self.left) * (value / self.max)
+    }
+
+    pub fn value_from_x(&self, x: f64) -> f64 {
+        (x - self.left) / (self.right - self.left) * self.max
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Anchor {
+    Left,
+    Center,
+    Right,
+}
+
+/// What a piece of text is, so the renderer can colour it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextRole {
+    Title,
+    Subtitle,
+    PanelTitle,
+    BarLabel,
+    ValueLabel,
+    Tick,
+    Note,
+    Source,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct TextBox {
+    pub text: String,
+    /// The anchor point; `y` is the top of the line.
+    pub x: f64,
+    pub y: f64,
+    pub anchor: Anchor,
+    pub font: Font,
+    pub role: TextRole,
+}
+
+/// A drawn bar, with what hit-testing and tests need to find its record.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BarBox {
+    pub panel: usize,
+    pub bar: usize,
+    pub record: usize,
+    pub value: f64,
+    pub qualifier: Qualifier,
+    pub emphasized: bool,
+    pub x0: f64,
+    pub y0: f64,
+    pub x1: f64,
+    pub y1: f64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineRole {
+    Grid,
+    Baseline,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Line {
+    pub x0: f64,
+    pub y0: f64,
+    pub x1: f64,
+    pub y1: f64,
+    pub role: LineRole,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layout {
+    pub width: f64,
+    pub height: f64,
+    pub texts: Vec<TextBox>,
+    pub bars: Vec<BarBox>,
+    pub lines: Vec<Line>,
+    pub scales: Vec<ValueScale>,
+}
+
+impl Layout {
+    /// The bar under a point, for tooltips; `None` between bars.
+    pub fn bar_at(&self, x: f64, y: f64) -> Option<&BarBox> {
+        self.bars.iter().find(|b| y >= b.y0 && y <= b.y1 && x >= b.x0 && x <= b.x1.max(b.x0 + 4.0))
+    }
+}
+
+const MARGIN: f64 = 12.0;
+const BAR_HEIGHT: f64 = 20.0;
+/// Room after an "at least" bar for its open end.
+pub const OPEN_END: f64 = 12.0;
+const TITLE: Font = Font { size: 18.0, bold: true };
+const SUBTITLE: Font = Font { size: 13.0, bold: false };
+const PANEL_TITLE: Font = Font { size: 14.0, bold: true };
+const LABEL: Font = Font { size: 13.0, bold: false };
+const LABEL_EMPHASIS: Font = Font { size: 13.0, bold: true };
+const VALUE: Font = Font { size: 13.0, bold: true };
+const TICK: Font = Font { size: 11.0, bold: false };
+const NOTE: Font = Font { size: 12.0, bold: false };
+const SOURCE: Font = Font { size: 11.0, bold: false };
+
+fn line_height(font: Font) -> f64 {
+    (font.size * 1.3).ceil()
+}
+
+/// Greedy word wrap; a word wider than the line gets a line of its own.
+pub fn wrap(text: &str, max_width: f64, font: Font, measure: &dyn TextMeasure) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut current = String::new();
+    for word in text.split_whitespace() {
+        let candidate = if current.is_empty() { word.to_string() } else { format!("{current} {word}") };
+        if current.is_empty() || measure.width(&candidate, font) <= max_width {
+            current = candidate;
+        } else {
+            lines.push(std::mem::replace(&mut current, word.to_string()));
+        }
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    lines
+}
+
+/// A tick step of 1, 2 or 5 × 10ⁿ giving at most `count` steps up to `max`.
+pub fn tick_step(max: f64, count: usize) -> f64 {
+    let raw = max / count.max(1) as f64;
+    let magnitude = 10f64.powf(raw.log10().floor());
+    [1.0, 2.0, 5.0, 10.0].into_iter().map(|m| m * magnitude).find(|s| *s >= raw).unwrap_or(10.0 * magnitude)
+}
+
+struct Cursor<'a> {
+    y: f64,
+    width: f64,
+    measure: &'a dyn TextMeasure,
+    texts: Vec<TextBox>,
+}
+
+impl Cursor<'_> {
+    /// Writes wrapped text from the left margin and moves down past it.
+    fn paragraph(&mut self, text: &str, font: Font, role: TextRole) {
+        for line in wrap(text, self.width - 2.0 * MARGIN, font, self.measure) {
+            self.texts.push(TextBox { text: line, x: MARGIN, y: self.y, anchor: Anchor::Left, font, role });
+            self.y += line_height(font);
+        }
+    }
+}
+
+/// Places a chart in a box `width` CSS pixels wide; the height is what the content needs.
+pub fn layout(chart: &Chart, width: f64, measure: &dyn TextMeasure) -> Layout {
+    let width = if width.is_finite() { width.max(1.0) } else { 1.0 };
+    let mut c = Cursor { y: MARGIN, width, measure, texts: Vec::new() };
+    let mut bars = Vec::new();
+    let mut lines = Vec::new();
+    let mut scales = Vec::new();
+
+    c.paragraph(&chart.title, TITLE, TextRole::Title);
+    c.paragraph(&chart.subtitle, SUBTITLE, TextRole::Subtitle);
+    c.y += 8.0;
+
+    for (p, panel) in chart.panels.iter().enumerate() {
+        let unit = panel.unit;
+        c.y += 6.0;
+        if chart.panels.len() > 1 {
+            c.paragraph(&panel.title, PANEL_TITLE, TextRole::PanelTitle);
+            c.y += 4.0;
+        }
+        let value_labels: Vec<String> = panel.bars.iter().map(|b| bar_label(b.value, unit, b.qualifier)).collect();
+        let label_room = value_labels.iter().map(|l| measure.width(l, VALUE)).fold(0.0, f64::max);
+        let open_room = if panel.bars.iter().any(|b| b.qualifier == Qualifier::AtLeast) { OPEN_END } else { 0.0 };
+        let left = MARGIN;
+        let right = (width - MARGIN - label_room - open_room - 6.0).max(left + 1.0);
+        let data_max = panel.bars.iter().map(|b| b.value).fold(0.0, f64::max);
+        let ticks_wanted = (((right - left) / 90.0) as usize).clamp(1, 5);
+        let step = if data_max > 0.0 { tick_step(data_max, ticks_wanted) } else { 1.0 };
+        let max = if data_max > 0.0 { (data_max / step).ceil() * step } else { 1.0 };
+        let scale = ValueScale { left, right, max };
+        let top = c.y;
+        for (b, bar) in panel.bars.iter().enumerate() {
+            let font = if bar.emphasized { LABEL_EMPHASIS } else { LABEL };
+            c.paragraph(&bar.label, font, TextRole::BarLabel);
+            c.y += 2.0;
+            let x1 = scale.x_from_value(bar.value);
+            bars.push(BarBox {
+                panel: p,
+                bar: b,
+                record: bar.record,
+                value: bar.value,
+                qualifier: bar.qualifier,
+                emphasized: bar.emphasized,
+                x0: left,
+                y0: c.y,
+                x1,
+                y1: c.y + BAR_HEIGHT,
+            });
+            let open = if bar.qualifier == Qualifier::AtLeast { OPEN_END } else { 0.0 };
+            c.texts.push(TextBox {
+                text: value_labels[b].clone(),
+                x: x1 + open + 6.0,
+                y: c.y + (BAR_HEIGHT - line_height(VALUE)) / 2.0 + 1.0,
+                anchor: Anchor::Left,
+                font: VALUE,
+                role: TextRole::ValueLabel,
+            });
+            c.y += BAR_HEIGHT + 10.0;
+        }
+        let bottom = c.y - 6.0;
+        let mut v = 0.0;
+        while v <= max + step * 1e-9 {
+            let x = scale.x_from_value(v);
+            lines.push(Line { x0: x, y0: top, x1: x, y1: bottom, role: if v == 0.0 { LineRole::Baseline } else { LineRole::Grid } });
+            let text = in_unit(v, unit, true);
+            let half = measure.width(&text, TICK) / 2.0;
+            let (x, anchor) = if x + half > width - MARGIN { (width - MARGIN, Anchor::Right) } else if v == 0.0 { (x, Anchor::Left) } else { (x, Anchor::Center) };
+            c.texts.push(TextBox { text, x, y: bottom + 3.0, anchor, font: TICK, role: TextRole::Tick });
+            v += step;
+        }
+        c.y = bottom + 3.0 + line_height(TICK) + 6.0;
+        scales.push(scale);
+    }
+
+    c.y += 4.0;
+    for note in &chart.notes {
+        c.paragraph(note, NOTE, TextRole::Note);
+        c.y += 2.0;
+    }
+    if !chart.source_line.is_empty() {
+        c.y += 4.0;
+        c.paragraph(&chart.source_line, SOURCE, TextRole::Source);
+    }
+    let height = (c.y + MARGIN).ceil();
+    Layout { width, height, texts: c.texts, bars, lines, scales }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::embedded::DATASET;
+    use crate::view::{select, ViewSpec};
+
+    fn chart(view: &str, component: &str) -> Chart {
+        let spec = ViewSpec::default_for(&DATASET)
+            .with_option(&DATASET, "view", view)
+            .and_then(|s| s.with_option(&DATASET, "component", component))
+            .unwrap();
+        select(&DATASET, &spec)
+    }
+
+    #[test]
+    fn scale_maps_both_ways() {
+        let s = ValueScale { left: 10.0, right: 210.0, max: 1000.0 };
+        assert_eq!(s.x_from_value(500.0), 110.0);
+        assert_eq!(s.value_from_x(110.0), 500.0);
+        assert_eq!(s.x_from_value(0.0), 10.0);
+    }
+
+    #[test]
+    fn ticks_are_round() {
+        assert_eq!(tick_step(2545.0, 5), 1000.0);
+        assert_eq!(tick_step(3_700_000.0, 4), 1_000_000.0);
+        assert_eq!(tick_step(84.0, 3), 50.0);
+        assert_eq!(tick_step(170.0, 1), 200.0);
+    }
+
+    #[test]
+    fn bar_lengths_are_proportional_to_values() {
+        let c = chart("metric", "hsi");
+        let l = layout(&c, 600.0, &EstimatedText);
+        assert_eq!(l.bars.len(), 2);
+        let len = |b: &BarBox| b.x1 - b.x0;
+        let ratio = len(&l.bars[1]) / len(&l.bars[0]);
+        assert!((ratio - 2545.0 / 2500.0).abs() < 1e-9, "{ratio}");
+        assert!(l.bars.iter().all(|b| b.x1 <= 600.0 - MARGIN));
+    }
+
+    #[test]
+    fn every_bar_fits_from_phone_to_desktop() {
+        for component in ["dhs", "blue-campaign", "usss", "cbp"] {
+            let c = chart("component", component);
+            for width in [1.0, 120.0, 320.0, 768.0, 1600.0] {
+                let l = layout(&c, width, &EstimatedText);
+                assert_eq!(l.bars.len(), c.bar_count());
+                assert!(l.height > 0.0 && l.height.is_finite());
+                for b in &l.bars {
+                    assert!(b.x0 <= b.x1 && b.y0 < b.y1, "{component} {width}: {b:?}");
+                }
+                // Bars never overlap one another vertically.
+                for w in l.bars.windows(2) {
+                    assert!(w[0].y1 <= w[1].y0);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn wrapping_keeps_lines_inside() {
+        let lines = wrap("People trained through Blue Lightning Initiative partnerships", 150.0, LABEL, &EstimatedText);
+        assert!(lines.len() > 1);
+        assert!(lines.iter().all(|l| EstimatedText.width(l, LABEL) <= 150.0 || !l.contains(' ')));
+    }
+
+    #[test]
+    fn hit_test_finds_the_bar_under_the_pointer() {
+        let c = chart("component", "dhs");
+        let l = layout(&c, 500.0, &EstimatedText);
+        let b = &l.bars[2];
+        let hit = l.bar_at((b.x0 + b.x1) / 2.0, (b.y0 + b.y1) / 2.0).unwrap();
+        assert_eq!(hit.record, b.record);
+        assert!(l.bar_at(b.x0 + 1.0, b.y0 - 3.0).is_none());
+    }
+}
