@@ -216,7 +216,6 @@ pub fn layout(chart: &Chart, width: f64, measure: &dyn TextMeasure) -> Layout {
         let step = if data_max > 0.0 { tick_step(data_max, ticks_wanted) } else { 1.0 };
         let max = if data_max > 0.0 { (data_max / step).ceil() * step } else { 1.0 };
         let scale = ValueScale { left, right, max };
-        let top = c.y;
         for (b, bar) in panel.bars.iter().enumerate() {
             let font = if bar.emphasized { LABEL_EMPHASIS } else { LABEL };
             c.paragraph(&bar.label, font, TextRole::BarLabel);
@@ -246,10 +245,15 @@ pub fn layout(chart: &Chart, width: f64, measure: &dyn TextMeasure) -> Layout {
             c.y += BAR_HEIGHT + 10.0;
         }
         let bottom = c.y - 6.0;
+        let panel_bars = &bars[bars.len() - panel.bars.len()..];
         let mut v = 0.0;
         while v <= max + step * 1e-9 {
             let x = scale.x_from_value(v);
-            lines.push(Line { x0: x, y0: top, x1: x, y1: bottom, role: if v == 0.0 { LineRole::Baseline } else { LineRole::Grid } });
+            // Grid lines run beside the bars only, never through their labels.
+            let role = if v == 0.0 { LineRole::Baseline } else { LineRole::Grid };
+            for b in panel_bars {
+                lines.push(Line { x0: x, y0: b.y0 - 3.0, x1: x, y1: (b.y1 + 3.0).min(bottom), role });
+            }
             let text = in_unit(v, unit, true);
             let half = measure.width(&text, TICK) / 2.0;
             let (x, anchor) = if x + half > width - MARGIN { (width - MARGIN, Anchor::Right) } else if v == 0.0 { (x, Anchor::Left) } else { (x, Anchor::Center) };

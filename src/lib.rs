@@ -21,3 +21,7 @@ pub use layout::{layout, tick_step, wrap, Anchor, BarBox, EstimatedText, Font, L
 mod draw;
 
 pub use draw::{draw, DrawError, Theme};
+#[cfg(target_arch = "wasm32")]
+mod web;
+#[cfg(target_arch = "wasm32")]
+pub use web::{catalog, Viewer, PANIC_EVENT};

@@ -1,0 +1,42 @@
+# Two commands on a fresh machine: `make serve` and `make test`. Each installs what it lacks.
+SHELL := /bin/bash
+PORT ?= 8000
+# node_modules/.bin first: its wasm-opt (npm binaryen) is the one wasm-pack must find.
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+.PHONY: serve build tools test test-native test-chrome test-firefox test-e2e clean
+
+## Build the Wasm package (pkg/) and serve the repository root on 127.0.0.1:$(PORT).
+serve: build
+	python3 tools/serve.py --port $(PORT)
+
+## wasm-pack build, size-optimised (opt-level z, LTO, wasm-opt -Oz).
+build: tools
+	wasm-pack build --release --target web
+	@printf 'pkg/ccht_chart_bg.wasm %s bytes, %s gzipped\n' $$(wc -c < pkg/ccht_chart_bg.wasm) $$(gzip -9c pkg/ccht_chart_bg.wasm | wc -c)
+	@printf 'pkg/ccht_chart.js      %s bytes, %s gzipped\n' $$(wc -c < pkg/ccht_chart.js) $$(gzip -9c pkg/ccht_chart.js | wc -c)
+
+tools:
+	@tools/ensure-tools build
+
+## Every test: native (data fidelity, layout, SVG), Wasm in Chrome and Firefox, end-to-end in Chromium.
+test: test-native test-chrome test-firefox test-e2e
+
+test-native: tools
+	cargo test --all-targets
+
+test-chrome: tools
+	@tools/ensure-tools browsers
+	wasm-pack test --headless --chrome
+
+test-firefox: tools
+	@tools/ensure-tools browsers
+	wasm-pack test --headless --firefox
+
+test-e2e: build
+	@tools/ensure-tools browsers node
+	node --test tests/e2e/
+
+clean:
+	cargo clean
+	rm -rf pkg node_modules

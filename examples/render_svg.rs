@@ -1,0 +1,34 @@
+//! Renders one view of the embedded dataset to SVG on standard output, with the same code the
+//! browser uses: `cargo run --example render_svg -- component=blue-campaign view=component`.
+
+use ccht_chart::{draw, layout, select, EstimatedText, Theme, ViewSpec, DATASET};
+use plotters::backend::SVGBackend;
+
+fn main() {
+    let mut spec = ViewSpec::default_for(&DATASET);
+    let mut width = 640.0;
+    for arg in std::env::args().skip(1) {
+        let Some((name, value)) = arg.split_once('=') else {
+            eprintln!("arguments are name=value, e.g. component=hsi");
+            std::process::exit(2);
+        };
+        if name == "width" {
+            width = value.parse().unwrap_or(width);
+            continue;
+        }
+        spec = match spec.with_option(&DATASET, name, value) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("{e}");
+                std::process::exit(2);
+            }
+        };
+    }
+    let l = layout(&select(&DATASET, &spec), width, &EstimatedText);
+    let mut out = String::new();
+    if let Err(e) = draw(SVGBackend::with_string(&mut out, (l.width as u32, l.height as u32)), &l, &Theme::LIGHT, 1.0) {
+        eprintln!("{e}");
+        std::process::exit(1);
+    }
+    println!("{out}");
+}

@@ -1,0 +1,50 @@
+// Shared by the end-to-end tests: serve the repository root as `make serve` does, and drive
+// Debian's Chromium through playwright-core (never a downloaded browser).
+import { spawn } from "node:child_process";
+import { chromium } from "playwright-core";
+
+const root = new URL("../../", import.meta.url).pathname;
+
+export const CHROMIUM_ARGS = [
+  "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync", "--no-first-run",
+];
+
+/** Starts tools/serve.py on a free port; resolves to { url, stop }. */
+export function startServer() {
+  return new Promise((resolve, reject) => {
+    const child = spawn("python3", ["tools/serve.py", "--port", "0"], {
+      cwd: root, env: { ...process.env, SERVE_QUIET: "1" }, stdio: ["ignore", "pipe", "inherit"],
+    });
+    let out = "";
+    child.stdout.on("data", (chunk) => {
+      out += chunk;
+      const match = out.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
+      if (match) resolve({ url: match[0], stop: () => child.kill() });
+    });
+    child.on("exit", (code) => reject(new Error(`the server exited (${code}) before it listened`)));
+  });
+}
+
+export async function launchBrowser() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: CHROMIUM_ARGS });
+}
+
+/** A page that collects console errors, page errors and CSP violations into `problems`. */
+export async function openPage(browser, url, options = {}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const problems = [];
+  page.on("console", (m) => { if (m.type() === "error") problems.push(`console: ${m.text()}`); });
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  if (url) await page.goto(url);
+  return { context, page, problems };
+}
+
+/** Waits until the viewer has finished its first draw (or reported why it could not). */
+export async function chartReady(page) {
+  await page.waitForFunction(() => document.querySelector("#chart")?.getAttribute("aria-busy") === "false");
+}
