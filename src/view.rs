@@ -108,7 +108,23 @@ impl ViewSpec {
                 })
             }
         }
-        Ok(next)
+        Ok(next.settled(dataset))
+    }
+
+    /// Keeps the choice coherent: the component view emphasises one of the component's own
+    /// measures, so a measure the component lacks gives way to its first one.
+    fn settled(self, dataset: &Dataset) -> ViewSpec {
+        if self.view != ViewKind::Component {
+            return self;
+        }
+        let has = |metric: usize| {
+            dataset.records.iter().any(|r| r.component == self.component && r.metric == metric && r.fiscal_year == self.fiscal_year)
+        };
+        if has(self.metric) {
+            return self;
+        }
+        let first = (0..dataset.metrics.len()).find(|&m| has(m));
+        ViewSpec { metric: first.unwrap_or(self.metric), ..self }
     }
 }
 
@@ -336,6 +352,15 @@ mod tests {
         let values: Vec<(f64, Qualifier)> = chart.panels[0].bars.iter().map(|b| (b.value, b.qualifier)).collect();
         assert_eq!(values, [(1686.0, Qualifier::Exact), (2500.0, Qualifier::AtLeast), (914.0, Qualifier::Exact), (405.0, Qualifier::Exact)]);
         assert!(chart.notes[0].contains("count different things"));
+    }
+
+    #[test]
+    fn the_component_view_keeps_a_measure_the_component_has() {
+        let s = spec("component", "ccht", "arrests");
+        assert_eq!(DATASET.metrics[s.metric].id, "investigations-supported");
+        // The metric view compares across components, so it keeps the reader's measure.
+        let s = spec("metric", "ccht", "arrests");
+        assert_eq!(DATASET.metrics[s.metric].id, "arrests");
     }
 
     #[test]

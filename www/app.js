@@ -98,10 +98,6 @@ async function main() {
     buildMetricOptions(cat, state);
     componentSelect.disabled = state.view === "pipeline";
     metricSelect.disabled = state.view === "pipeline";
-    // The component view needs a measure the component has; keep the reader's if it does.
-    if (state.view === "component" && metricSelect.value !== state.metric && metricSelect.options.length > 0) {
-      viewer.setView({ metric: metricSelect.value });
-    }
   };
 
   const redraw = () => {

@@ -1,0 +1,143 @@
+// End to end, in Debian's Chromium: the page `make serve` serves, driven through its real controls.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer, launchBrowser, openPage, chartReady } from "./harness.mjs";
+import { components, records, spoken, kindOf } from "./expected.mjs";
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+/** Counts the bars in the canvas image: runs of the bar colour down a column just right of the axis. */
+function countDrawnBars(page) {
+  return page.evaluate(() => {
+    const canvas = document.querySelector("#chart-canvas");
+    const ctx = canvas.getContext("2d");
+    const ratio = canvas.width / canvas.clientWidth;
+    const x = Math.round(14 * ratio);
+    const column = ctx.getImageData(x, 0, 1, canvas.height).data;
+    let runs = 0, inBar = false;
+    for (let y = 0; y < canvas.height; y++) {
+      const [r, g, b] = column.slice(y * 4, y * 4 + 3);
+      const bar = r === 0x00 && g === 0x5e && b === 0xa2;
+      if (bar && !inBar) runs++;
+      inBar = bar;
+    }
+    return runs;
+  });
+}
+
+const label = (page) => page.locator("#chart-canvas").getAttribute("aria-label");
+
+test("the first view draws DHS-wide figures with no console errors or CSP violations", async () => {
+  const { page, problems, context } = await openPage(browser, server.url);
+  await chartReady(page);
+  assert.equal(await page.locator("#alert").isHidden(), true);
+  assert.equal(await page.locator("#chart-canvas").getAttribute("role"), "img");
+  const text = await label(page);
+  assert.match(text, /DHS-wide, Fiscal year 2024/);
+  const dhs = records.filter((r) => r.component === "dhs");
+  for (const r of dhs) assert.ok(text.includes(spoken(r)), `${r.metric}: ${spoken(r)} missing from "${text}"`);
+  assert.equal(await countDrawnBars(page), dhs.length);
+  assert.equal(await page.locator("#status").textContent(), "");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("every component, in every view, through the real controls", async () => {
+  const { page, problems, context } = await openPage(browser, server.url, { viewport: { width: 900, height: 900 } });
+  await chartReady(page);
+
+  // Component view: each component shows each of its figures, as text and as bars.
+  for (const c of components) {
+    await page.selectOption("select[name=component]", c.id);
+    await page.waitForFunction((name) => document.querySelector("#chart-canvas").getAttribute("aria-label").includes(name), c.name);
+    const mine = records.filter((r) => r.component === c.id);
+    const text = await label(page);
+    for (const r of mine) assert.ok(text.includes(spoken(r)), `${c.id} ${r.metric}: ${spoken(r)} missing`);
+    assert.equal(await countDrawnBars(page), mine.length, c.id);
+    // Every measure of the component can be chosen; the chart redraws each time.
+    const metricIds = await page.locator("select[name=metric] option").evaluateAll((os) => os.map((o) => o.value));
+    assert.deepEqual(metricIds.sort(), [...new Set(mine.map((r) => r.metric))].sort());
+    for (const m of metricIds) {
+      await page.selectOption("select[name=metric]", m);
+      assert.equal(await page.evaluate(() => document.querySelector("#chart").getAttribute("aria-busy")), "false");
+    }
+  }
+
+  // Metric view: each measure shows every record of its kind, across components.
+  await page.locator("input[name=view][value=metric]").check();
+  const metricIds = await page.locator("select[name=metric] option").evaluateAll((os) => os.map((o) => o.value));
+  assert.equal(metricIds.length, new Set(records.map((r) => r.metric)).size);
+  for (const m of metricIds) {
+    const before = await label(page);
+    await page.selectOption("select[name=metric]", m);
+    const sameKind = records.filter((r) => kindOf(r.metric) === kindOf(m));
+    const text = await label(page);
+    for (const r of sameKind) assert.ok(text.includes(spoken(r)), `${m}: ${r.component} ${spoken(r)} missing from "${text}"`);
+    assert.equal(await countDrawnBars(page), sameKind.length, m);
+    const previous = metricIds[metricIds.indexOf(m) - 1];
+    if (previous && kindOf(m) !== kindOf(previous)) assert.notEqual(text, before, `${previous} → ${m}`);
+  }
+
+  // The pipeline: four stages, investigations to convictions.
+  await page.locator("input[name=view][value=pipeline]").check();
+  const text = await label(page);
+  assert.match(text, /Criminal investigations initiated \(HSI\): 1,686.*Trafficking-related arrests \(DHS\): more than 2,500.*Indictments supported \(DHS\): 914.*Convictions supported \(DHS\): 405/);
+  assert.equal(await countDrawnBars(page), 4);
+  assert.equal(await page.locator("select[name=component]").isDisabled(), true);
+
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("keyboard alone changes the chart", async () => {
+  const { page, problems, context } = await openPage(browser, server.url);
+  await chartReady(page);
+  await page.locator("select[name=component]").focus();
+  await page.keyboard.press("ArrowDown"); // HSI
+  await page.waitForFunction(() => document.querySelector("#chart-canvas").getAttribute("aria-label").includes("Homeland Security Investigations"));
+  assert.match(await label(page), /2,545/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("resizing redraws at the new width", async () => {
+  const { page, problems, context } = await openPage(browser, server.url, { viewport: { width: 1200, height: 800 } });
+  await chartReady(page);
+  const wide = await page.locator("#chart-canvas").evaluate((c) => c.width);
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.waitForFunction((w) => document.querySelector("#chart-canvas").width < w, wide);
+  const narrow = await page.locator("#chart-canvas").evaluate((c) => ({ width: c.width, css: c.clientWidth }));
+  assert.equal(narrow.width, narrow.css);
+  assert.equal(await countDrawnBars(page), records.filter((r) => r.component === "dhs").length);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a Wasm that fails to load shows a visible alert, not a blank canvas", async () => {
+  const { page, context } = await openPage(browser, null);
+  await page.route("**/*.wasm", (route) => route.fulfill({ status: 404, body: "gone" }));
+  await page.goto(server.url);
+  await chartReady(page);
+  const alert = page.locator("[role=alert]");
+  assert.equal(await alert.isVisible(), true);
+  assert.match(await alert.textContent(), /could not be loaded/);
+  assert.equal(await page.locator("#chart-canvas").isVisible(), false);
+  await context.close();
+});
+
+test("the footer gives the source and both reporting numbers", async () => {
+  const { page, context } = await openPage(browser, server.url);
+  const footer = await page.locator("footer").textContent();
+  for (const s of ["866-347-2423", "888-373-7888", "humantraffickinghotline.org", "Fiscal Year 2024 Annual Report"]) {
+    assert.ok(footer.includes(s), s);
+  }
+  await context.close();
+});
