@@ -141,3 +141,14 @@ test("the footer gives the source and both reporting numbers", async () => {
   }
   await context.close();
 });
+
+test("a panic inside the Wasm is reported in the page", async () => {
+  const { page, context } = await openPage(browser, server.url);
+  await chartReady(page);
+  // The Rust panic hook raises this event with the panic message; the shell must show it.
+  await page.evaluate(() => window.dispatchEvent(new CustomEvent("ccht-chart:panic", { detail: "The chart stopped because of an internal error: test" })));
+  const alert = page.locator("[role=alert]");
+  assert.equal(await alert.isVisible(), true);
+  assert.match(await alert.textContent(), /internal error: test/);
+  await context.close();
+});
