@@ -26,7 +26,12 @@ function clearError() {
   figure.classList.remove("failed");
 }
 
-window.addEventListener("ccht-chart:panic", (event) => showError(String(event.detail)));
+// After a panic the Wasm instance is unusable: report it and never call into it again.
+let stopped = false;
+window.addEventListener("ccht-chart:panic", (event) => {
+  stopped = true;
+  showError(String(event.detail));
+});
 
 function option(value, text) {
   const o = document.createElement("option");
@@ -101,6 +106,7 @@ async function main() {
   };
 
   const redraw = () => {
+    if (stopped) return;
     // Show the canvas before drawing: it takes its width from the layout.
     clearError();
     try {
@@ -113,6 +119,7 @@ async function main() {
   };
 
   form.addEventListener("change", (event) => {
+    if (stopped) return;
     const { name, value } = event.target;
     try {
       viewer.setView({ [name]: value });
@@ -131,7 +138,8 @@ async function main() {
   // Redraw when the chart's width changes (rotation, window resize, a CMS column).
   let lastWidth = canvas.clientWidth;
   new ResizeObserver(() => {
-    if (canvas.clientWidth !== lastWidth) {
+    // Zero while an error hides the canvas: nothing to redraw then.
+    if (canvas.clientWidth !== lastWidth && canvas.clientWidth > 0) {
       lastWidth = canvas.clientWidth;
       redraw();
     }
