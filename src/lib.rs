@@ -14,7 +14,7 @@ mod number_format;
 mod view;
 
 pub use number_format::{bar_label, compact, in_unit, spoken, with_separators};
-pub use view::{fiscal_years, select, Bar, Chart, OptionError, Panel, ViewKind, ViewSpec, OPTION_NAMES};
+pub use view::{fiscal_years, percent_decode, select, Bar, Chart, OptionError, Panel, ViewKind, ViewSpec, OPTION_NAMES, SHELL_PARAMETERS};
 mod layout;
 
 pub use layout::{layout, tick_step, wrap, Anchor, BarBox, EstimatedText, Font, Layout, Line, LineRole, TextBox, TextMeasure, TextRole, ValueScale};

@@ -128,6 +128,84 @@ impl ViewSpec {
     }
 }
 
+/// Query parameters the shell reads itself; the view ignores them without complaint.
+pub const SHELL_PARAMETERS: [&str; 2] = ["embed", "lang"];
+
+impl ViewSpec {
+    /// Reads a URL query (`?view=metric&metric=arrests`). Each bad or unknown parameter is skipped
+    /// and reported, so a reader still gets the rest of the view they were sent.
+    pub fn from_query(dataset: &Dataset, query: &str) -> (ViewSpec, Vec<OptionError>) {
+        let mut spec = ViewSpec::default_for(dataset);
+        let mut errors = Vec::new();
+        let pairs: Vec<(String, String)> = query
+            .trim_start_matches('?')
+            .split('&')
+            .filter(|p| !p.is_empty())
+            .map(|p| {
+                let (k, v) = p.split_once('=').unwrap_or((p, ""));
+                (percent_decode(k), percent_decode(v))
+            })
+            .collect();
+        // The view first, so that a component or metric is settled against the right view.
+        for name in OPTION_NAMES {
+            for (_, value) in pairs.iter().filter(|(k, _)| k == name) {
+                match spec.with_option(dataset, name, value) {
+                    Ok(next) => spec = next,
+                    Err(e) => errors.push(e),
+                }
+            }
+        }
+        for (name, _) in &pairs {
+            if !OPTION_NAMES.contains(&name.as_str()) && !SHELL_PARAMETERS.contains(&name.as_str()) {
+                errors.push(OptionError { field: name.clone(), message: "unknown parameter; it was ignored".into() });
+            }
+        }
+        (spec, errors)
+    }
+
+    /// The query that reopens this view; default values are left out to keep links short.
+    pub fn to_query(&self, dataset: &Dataset) -> String {
+        let default = ViewSpec::default_for(dataset);
+        let mut parts = Vec::new();
+        if self.view != default.view {
+            parts.push(format!("view={}", self.view.id()));
+        }
+        if self.view != ViewKind::Pipeline {
+            parts.push(format!("component={}", dataset.components[self.component].id));
+            parts.push(format!("metric={}", dataset.metrics[self.metric].id));
+        }
+        if self.fiscal_year != default.fiscal_year {
+            parts.push(format!("fy={}", self.fiscal_year));
+        }
+        parts.join("&")
+    }
+}
+
+/// `%3C` → `<`, `+` → space; malformed escapes stay as written. Invalid UTF-8 becomes U+FFFD.
+pub fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                    (Some(h), Some(l)) => {
+                        out.push((h * 16 + l) as u8);
+                        i += 2;
+                    }
+                    _ => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 /// The fiscal years that have records, oldest first.
 pub fn fiscal_years(dataset: &Dataset) -> Vec<u16> {
     let mut years: Vec<u16> = dataset.records.iter().map(|r| r.fiscal_year).collect();
@@ -372,6 +450,31 @@ mod tests {
         assert_eq!(base.with_option(&DATASET, "colour", "red").unwrap_err().field, "colour");
         assert!(base.with_option(&DATASET, "fy", "1999").is_err());
         assert_eq!(base.with_option(&DATASET, "fy", "FY2024").unwrap().fiscal_year, 2024);
+    }
+
+    #[test]
+    fn queries_open_views_and_report_bad_parameters() {
+        let (s, errors) = ViewSpec::from_query(&DATASET, "?view=metric&metric=people-reached&embed=1");
+        assert!(errors.is_empty());
+        assert_eq!((s.view, DATASET.metrics[s.metric].id.as_ref()), (ViewKind::Metric, "people-reached"));
+        let (s, errors) = ViewSpec::from_query(&DATASET, "component=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&metric=arrests&x=1");
+        assert_eq!(s.component, ViewSpec::default_for(&DATASET).component);
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["component", "x"]);
+        assert!(errors[0].message.contains("<img src=x onerror=alert(1)>"));
+        // A view's query reopens the same view.
+        let spec = spec("component", "usss", "presentations");
+        assert_eq!(ViewSpec::from_query(&DATASET, &spec.to_query(&DATASET)), (spec, vec![]));
+        assert_eq!(spec.to_query(&DATASET), "component=usss&metric=presentations");
+    }
+
+    #[test]
+    fn percent_decoding_is_total() {
+        assert_eq!(percent_decode("a%20b+c"), "a b c");
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("%zz%4"), "%zz%4");
+        assert_eq!(percent_decode("%E2%80%94"), "\u{2014}");
+        assert_eq!(percent_decode("%FF"), "\u{FFFD}");
     }
 
     #[test]

@@ -158,6 +158,8 @@ struct BarInfo {
 /// A chart bound to one `<canvas>`. State lives here; JavaScript only forwards choices.
 #[wasm_bindgen]
 pub struct Viewer {
+    /// The compiled-in dataset, or one loaded at run time and leaked (it lives as long as the page).
+    dataset: &'static Dataset,
     canvas: HtmlCanvasElement,
     context: CanvasRenderingContext2d,
     spec: ViewSpec,
@@ -179,24 +181,26 @@ impl Viewer {
             .flatten()
             .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
             .ok_or_else(|| error("this browser gave no 2D drawing context for the canvas"))?;
-        let spec = apply_options(&DATASET, ViewSpec::default_for(&DATASET), options)?;
-        Ok(Viewer { canvas, context, spec, layout: None })
+        let dataset: &'static Dataset = &DATASET;
+        let spec = apply_options(dataset, ViewSpec::default_for(dataset), options)?;
+        Ok(Viewer { dataset, canvas, context, spec, layout: None })
     }
 
     /// Changes any of `view`, `component`, `metric`, `fy`. On error nothing changes.
     #[wasm_bindgen(js_name = setView)]
     pub fn set_view(&mut self, options: JsValue) -> Result<(), JsValue> {
-        self.spec = apply_options(&DATASET, self.spec, options)?;
+        self.spec = apply_options(self.dataset, self.spec, options)?;
         Ok(())
     }
 
     /// The current choice as `{ view, component, metric, fy }`.
     #[wasm_bindgen(getter)]
     pub fn view(&self) -> Result<JsValue, JsValue> {
+        let d = self.dataset;
         let state = ViewState {
             view: self.spec.view.id(),
-            component: &DATASET.components[self.spec.component].id,
-            metric: &DATASET.metrics[self.spec.metric].id,
+            component: &d.components[self.spec.component].id,
+            metric: &d.metrics[self.spec.metric].id,
             fy: self.spec.fiscal_year,
         };
         serde_wasm_bindgen::to_value(&state).map_err(|e| error(e.to_string()))
@@ -212,7 +216,7 @@ impl Viewer {
             ));
         }
         let ratio = web_sys::window().map(|w| w.device_pixel_ratio()).filter(|r| r.is_finite() && *r > 0.0).unwrap_or(1.0);
-        let chart = select(&DATASET, &self.spec);
+        let chart = select(self.dataset, &self.spec);
         let layout = layout(&chart, css_width, &CanvasText(&self.context));
         self.canvas
             .style()
@@ -220,7 +224,7 @@ impl Viewer {
             .map_err(|_| error("could not set the canvas height"))?;
         self.canvas.set_width((css_width * ratio).round() as u32);
         self.canvas.set_height((layout.height * ratio).round() as u32);
-        self.canvas.set_attribute("aria-label", &chart.description(&DATASET)).map_err(|_| error("could not label the canvas"))?;
+        self.canvas.set_attribute("aria-label", &chart.description(self.dataset)).map_err(|_| error("could not label the canvas"))?;
         let backend = CanvasBackend::with_canvas_object(self.canvas.clone()).ok_or_else(|| error("the canvas gave no 2D context"))?;
         draw(backend, &layout, &Theme::LIGHT, ratio).map_err(|e| error(e.to_string()))?;
         self.layout = Some(layout);
@@ -229,17 +233,18 @@ impl Viewer {
 
     /// What the current chart shows, in words: the canvas's `aria-label`.
     pub fn description(&self) -> String {
-        select(&DATASET, &self.spec).description(&DATASET)
+        select(self.dataset, &self.spec).description(self.dataset)
     }
 
     /// The bars of the last draw, in CSS pixels from the canvas's top left, with their records.
     pub fn bars(&self) -> Result<JsValue, JsValue> {
         let Some(layout) = &self.layout else { return Ok(js_sys::Array::new().into()) };
+        let d = self.dataset;
         let bars: Vec<BarInfo> = layout
             .bars
             .iter()
             .map(|b| {
-                let r = &DATASET.records[b.record];
+                let r = &d.records[b.record];
                 BarInfo {
                     x: b.x0,
                     y: b.y0,
@@ -247,9 +252,9 @@ impl Viewer {
                     height: b.y1 - b.y0,
                     value: b.value,
                     qualifier: b.qualifier.id(),
-                    text: spoken(b.value, DATASET.kind_of(r).unit, b.qualifier),
-                    component: DATASET.components[r.component].id.to_string(),
-                    metric: DATASET.metrics[r.metric].id.to_string(),
+                    text: spoken(b.value, d.kind_of(r).unit, b.qualifier),
+                    component: d.components[r.component].id.to_string(),
+                    metric: d.metrics[r.metric].id.to_string(),
                     fy: r.fiscal_year,
                     source_sentence: r.source_sentence.to_string(),
                 }
