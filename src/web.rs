@@ -171,6 +171,13 @@ impl Viewer {
     /// `new Viewer(canvas, { view, component, metric, fy })`; every option may be left out.
     #[wasm_bindgen(constructor)]
     pub fn new(canvas: JsValue, options: JsValue) -> Result<Viewer, JsValue> {
+        Viewer::with_dataset(&DATASET, canvas, options)
+    }
+}
+
+impl Viewer {
+    /// A viewer of any dataset: the compiled-in one, or one loaded at run time (benchmarks).
+    pub(crate) fn with_dataset(dataset: &'static Dataset, canvas: JsValue, options: JsValue) -> Result<Viewer, JsValue> {
         let canvas: HtmlCanvasElement = canvas.dyn_into().map_err(|other| {
             let what = if other.is_null() || other.is_undefined() { "nothing (is the element missing?)".to_string() } else { format!("{other:?}") };
             type_error(format!("Viewer needs a <canvas> element; got {what}"))
@@ -181,10 +188,13 @@ impl Viewer {
             .flatten()
             .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
             .ok_or_else(|| error("this browser gave no 2D drawing context for the canvas"))?;
-        let dataset: &'static Dataset = &DATASET;
         let spec = apply_options(dataset, ViewSpec::default_for(dataset), options)?;
         Ok(Viewer { dataset, canvas, context, spec, layout: None })
     }
+}
+
+#[wasm_bindgen]
+impl Viewer {
 
     /// Changes any of `view`, `component`, `metric`, `fy`. On error nothing changes.
     #[wasm_bindgen(js_name = setView)]
