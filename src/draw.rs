@@ -30,6 +30,36 @@ impl Theme {
         grid: RGBColor(0xdf, 0xe1, 0xe2),
         baseline: RGBColor(0x71, 0x76, 0x7a),
     };
+
+    /// For `prefers-color-scheme: dark`: base-lightest #f0f0f0, base-light #a9aeb1 and blue-30v
+    /// #58b4ff on ink #1b1b1b.
+    pub const DARK: Theme = Theme {
+        background: RGBColor(0x1b, 0x1b, 0x1b),
+        text: RGBColor(0xf0, 0xf0, 0xf0),
+        muted: RGBColor(0xa9, 0xae, 0xb1),
+        bar: RGBColor(0x58, 0xb4, 0xff),
+        grid: RGBColor(0x3d, 0x45, 0x51),
+        baseline: RGBColor(0xa9, 0xae, 0xb1),
+    };
+
+    /// For `forced-colors: active`: everything in the system's text colour on its background, so
+    /// the user's high-contrast choice holds inside the canvas too.
+    pub fn forced(text: RGBColor, background: RGBColor) -> Theme {
+        Theme { background, text, muted: text, bar: text, grid: text, baseline: text }
+    }
+}
+
+/// WCAG 2 contrast ratio of two colours, from 1 to 21.
+pub fn contrast(a: RGBColor, b: RGBColor) -> f64 {
+    let luminance = |c: RGBColor| {
+        let channel = |v: u8| {
+            let v = v as f64 / 255.0;
+            if v <= 0.04045 { v / 12.92 } else { ((v + 0.055) / 1.055).powf(2.4) }
+        };
+        0.2126 * channel(c.0) + 0.7152 * channel(c.1) + 0.0722 * channel(c.2)
+    };
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
 }
 
 /// A drawing failure, with the backend's own words.
@@ -126,6 +156,21 @@ mod tests {
         let size = ((l.width * ratio) as u32, (l.height * ratio) as u32);
         draw(SVGBackend::with_string(&mut out, size), &l, &Theme::LIGHT, ratio).unwrap();
         (out, l)
+    }
+
+    #[test]
+    fn palettes_meet_wcag_aa() {
+        for (name, t) in [("light", Theme::LIGHT), ("dark", Theme::DARK)] {
+            let text = contrast(t.text, t.background);
+            let muted = contrast(t.muted, t.background);
+            let bar = contrast(t.bar, t.background);
+            let baseline = contrast(t.baseline, t.background);
+            println!("{name}: text {text:.2}:1, muted text {muted:.2}:1, bars {bar:.2}:1, axis {baseline:.2}:1");
+            assert!(text >= 4.5 && muted >= 4.5, "{name} text");
+            assert!(bar >= 3.0 && baseline >= 3.0, "{name} bars");
+            // Value labels sit beside bars, not on them, so only the background matters.
+        }
+        assert!((contrast(RGBColor(0, 0, 0), RGBColor(255, 255, 255)) - 21.0).abs() < 1e-9);
     }
 
     #[test]

@@ -20,7 +20,7 @@ mod layout;
 pub use layout::{layout, tick_step, wrap, Anchor, BarBox, EstimatedText, Font, Layout, Line, LineRole, TextBox, TextMeasure, TextRole, ValueScale};
 mod draw;
 
-pub use draw::{draw, DrawError, Theme};
+pub use draw::{contrast, draw, DrawError, Theme};
 #[cfg(target_arch = "wasm32")]
 mod web;
 #[cfg(target_arch = "wasm32")]

@@ -270,6 +270,45 @@ impl Chart {
     }
 }
 
+impl Chart {
+    /// A plain-language reading of the chart for `aria-describedby`: per panel the largest and
+    /// smallest figures, then how many are lower bounds or derived.
+    pub fn summary(&self, dataset: &Dataset) -> String {
+        let say = |b: &Bar| spoken(b.value, dataset.kind_of(&dataset.records[b.record]).unit, b.qualifier);
+        let mut parts = Vec::new();
+        let count = self.bar_count();
+        if count == 0 {
+            return format!("{}, {}: no published figures for this selection.", self.title, self.subtitle);
+        }
+        parts.push(format!("{}, {}: {count} figure{}.", self.title, self.subtitle, if count == 1 { "" } else { "s" }));
+        for panel in &self.panels {
+            let (Some(max), Some(min)) = (
+                panel.bars.iter().max_by(|a, b| a.value.total_cmp(&b.value)),
+                panel.bars.iter().min_by(|a, b| a.value.total_cmp(&b.value)),
+            ) else {
+                continue;
+            };
+            if panel.bars.len() == 1 {
+                parts.push(format!("{}: {}.", max.label, say(max)));
+            } else {
+                parts.push(format!("{}: the largest is {}, {}; the smallest is {}, {}.", panel.title, max.label, say(max), min.label, say(min)));
+            }
+        }
+        let bounds = self.panels.iter().flat_map(|p| &p.bars).filter(|b| b.qualifier == Qualifier::AtLeast).count();
+        if bounds > 0 {
+            parts.push(format!(
+                "{bounds} of the {count} figures {} lower bounds: the source says \u{201c}more than\u{201d}, so the true value is higher.",
+                if bounds == 1 { "is a" } else { "are" }
+            ));
+        }
+        let derived = self.panels.iter().flat_map(|p| &p.bars).filter(|b| b.qualifier == Qualifier::Derived).count();
+        if derived > 0 {
+            parts.push(format!("{derived} figure{} derived by us from other figures, not stated by the source.", if derived == 1 { " is" } else { "s are" }));
+        }
+        parts.join(" ")
+    }
+}
+
 /// Chooses the records for a view and groups them into panels.
 pub fn select(dataset: &Dataset, spec: &ViewSpec) -> Chart {
     let year = spec.fiscal_year;
@@ -475,6 +514,17 @@ mod tests {
         assert_eq!(percent_decode("%zz%4"), "%zz%4");
         assert_eq!(percent_decode("%E2%80%94"), "\u{2014}");
         assert_eq!(percent_decode("%FF"), "\u{FFFD}");
+    }
+
+    #[test]
+    fn summary_names_extremes_and_bounds() {
+        let text = select(&DATASET, &spec("metric", "usss", "stakeholders-reached")).summary(&DATASET);
+        assert!(text.contains("the largest is Blue Campaign: People trained through Blue Lightning Initiative partnerships, more than 280,000"), "{text}");
+        assert!(text.contains("the smallest is Blue Campaign: People reached by trainings, more than 23,000"), "{text}");
+        assert!(text.contains("3 of the 3 figures are lower bounds"), "{text}");
+        let text = select(&DATASET, &spec("component", "cbp", "shipments-stopped")).summary(&DATASET);
+        assert!(text.contains("Shipments stopped under Withhold Release Orders: 231."), "{text}");
+        assert!(text.contains("1 of the 2 figures is a lower bound"), "{text}");
     }
 
     #[test]

@@ -6,6 +6,7 @@
 
 use crate::dataset::Dataset;
 use crate::draw::{draw, Theme};
+use plotters::style::RGBColor;
 use crate::embedded::DATASET;
 use crate::layout::{layout, Font, Layout, TextMeasure};
 use crate::number_format::spoken;
@@ -121,6 +122,34 @@ fn apply_options(dataset: &Dataset, spec: ViewSpec, options: JsValue) -> Result<
     Ok(spec)
 }
 
+/// The palette for the reader's settings: forced colours (Windows high contrast) take the system's
+/// colours from the canvas's computed style (`color: CanvasText; background: Canvas` in the CSS),
+/// else light or dark as `prefers-color-scheme` says.
+fn theme_for(canvas: &HtmlCanvasElement) -> Theme {
+    let Some(window) = web_sys::window() else { return Theme::LIGHT };
+    let matches = |query: &str| window.match_media(query).ok().flatten().is_some_and(|m| m.matches());
+    if matches("(forced-colors: active)") {
+        let style = window.get_computed_style(canvas).ok().flatten();
+        let colour = |property: &str| style.as_ref().and_then(|s| s.get_property_value(property).ok()).and_then(|v| parse_rgb(&v));
+        if let (Some(text), Some(background)) = (colour("color"), colour("background-color")) {
+            return Theme::forced(text, background);
+        }
+    }
+    if matches("(prefers-color-scheme: dark)") {
+        Theme::DARK
+    } else {
+        Theme::LIGHT
+    }
+}
+
+/// Reads `rgb(1, 2, 3)` or `rgba(1, 2, 3, 1)` as computed styles give colours.
+fn parse_rgb(css: &str) -> Option<RGBColor> {
+    let inner = css.trim().strip_prefix("rgba(").or_else(|| css.trim().strip_prefix("rgb("))?.strip_suffix(')')?;
+    // Integers only: parsing floats would pull ~20 KB of float-parsing code into the Wasm.
+    let mut parts = inner.split(',').map(|p| p.trim().split('.').next().and_then(|whole| whole.parse::<u8>().ok()));
+    Some(RGBColor(parts.next()??, parts.next()??, parts.next()??))
+}
+
 /// Measures labels through the canvas context: no DOM nodes, no forced layout.
 struct CanvasText<'a>(&'a CanvasRenderingContext2d);
 
@@ -139,20 +168,49 @@ struct ViewState<'a> {
     fy: u16,
 }
 
-/// A drawn bar in CSS pixels relative to the canvas, with what it shows.
+/// A drawn bar in CSS pixels relative to the canvas, with everything its tooltip says.
 #[derive(Serialize)]
 struct BarInfo {
     x: f64,
     y: f64,
     width: f64,
     height: f64,
+    panel: usize,
     value: f64,
     qualifier: &'static str,
+    /// The value in words, with its qualifier: "more than 800".
     text: String,
+    component: String,
+    component_name: String,
+    metric: String,
+    metric_name: String,
+    fy: u16,
+    source_sentence: String,
+    source_title: String,
+    source_url: String,
+    /// What the live region says when the bar becomes active.
+    announcement: String,
+}
+
+/// One row of the data table (and of the CSV download): a record as the reader should read it.
+#[derive(Serialize)]
+struct TableRow {
     component: String,
     metric: String,
     fy: u16,
+    value: f64,
+    unit: &'static str,
+    qualifier: &'static str,
+    text: String,
+    source_title: String,
+    source_url: String,
     source_sentence: String,
+}
+
+#[derive(Serialize)]
+struct Table {
+    caption: String,
+    rows: Vec<TableRow>,
 }
 
 /// A chart bound to one `<canvas>`. State lives here; JavaScript only forwards choices.
@@ -164,6 +222,8 @@ pub struct Viewer {
     context: CanvasRenderingContext2d,
     spec: ViewSpec,
     layout: Option<Layout>,
+    /// The bar the keyboard is on, by index into the layout's bars.
+    active: Option<usize>,
 }
 
 #[wasm_bindgen]
@@ -189,7 +249,7 @@ impl Viewer {
             .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
             .ok_or_else(|| error("this browser gave no 2D drawing context for the canvas"))?;
         let spec = apply_options(dataset, ViewSpec::default_for(dataset), options)?;
-        Ok(Viewer { dataset, canvas, context, spec, layout: None })
+        Ok(Viewer { dataset, canvas, context, spec, layout: None, active: None })
     }
 }
 
@@ -199,7 +259,11 @@ impl Viewer {
     /// Changes any of `view`, `component`, `metric`, `fy`. On error nothing changes.
     #[wasm_bindgen(js_name = setView)]
     pub fn set_view(&mut self, options: JsValue) -> Result<(), JsValue> {
-        self.spec = apply_options(self.dataset, self.spec, options)?;
+        let next = apply_options(self.dataset, self.spec, options)?;
+        if next != self.spec {
+            self.active = None;
+        }
+        self.spec = next;
         Ok(())
     }
 
@@ -236,9 +300,96 @@ impl Viewer {
         self.canvas.set_height((layout.height * ratio).round() as u32);
         self.canvas.set_attribute("aria-label", &chart.description(self.dataset)).map_err(|_| error("could not label the canvas"))?;
         let backend = CanvasBackend::with_canvas_object(self.canvas.clone()).ok_or_else(|| error("the canvas gave no 2D context"))?;
-        draw(backend, &layout, &Theme::LIGHT, ratio).map_err(|e| error(e.to_string()))?;
+        draw(backend, &layout, &theme_for(&self.canvas), ratio).map_err(|e| error(e.to_string()))?;
+        self.active = self.active.filter(|&i| i < layout.bars.len());
         self.layout = Some(layout);
         Ok(())
+    }
+
+    /// The bar under a point in CSS pixels from the canvas's top left, as drawn last.
+    pub fn hit(&self, x: f64, y: f64) -> Option<u32> {
+        let layout = self.layout.as_ref()?;
+        let bar = layout.bar_at(x, y)?;
+        layout.bars.iter().position(|b| std::ptr::eq(b, bar)).map(|i| i as u32)
+    }
+
+    /// The bar the keyboard is on, if any.
+    #[wasm_bindgen(getter)]
+    pub fn active(&self) -> Option<u32> {
+        self.active.map(|i| i as u32)
+    }
+
+    /// Moves the keyboard's bar for a key: arrows step, Home/End jump to the ends, PageUp/PageDown
+    /// jump between panels. Returns the new bar, or nothing when the key is not a move or there are
+    /// no bars.
+    #[wasm_bindgen(js_name = moveActive)]
+    pub fn move_active(&mut self, key: &str) -> Option<u32> {
+        let bars = &self.layout.as_ref()?.bars;
+        let last = bars.len().checked_sub(1)?;
+        let current = self.active;
+        let panel_start = |panel: usize| bars.iter().position(|b| b.panel == panel);
+        let next = match (key, current) {
+            ("ArrowDown" | "ArrowRight", None) | ("Home", _) => 0,
+            ("ArrowUp" | "ArrowLeft", None) | ("End", _) => last,
+            ("ArrowDown" | "ArrowRight", Some(i)) => (i + 1).min(last),
+            ("ArrowUp" | "ArrowLeft", Some(i)) => i.saturating_sub(1),
+            ("PageDown", i) => {
+                let panel = i.map_or(0, |i| bars[i].panel + 1);
+                panel_start(panel).unwrap_or(last)
+            }
+            ("PageUp", i) => {
+                let panel = i.map_or(0, |i| bars[i].panel.saturating_sub(1));
+                panel_start(panel).unwrap_or(0)
+            }
+            _ => return None,
+        };
+        self.active = Some(next);
+        Some(next as u32)
+    }
+
+    /// Clears the keyboard's bar (Escape, or focus leaving the chart).
+    #[wasm_bindgen(js_name = clearActive)]
+    pub fn clear_active(&mut self) {
+        self.active = None;
+    }
+
+    /// A plain-language reading of the chart: extremes per panel, lower bounds, derived values.
+    pub fn summary(&self) -> String {
+        select(self.dataset, &self.spec).summary(self.dataset)
+    }
+
+    /// The current view's figures as table rows, from the same records the chart draws.
+    pub fn table(&self) -> Result<JsValue, JsValue> {
+        let d = self.dataset;
+        let chart = select(d, &self.spec);
+        let rows = chart
+            .panels
+            .iter()
+            .flat_map(|p| &p.bars)
+            .map(|b| {
+                let r = &d.records[b.record];
+                let kind = d.kind_of(r);
+                let source = &d.sources[r.source];
+                TableRow {
+                    component: d.components[r.component].name.to_string(),
+                    metric: d.metrics[r.metric].name.to_string(),
+                    fy: r.fiscal_year,
+                    value: r.value,
+                    unit: match kind.unit {
+                        crate::dataset::Unit::Count => "count",
+                        crate::dataset::Unit::Dollars => "dollars",
+                        crate::dataset::Unit::Percent => "percent",
+                    },
+                    qualifier: r.qualifier.id(),
+                    text: spoken(r.value, kind.unit, r.qualifier),
+                    source_title: source.title.to_string(),
+                    source_url: source.url.to_string(),
+                    source_sentence: r.source_sentence.to_string(),
+                }
+            })
+            .collect();
+        let table = Table { caption: format!("{}, {}", chart.title, chart.subtitle), rows };
+        serde_wasm_bindgen::to_value(&table).map_err(|e| error(e.to_string()))
     }
 
     /// What the current chart shows, in words: the canvas's `aria-label`.
@@ -255,18 +406,28 @@ impl Viewer {
             .iter()
             .map(|b| {
                 let r = &d.records[b.record];
+                let text = spoken(b.value, d.kind_of(r).unit, b.qualifier);
+                let component = &d.components[r.component];
+                let metric = &d.metrics[r.metric];
+                let source = &d.sources[r.source];
                 BarInfo {
                     x: b.x0,
                     y: b.y0,
                     width: b.x1 - b.x0,
                     height: b.y1 - b.y0,
+                    panel: b.panel,
                     value: b.value,
                     qualifier: b.qualifier.id(),
-                    text: spoken(b.value, d.kind_of(r).unit, b.qualifier),
-                    component: d.components[r.component].id.to_string(),
-                    metric: d.metrics[r.metric].id.to_string(),
+                    announcement: format!("{}, {}, fiscal year {}: {text}.", component.name, metric.name, r.fiscal_year),
+                    text,
+                    component: component.id.to_string(),
+                    component_name: component.name.to_string(),
+                    metric: metric.id.to_string(),
+                    metric_name: metric.name.to_string(),
                     fy: r.fiscal_year,
                     source_sentence: r.source_sentence.to_string(),
+                    source_title: source.title.to_string(),
+                    source_url: source.url.to_string(),
                 }
             })
             .collect();

@@ -1,13 +1,13 @@
 // Screenshots of the served viewer for the README and for looking at changes:
-//   node tools/screenshot.mjs [query] [out.png] [width] [height] [scale]
+//   node tools/screenshot.mjs [query] [out.png] [width] [height] [scale] [light|dark]
 import { startServer, launchBrowser, openPage, chartReady } from "../tests/e2e/harness.mjs";
 
-const [query = "", out = "docs/screenshot.png", width = "1000", height = "900", scale = "1"] = process.argv.slice(2);
+const [query = "", out = "docs/screenshot.png", width = "1000", height = "900", scale = "1", colorScheme = "light"] = process.argv.slice(2);
 const server = await startServer();
 const browser = await launchBrowser();
 try {
   const { page, problems } = await openPage(browser, server.url + query, {
-    viewport: { width: Number(width), height: Number(height) }, deviceScaleFactor: Number(scale),
+    viewport: { width: Number(width), height: Number(height) }, deviceScaleFactor: Number(scale), colorScheme,
   });
   await chartReady(page);
   await page.screenshot({ path: out, fullPage: true });

@@ -48,3 +48,22 @@ export async function openPage(browser, url, options = {}) {
 export async function chartReady(page) {
   await page.waitForFunction(() => document.querySelector("#chart")?.getAttribute("aria-busy") === "false");
 }
+
+/** Counts the bars in the canvas image: runs of the bar colour down a column just right of the axis. */
+export function countDrawnBars(page, colour = [0x00, 0x5e, 0xa2]) {
+  return page.evaluate(([cr, cg, cb]) => {
+    const canvas = document.querySelector("#chart-canvas");
+    const ctx = canvas.getContext("2d");
+    const ratio = canvas.width / canvas.clientWidth;
+    const x = Math.round(14 * ratio);
+    const column = ctx.getImageData(x, 0, 1, canvas.height).data;
+    let runs = 0, inBar = false;
+    for (let y = 0; y < canvas.height; y++) {
+      const [r, g, b] = column.slice(y * 4, y * 4 + 3);
+      const bar = r === cr && g === cg && b === cb;
+      if (bar && !inBar) runs++;
+      inBar = bar;
+    }
+    return runs;
+  }, colour);
+}

@@ -1,7 +1,7 @@
 // End to end, in Debian's Chromium: the page `make serve` serves, driven through its real controls.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchBrowser, openPage, chartReady } from "./harness.mjs";
+import { startServer, launchBrowser, openPage, chartReady, countDrawnBars } from "./harness.mjs";
 import { components, records, spoken, kindOf } from "./expected.mjs";
 
 let server, browser;
@@ -13,25 +13,6 @@ after(async () => {
   await browser?.close();
   server?.stop();
 });
-
-/** Counts the bars in the canvas image: runs of the bar colour down a column just right of the axis. */
-function countDrawnBars(page) {
-  return page.evaluate(() => {
-    const canvas = document.querySelector("#chart-canvas");
-    const ctx = canvas.getContext("2d");
-    const ratio = canvas.width / canvas.clientWidth;
-    const x = Math.round(14 * ratio);
-    const column = ctx.getImageData(x, 0, 1, canvas.height).data;
-    let runs = 0, inBar = false;
-    for (let y = 0; y < canvas.height; y++) {
-      const [r, g, b] = column.slice(y * 4, y * 4 + 3);
-      const bar = r === 0x00 && g === 0x5e && b === 0xa2;
-      if (bar && !inBar) runs++;
-      inBar = bar;
-    }
-    return runs;
-  });
-}
 
 const label = (page) => page.locator("#chart-canvas").getAttribute("aria-label");
 
