@@ -12,6 +12,7 @@ serve: build
 
 ## wasm-pack build, size-optimised (opt-level z, LTO, wasm-opt -Oz).
 build: tools
+	cargo run -q --example fallback
 	wasm-pack build --release --target web
 	@printf 'pkg/ccht_chart_bg.wasm %s bytes, %s gzipped\n' $$(wc -c < pkg/ccht_chart_bg.wasm) $$(gzip -9c pkg/ccht_chart_bg.wasm | wc -c)
 	@printf 'pkg/ccht_chart.js      %s bytes, %s gzipped\n' $$(wc -c < pkg/ccht_chart.js) $$(gzip -9c pkg/ccht_chart.js | wc -c)
@@ -24,6 +25,7 @@ test: test-native test-chrome test-firefox test-e2e
 
 test-native: tools
 	cargo test --all-targets
+	cargo run -q --example fallback -- --check
 
 test-chrome: tools
 	@tools/ensure-tools browsers

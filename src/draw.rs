@@ -78,6 +78,19 @@ fn failed<E: std::fmt::Debug>(e: E) -> DrawError {
 
 /// Paints the whole chart, background first, so nothing of an earlier chart shows through.
 pub fn draw<DB: DrawingBackend>(backend: DB, layout: &Layout, theme: &Theme, ratio: f64) -> Result<(), DrawError> {
+    paint(backend, layout, theme, ratio, 1.0)
+}
+
+/// The chart as a standalone SVG document, drawn by the same code as the canvas.
+pub fn svg(layout: &Layout, theme: &Theme) -> Result<String, DrawError> {
+    let mut out = String::new();
+    let size = (layout.width.ceil() as u32, layout.height.ceil() as u32);
+    // plotters' SVG backend writes font sizes divided by 1.24; undo that so text matches the canvas.
+    paint(plotters::backend::SVGBackend::with_string(&mut out, size), layout, theme, 1.0, 1.24)?;
+    Ok(out)
+}
+
+fn paint<DB: DrawingBackend>(backend: DB, layout: &Layout, theme: &Theme, ratio: f64, font_scale: f64) -> Result<(), DrawError> {
     let root = backend.into_drawing_area();
     let ratio = if ratio.is_finite() && ratio > 0.0 { ratio } else { 1.0 };
     let px = |v: f64| (v * ratio).round() as i32;
@@ -132,7 +145,7 @@ pub fn draw<DB: DrawingBackend>(backend: DB, layout: &Layout, theme: &Theme, rat
             Anchor::Center => HPos::Center,
             Anchor::Right => HPos::Right,
         };
-        let font = FontDesc::new(FontFamily::SansSerif, text.font.size * ratio, style).color(&color).pos(Pos::new(h, VPos::Top));
+        let font = FontDesc::new(FontFamily::SansSerif, text.font.size * ratio * font_scale, style).color(&color).pos(Pos::new(h, VPos::Top));
         root.draw(&Text::new(text.text.as_str(), (px(text.x), px(text.y)), font)).map_err(failed)?;
     }
     root.present().map_err(failed)

@@ -25,3 +25,7 @@ pub use draw::{contrast, draw, DrawError, Theme};
 mod web;
 #[cfg(target_arch = "wasm32")]
 pub use web::{catalog, Viewer, PANIC_EVENT};
+mod export;
+
+pub use draw::svg;
+pub use export::{csv, html_escape, html_table};

@@ -306,6 +306,52 @@ impl Viewer {
         Ok(())
     }
 
+    /// Opens the view a URL query names (`?view=metric&metric=arrests`). Bad or unknown parameters
+    /// are skipped; each comes back as a message naming it, for a polite notice in the page.
+    #[wasm_bindgen(js_name = setQuery)]
+    pub fn set_query(&mut self, query: &str) -> Vec<String> {
+        let (spec, errors) = ViewSpec::from_query(self.dataset, query);
+        if spec != self.spec {
+            self.active = None;
+        }
+        self.spec = spec;
+        errors.iter().map(|e| e.to_string()).collect()
+    }
+
+    /// The URL query that reopens the current view.
+    #[wasm_bindgen(getter)]
+    pub fn query(&self) -> String {
+        self.spec.to_query(self.dataset)
+    }
+
+    /// The current view's figures as CSV (RFC 4180), for download.
+    pub fn csv(&self) -> String {
+        crate::export::csv(self.dataset, &select(self.dataset, &self.spec))
+    }
+
+    /// The current view as an SVG document, drawn by the same code as the canvas, light theme.
+    pub fn svg(&self) -> Result<String, JsValue> {
+        let css_width = (self.canvas.client_width() as f64).max(320.0);
+        let layout = layout(&select(self.dataset, &self.spec), css_width, &CanvasText(&self.context));
+        crate::draw::svg(&layout, &Theme::LIGHT).map_err(|e| error(e.to_string()))
+    }
+
+    /// Draws the current view into another canvas at `scale` × the displayed CSS size (PNG export),
+    /// light theme; the displayed chart is untouched.
+    #[wasm_bindgen(js_name = drawInto)]
+    pub fn draw_into(&self, target: JsValue, scale: f64) -> Result<(), JsValue> {
+        let target: HtmlCanvasElement = target.dyn_into().map_err(|_| type_error("drawInto needs a <canvas> element"))?;
+        if !(scale.is_finite() && scale > 0.0 && scale <= 8.0) {
+            return Err(type_error("scale: expected a number above 0 and at most 8"));
+        }
+        let css_width = (self.canvas.client_width() as f64).max(320.0);
+        let layout = layout(&select(self.dataset, &self.spec), css_width, &CanvasText(&self.context));
+        target.set_width((css_width * scale).round() as u32);
+        target.set_height((layout.height * scale).round() as u32);
+        let backend = CanvasBackend::with_canvas_object(target).ok_or_else(|| error("the export canvas gave no 2D context"))?;
+        draw(backend, &layout, &Theme::LIGHT, scale).map_err(|e| error(e.to_string()))
+    }
+
     /// The bar under a point in CSS pixels from the canvas's top left, as drawn last.
     pub fn hit(&self, x: f64, y: f64) -> Option<u32> {
         let layout = self.layout.as_ref()?;

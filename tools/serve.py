@@ -8,6 +8,9 @@ import os
 CSP = ("default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
        "img-src 'self' blob: data:; connect-src 'self'; base-uri 'none'; form-action 'none'; "
        "frame-ancestors *")
+# The test pages under tests/e2e/pages/ play an agency page that embeds the viewer: the same strict
+# policy, plus permission to frame it.
+CSP_HOST = CSP + "; frame-src 'self'"
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
@@ -22,9 +25,12 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     }
 
     def end_headers(self):
-        self.send_header("Content-Security-Policy", CSP)
+        host_page = self.path.startswith("/tests/e2e/pages/")
+        self.send_header("Content-Security-Policy", CSP_HOST if host_page else CSP)
         self.send_header("Cache-Control", "no-store")
         self.send_header("X-Content-Type-Options", "nosniff")
+        # Agency pages on other hosts import www/ccht-chart.js and pkg/ as modules: that needs CORS.
+        self.send_header("Access-Control-Allow-Origin", "*")
         super().end_headers()
 
     def log_message(self, fmt, *args):

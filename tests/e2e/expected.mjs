@@ -3,9 +3,14 @@ import { readFileSync } from "node:fs";
 
 const dataDir = new URL("../../data/", import.meta.url);
 
-/** RFC 4180 rows as objects keyed by the header. */
+/** RFC 4180 rows of a data file as objects keyed by the header. */
 export function readCsv(name) {
-  const text = readFileSync(new URL(name, dataDir), "utf8").replace(/^\uFEFF/, "");
+  return readCsvText(readFileSync(new URL(name, dataDir), "utf8"));
+}
+
+/** RFC 4180 text as objects keyed by the header. */
+export function readCsvText(source) {
+  const text = source.replace(/^\uFEFF/, "");
   const rows = [];
   let row = [], field = "", quoted = false;
   for (let i = 0; i < text.length; i++) {

@@ -1,0 +1,204 @@
+// Agency embedding: the strict CSP, permalinks, the three embed snippets, and the downloads.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
+import { startServer, launchBrowser, openPage, chartReady, countDrawnBars } from "./harness.mjs";
+import { readCsvText, records, spoken, kindOf } from "./expected.mjs";
+
+const root = new URL("../../", import.meta.url);
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+// Counts Wasm instantiations in a document, to prove several charts share one instance.
+const countInstances = () => {
+  window.__wasmInstances = 0;
+  for (const name of ["instantiate", "instantiateStreaming"]) {
+    const original = WebAssembly[name];
+    WebAssembly[name] = function (...args) {
+      window.__wasmInstances++;
+      return original.apply(this, args);
+    };
+  }
+};
+
+test("the page is served with the strict CSP and draws without a violation", async () => {
+  const { page, problems, context } = await openPage(browser, null);
+  const response = await page.goto(server.url);
+  assert.match(response.headers()["content-security-policy"], /script-src 'self' 'wasm-unsafe-eval'; style-src 'self'/);
+  const violations = await page.evaluate(() => new Promise((resolve) => {
+    const seen = [];
+    document.addEventListener("securitypolicyviolation", (e) => seen.push(e.violatedDirective));
+    const check = () => document.querySelector("#chart").getAttribute("aria-busy") === "false" ? resolve(seen) : setTimeout(check, 20);
+    check();
+  }));
+  assert.deepEqual(violations, []);
+  await page.click("#table-toggle");
+  await page.mouse.move(50, 500);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("no inline script, inline style attribute, eval or new Function anywhere we ship", () => {
+  const html = ["index.html", "tests/e2e/pages/host.html", "tests/e2e/pages/module.html"].map((f) => [f, readFileSync(new URL(f, root), "utf8")]);
+  for (const [file, text] of html) {
+    for (const tag of text.match(/<script\b[^>]*>/g) ?? []) assert.match(tag, /\bsrc=/, `${file}: inline ${tag}`);
+    assert.doesNotMatch(text, /\sstyle\s*=/, `${file}: inline style attribute`);
+    assert.doesNotMatch(text, /\son[a-z]+\s*=/, `${file}: inline event handler`);
+  }
+  const scripts = [
+    ...readdirSync(new URL("www/", root)).filter((f) => f.endsWith(".js")).map((f) => `www/${f}`),
+    ...readdirSync(new URL("pkg/", root)).filter((f) => f.endsWith(".js")).map((f) => `pkg/${f}`),
+  ];
+  assert.ok(scripts.includes("pkg/ccht_chart.js"));
+  for (const file of scripts) {
+    const text = readFileSync(new URL(file, root), "utf8");
+    assert.doesNotMatch(text, /\beval\s*\(|new Function\s*\(/, file);
+  }
+});
+
+test("deep links open their views; back and forward restore them", async () => {
+  const { page, problems, context } = await openPage(browser, `${server.url}?view=metric&metric=people-reached`);
+  await chartReady(page);
+  assert.equal(await page.locator("input[name=view][value=metric]").isChecked(), true);
+  assert.match(await page.locator("#chart-canvas").getAttribute("aria-label"), /People trained or reached across DHS components/);
+  assert.equal(await countDrawnBars(page), 3);
+
+  await page.selectOption("select[name=metric]", "arrests");
+  assert.match(page.url(), /[?&]metric=arrests/);
+  await page.locator("input[name=view][value=pipeline]").check();
+  assert.match(page.url(), /view=pipeline/);
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector("#chart-canvas").getAttribute("aria-label").includes("Arrests across"));
+  assert.equal(await page.locator("select[name=metric]").inputValue(), "arrests");
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector("#chart-canvas").getAttribute("aria-label").includes("People trained or reached"));
+  await page.goForward();
+  await page.waitForFunction(() => document.querySelector("#chart-canvas").getAttribute("aria-label").includes("Arrests across"));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a hostile parameter stays inert text and a polite notice names it", async () => {
+  const { page, problems, context } = await openPage(browser, null);
+  let dialogs = 0;
+  page.on("dialog", async (d) => { dialogs++; await d.dismiss(); });
+  const hostile = "<img src=x onerror=alert(1)>";
+  await page.goto(`${server.url}?component=${encodeURIComponent(hostile)}&metric=arrests&colour=red`);
+  await chartReady(page);
+  const notice = page.locator("#notice");
+  assert.equal(await notice.isVisible(), true);
+  assert.equal(await notice.getAttribute("role"), "status");
+  const text = await notice.textContent();
+  assert.ok(text.includes(`component: unknown component "${hostile}"`), text);
+  assert.ok(text.includes("colour: unknown parameter"), text);
+  assert.equal(await page.locator("#notice img, body img:not(.fallback-image)").count(), 0);
+  assert.equal(dialogs, 0);
+  // The default component is shown, and the address no longer carries the bad parameters.
+  assert.match(await page.locator("#chart-canvas").getAttribute("aria-label"), /DHS-wide/);
+  assert.doesNotMatch(page.url(), /onerror|colour/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("an agency page embeds an iframe and three custom elements: all draw, with one Wasm instance", async () => {
+  const { page, problems, context } = await openPage(browser, null, { viewport: { width: 900, height: 900 } });
+  await page.addInitScript(countInstances);
+  await page.goto(`${server.url}tests/e2e/pages/host.html`);
+  for (const id of ["a", "b", "c"]) {
+    await page.waitForFunction((id) => document.querySelector(`#${id} figure`)?.getAttribute("aria-busy") === "false", id);
+  }
+  assert.equal(await page.evaluate(() => window.__wasmInstances), 1);
+  assert.match(await page.locator("#a canvas").getAttribute("aria-label"), /Homeland Security Investigations.*2,545/);
+  assert.match(await page.locator("#b canvas").getAttribute("aria-label"), /People trained or reached/);
+  assert.match(await page.locator("#c canvas").getAttribute("aria-label"), /From investigation to conviction/);
+  // Each element's canvas has bars in it.
+  for (const id of ["a", "b", "c"]) {
+    const barPixels = await page.locator(`#${id} canvas`).evaluate((c) => {
+      const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) if (d[i] === 0 && d[i + 1] === 0x5e && d[i + 2] === 0xa2) n++;
+      return n;
+    });
+    assert.ok(barPixels > 500, `${id}: ${barPixels} bar pixels`);
+  }
+  // Attributes change the view live.
+  await page.locator("#a").evaluate((e) => e.setAttribute("component", "usss"));
+  await page.waitForFunction(() => document.querySelector("#a canvas").getAttribute("aria-label").includes("U.S. Secret Service"));
+  // The iframe shows the embed view and sizes itself through embed-host.js.
+  const frame = page.frameLocator("iframe[data-ccht-chart]");
+  await frame.locator("#chart[aria-busy=false]").waitFor();
+  assert.equal(await frame.locator("h1").isVisible(), false);
+  assert.equal(await frame.locator("#full-link").isVisible(), true);
+  assert.match(await frame.locator("#full-link").getAttribute("href"), /component=hsi&metric=arrests$/);
+  assert.match(await frame.locator("#chart-canvas").getAttribute("aria-label"), /Homeland Security Investigations/);
+  await page.waitForFunction(() => parseInt(document.querySelector("iframe").style.height, 10) > 400);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the README's ES module snippet draws", async () => {
+  const { page, problems, context } = await openPage(browser, `${server.url}tests/e2e/pages/module.html`);
+  await page.waitForFunction(() => document.body.dataset.drawn === "yes");
+  assert.match(await page.locator("#ccht").getAttribute("aria-label"), /Arrests across DHS components/);
+  const declarations = readFileSync(new URL("pkg/ccht_chart.d.ts", root), "utf8");
+  assert.match(declarations, /export class Viewer/);
+  assert.match(declarations, /setView\(options: any\): void;/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("downloads: CSV of the view's records, PNG at twice the size, SVG with the bars and labels", async () => {
+  const { page, problems, context } = await openPage(browser, `${server.url}?view=metric&metric=people-reached`, { acceptDownloads: true, viewport: { width: 800, height: 900 } });
+  await chartReady(page);
+  const fetchDownload = async (button) => {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click(button)]);
+    const path = await download.path();
+    return { name: download.suggestedFilename(), bytes: readFileSync(path) };
+  };
+
+  const csv = await fetchDownload("#download-csv");
+  assert.equal(csv.name, "ccht-fy2024-metric-people-reached.csv");
+  const rows = readCsvText(csv.bytes.toString("utf8"));
+  const expected = records.filter((r) => kindOf(r.metric) === "reach");
+  assert.equal(rows.length, expected.length);
+  for (const r of expected) {
+    const row = rows.find((x) => x.value === r.value);
+    assert.ok(row, `${r.metric} missing from the CSV`);
+    assert.equal(row.qualifier, r.qualifier);
+    assert.equal(row.fiscal_year, r.fiscal_year);
+    assert.equal(row.unit, "count");
+    assert.equal(row.source_sentence, r.source_sentence);
+  }
+
+  const css = await page.locator("#chart-canvas").evaluate((c) => ({ width: c.clientWidth, height: c.clientHeight }));
+  const png = await fetchDownload("#download-png");
+  assert.equal(png.bytes.subarray(1, 4).toString("latin1"), "PNG");
+  assert.equal(png.bytes.readUInt32BE(16), css.width * 2);
+  assert.equal(png.bytes.readUInt32BE(20), css.height * 2);
+
+  const svg = (await fetchDownload("#download-svg")).bytes.toString("utf8");
+  assert.match(svg, /^<svg /);
+  assert.equal(svg.match(/opacity="1" fill="#005EA2"/g).length, expected.length);
+  for (const r of expected) assert.ok(svg.includes(`${Number(r.value).toLocaleString("en-US")}+`), r.metric);
+  assert.match(svg, /People trained or reached across DHS components/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the no-script fallback shows the default view's image and figures", async () => {
+  const { page, context } = await openPage(browser, null, { javaScriptEnabled: false });
+  await page.goto(server.url);
+  const image = page.locator("noscript img.fallback-image, img.fallback-image");
+  assert.equal(await image.count(), 1);
+  assert.equal(await image.evaluate((i) => i.complete && i.naturalWidth > 0), true);
+  const cells = await page.locator("table.fallback-table td").allTextContents();
+  for (const r of records.filter((r) => r.component === "dhs")) assert.ok(cells.includes(spoken(r)), spoken(r));
+  await context.close();
+});

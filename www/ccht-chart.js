@@ -1,0 +1,102 @@
+// <ccht-chart component="hsi" metric="arrests"></ccht-chart>: the chart as a custom element from one
+// ES module. Every element on a page shares one Wasm instance; changing an attribute (view,
+// component, metric, fy) redraws at once. Works under a strict CSP: no inline script or style.
+import init, { Viewer } from "../pkg/ccht_chart.js";
+import { ChartWidget, element } from "./chart-widget.js";
+
+const ATTRIBUTES = ["view", "component", "metric", "fy"];
+
+// One instance of the Wasm for the whole page, however many charts it has.
+let ready;
+const loadWasm = () => (ready ??= init());
+
+// Styles through a constructed stylesheet: allowed by `style-src 'self'`, unlike inline styles.
+const sheet = new CSSStyleSheet();
+sheet.replaceSync(`
+ccht-chart { display: block; position: relative; font: inherit; }
+ccht-chart .ccht-figure { margin: 0; }
+ccht-chart .ccht-stage { position: relative; }
+ccht-chart canvas { display: block; width: 100%; height: 20rem; background: Canvas; color: CanvasText; }
+ccht-chart .failed canvas, ccht-chart .failed .ccht-tooltip, ccht-chart .failed .ccht-highlight { display: none; }
+ccht-chart canvas:focus-visible { outline: 3px solid #2491ff; outline-offset: -3px; }
+ccht-chart .ccht-highlight { position: absolute; pointer-events: none; outline: 3px solid #2491ff; outline-offset: 2px; }
+ccht-chart .ccht-tooltip { position: absolute; z-index: 2; max-width: min(22rem, calc(100% - 1rem)); box-sizing: border-box;
+  padding: 0.5rem 0.75rem; background: Canvas; color: CanvasText; border: 1px solid GrayText; border-radius: 4px;
+  box-shadow: 0 2px 8px rgb(0 0 0 / 25%); font-size: 0.9rem; line-height: 1.35; }
+ccht-chart .ccht-tooltip p { margin: 0 0 0.25rem; }
+ccht-chart .ccht-tooltip .value { font-weight: 700; font-size: 1.1rem; }
+ccht-chart .ccht-alert { border-left: 0.5rem solid #b50909; background: #f4e3db; color: #1b1b1b; padding: 0.5rem 1rem; margin: 0; }
+ccht-chart .ccht-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; padding: 0; }
+`);
+document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+
+class CchtChart extends HTMLElement {
+  static observedAttributes = ATTRIBUTES;
+
+  async connectedCallback() {
+    if (this.parts) return;
+    const figure = element("figure", undefined, "ccht-figure");
+    figure.setAttribute("aria-busy", "true");
+    const stage = element("div", undefined, "ccht-stage");
+    const canvas = element("canvas");
+    canvas.setAttribute("role", "img");
+    canvas.tabIndex = 0;
+    canvas.setAttribute("aria-label", "The chart is loading.");
+    const highlight = element("div", undefined, "ccht-highlight");
+    highlight.hidden = true;
+    const tooltip = element("div", undefined, "ccht-tooltip");
+    tooltip.setAttribute("role", "tooltip");
+    tooltip.hidden = true;
+    const summary = element("figcaption", undefined, "ccht-hidden");
+    summary.id = `ccht-summary-${Math.random().toString(36).slice(2)}`;
+    canvas.setAttribute("aria-describedby", summary.id);
+    const live = element("div", undefined, "ccht-hidden");
+    live.setAttribute("aria-live", "polite");
+    const alert = element("p", undefined, "ccht-alert");
+    alert.setAttribute("role", "alert");
+    alert.hidden = true;
+    stage.append(canvas, highlight, tooltip);
+    figure.append(stage, summary);
+    this.replaceChildren(alert, figure, live);
+    this.parts = { figure, canvas, highlight, tooltip, summary, live };
+    this.alert = alert;
+
+    try {
+      await loadWasm();
+    } catch (error) {
+      return this.fail(`The chart could not be loaded (${error.message}).`);
+    }
+    const options = {};
+    for (const name of ATTRIBUTES) if (this.hasAttribute(name)) options[name] = this.getAttribute(name);
+    try {
+      this.viewer = new Viewer(canvas, options);
+    } catch (error) {
+      return this.fail(`The chart could not start: ${error.message}`);
+    }
+    this.widget = new ChartWidget(this.parts, this.viewer, {
+      onError: (message) => this.fail(message),
+      onDraw: () => { this.alert.hidden = true; },
+    });
+    this.widget.redraw();
+  }
+
+  attributeChangedCallback(name, old, value) {
+    if (!this.widget || old === value || value === null) return;
+    try {
+      this.viewer.setView({ [name]: value });
+    } catch (error) {
+      return this.fail(error.message);
+    }
+    this.widget.redraw();
+  }
+
+  fail(message) {
+    console.error(message);
+    this.alert.textContent = message;
+    this.alert.hidden = false;
+    this.parts.figure.classList.add("failed");
+    this.parts.figure.setAttribute("aria-busy", "false");
+  }
+}
+
+customElements.define("ccht-chart", CchtChart);

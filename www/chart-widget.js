@@ -1,0 +1,247 @@
+// One interactive chart on a page: draws through a Rust Viewer and adds what a canvas lacks —
+// tooltips, keyboard navigation, a live region, the summary and the data table. Shared by the
+// full viewer (app.js) and the <ccht-chart> element, so both behave the same.
+
+// After a panic the Wasm instance is unusable, for every chart on the page.
+let stopped = false;
+const stopListeners = new Set();
+window.addEventListener("ccht-chart:panic", (event) => {
+  stopped = true;
+  for (const listener of stopListeners) listener(String(event.detail));
+});
+
+export function element(tag, text, className) {
+  const e = document.createElement(tag);
+  if (text !== undefined) e.textContent = text;
+  if (className) e.className = className;
+  return e;
+}
+
+const QUALIFIER_WORDS = {
+  "exact": "Exact, as stated",
+  "at-least": "Lower bound: the source says “more than”",
+  "approximate": "Approximate: the source says “about”",
+  "derived": "Derived by us from other figures",
+};
+
+/** Fills a <table> from Viewer.table(), with DOM methods and textContent only: nothing is parsed as HTML. */
+export function fillTable(table, data) {
+  const head = element("thead");
+  const headRow = element("tr");
+  for (const name of ["Measure", "Component", "Fiscal year", "Value", "Qualifier", "Source"]) {
+    const th = element("th", name);
+    th.scope = "col";
+    headRow.append(th);
+  }
+  head.append(headRow);
+  const body = element("tbody");
+  for (const r of data.rows) {
+    const tr = element("tr");
+    const th = element("th", r.metric);
+    th.scope = "row";
+    const source = element("td");
+    const link = element("a", r.source_title);
+    link.href = r.source_url;
+    source.append(element("q", r.source_sentence), " — ", link);
+    tr.append(th, element("td", r.component), element("td", String(r.fy)), element("td", r.text, "number"), element("td", QUALIFIER_WORDS[r.qualifier] ?? r.qualifier), source);
+    body.append(tr);
+  }
+  table.replaceChildren(element("caption", data.caption), head, body);
+}
+
+export class ChartWidget {
+  /**
+   * @param parts {figure, canvas, highlight, tooltip, summary, live, table?}
+   * @param viewer a Viewer bound to parts.canvas
+   * @param onError shows a message where the reader will see it
+   * @param onDraw called after each successful draw (the shell updates the URL, the embed height…)
+   */
+  constructor(parts, viewer, { onError, onDraw = () => {} }) {
+    Object.assign(this, parts);
+    this.viewer = viewer;
+    this.onError = onError;
+    this.onDraw = onDraw;
+    this.bars = [];
+    this.pinned = false;
+    this.hoverBar = undefined;
+    this.hideTimer = undefined;
+    stopListeners.add((message) => this.fail(message));
+    this.listen();
+  }
+
+  get stopped() {
+    return stopped;
+  }
+
+  fail(message) {
+    this.figure.classList.add("failed");
+    this.figure.setAttribute("aria-busy", "false");
+    this.onError(message);
+  }
+
+  redraw() {
+    if (stopped) return false;
+    // Show the canvas before drawing: it takes its width from the layout.
+    this.figure.classList.remove("failed");
+    try {
+      this.viewer.draw();
+      this.bars = this.viewer.bars();
+      this.summary.textContent = this.viewer.summary();
+      if (this.table) fillTable(this.table, this.viewer.table());
+    } catch (error) {
+      this.fail(`The chart could not be drawn: ${error.message}`);
+      return false;
+    }
+    this.figure.setAttribute("aria-busy", "false");
+    this.tooltip.hidden = true;
+    this.pinned = false;
+    const active = this.viewer.active;
+    if (active !== undefined && document.activeElement === this.canvas) this.setActive(active);
+    else this.highlight.hidden = true;
+    this.onDraw();
+    return true;
+  }
+
+  place(box, bar, pad) {
+    box.style.left = `${bar.x - pad}px`;
+    box.style.top = `${bar.y - pad}px`;
+    box.style.width = `${bar.width + 2 * pad}px`;
+    box.style.height = `${bar.height + 2 * pad}px`;
+  }
+
+  showTooltip(index, pin) {
+    const bar = this.bars[index];
+    if (!bar) return;
+    this.pinned = pin;
+    this.hoverBar = index;
+    const source = element("p", "", "source");
+    source.append(element("q", bar.source_sentence), ` — ${bar.source_title}`);
+    this.tooltip.replaceChildren(
+      element("p", `${bar.component_name} · FY ${bar.fy}`),
+      element("p", bar.metric_name),
+      element("p", bar.text, "value"),
+      source,
+    );
+    this.tooltip.hidden = false;
+    // Just below the bar, touching it, so the pointer can move onto it; never outside the chart.
+    const width = this.tooltip.offsetWidth;
+    const left = Math.max(4, Math.min(bar.x + bar.width / 2, this.canvas.clientWidth - width - 4));
+    this.tooltip.style.left = `${left}px`;
+    this.tooltip.style.top = `${bar.y + bar.height + 2}px`;
+    this.place(this.highlight, bar, 3);
+    this.highlight.hidden = false;
+  }
+
+  hideTooltip() {
+    clearTimeout(this.hideTimer);
+    this.tooltip.hidden = true;
+    this.pinned = false;
+    this.hoverBar = undefined;
+    const active = this.viewer.active;
+    if (active === undefined || document.activeElement !== this.canvas || !this.bars[active]) this.highlight.hidden = true;
+    else this.place(this.highlight, this.bars[active], 3);
+  }
+
+  // Leaving a bar hides its tooltip after a short grace, so the pointer can cross onto it (WCAG 1.4.13).
+  hideSoon() {
+    clearTimeout(this.hideTimer);
+    this.hideTimer = setTimeout(() => { if (!this.pinned) this.hideTooltip(); }, 300);
+  }
+
+  setActive(index) {
+    const bar = this.bars[index];
+    if (!bar) return;
+    this.place(this.highlight, bar, 3);
+    this.highlight.hidden = false;
+    if (!this.tooltip.hidden) this.showTooltip(index, this.pinned);
+    this.live.textContent = bar.announcement;
+  }
+
+  barAt(event) {
+    const rect = this.canvas.getBoundingClientRect();
+    return this.viewer.hit(event.clientX - rect.left, event.clientY - rect.top);
+  }
+
+  listen() {
+    const { canvas, tooltip } = this;
+    canvas.addEventListener("pointermove", (event) => {
+      if (stopped || this.pinned) return;
+      const index = this.barAt(event);
+      if (index === undefined) {
+        if (this.hoverBar !== undefined) this.hideSoon();
+      } else {
+        clearTimeout(this.hideTimer);
+        if (index !== this.hoverBar) this.showTooltip(index, false);
+      }
+    });
+    tooltip.addEventListener("pointerenter", () => clearTimeout(this.hideTimer));
+    canvas.addEventListener("pointerdown", (event) => {
+      if (stopped) return;
+      // A tap (or click) pins the tooltip, so touch readers can read it; tapping elsewhere closes it.
+      const index = this.barAt(event);
+      if (index !== undefined) this.showTooltip(index, true);
+      else this.hideTooltip();
+    });
+    canvas.addEventListener("pointerleave", (event) => {
+      if (!this.pinned && !tooltip.contains(event.relatedTarget)) this.hideSoon();
+    });
+    tooltip.addEventListener("pointerleave", (event) => {
+      if (!this.pinned && event.relatedTarget !== canvas) this.hideSoon();
+    });
+    document.addEventListener("pointerdown", (event) => {
+      if (!tooltip.hidden && event.target !== canvas && !tooltip.contains(event.target)) this.hideTooltip();
+    });
+    document.addEventListener("keydown", (event) => {
+      if (event.key === "Escape" && !tooltip.hidden) {
+        this.hideTooltip();
+        event.preventDefault();
+      }
+    });
+
+    // Keyboard: the chart is one focus stop; arrows move between bars.
+    canvas.addEventListener("keydown", (event) => {
+      if (stopped) return;
+      if (event.key === "Enter" || event.key === " ") {
+        const active = this.viewer.active ?? this.viewer.moveActive("Home");
+        if (active === undefined) return;
+        event.preventDefault();
+        this.setActive(active);
+        this.showTooltip(active, true);
+        this.live.textContent = `${this.bars[active].announcement} Source: ${this.bars[active].source_sentence}`;
+        return;
+      }
+      if (event.key === "Escape") {
+        if (tooltip.hidden) {
+          this.viewer.clearActive();
+          this.highlight.hidden = true;
+        }
+        return;
+      }
+      const index = this.viewer.moveActive(event.key);
+      if (index === undefined) return;
+      event.preventDefault();
+      this.setActive(index);
+    });
+    canvas.addEventListener("focus", () => {
+      const active = this.viewer.active;
+      if (active !== undefined) this.setActive(active);
+    });
+    canvas.addEventListener("blur", () => {
+      if (tooltip.hidden) this.highlight.hidden = true;
+    });
+
+    // Redraw when the chart's width changes (rotation, window resize, a CMS column)…
+    let lastWidth = canvas.clientWidth;
+    new ResizeObserver(() => {
+      // Zero while an error hides the canvas: nothing to redraw then.
+      if (canvas.clientWidth !== lastWidth && canvas.clientWidth > 0) {
+        lastWidth = canvas.clientWidth;
+        this.redraw();
+      }
+    }).observe(this.figure);
+    // …and when the reader's colour scheme or contrast setting changes.
+    for (const query of ["(prefers-color-scheme: dark)", "(forced-colors: active)"]) {
+      window.matchMedia(query).addEventListener("change", () => this.redraw());
+    }
+  }
+}
