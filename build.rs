@@ -5,6 +5,9 @@
 #[path = "src/dataset.rs"]
 mod dataset;
 #[allow(dead_code)]
+#[path = "src/i18n.rs"]
+mod i18n;
+#[allow(dead_code)]
 #[path = "src/data_file.rs"]
 mod data_file;
 
@@ -59,7 +62,11 @@ fn rust_source(d: &Dataset) -> String {
     let mut s = String::from("Dataset {\n");
     s += "components: Cow::Borrowed(&[\n";
     for c in d.components.iter() {
-        let _ = writeln!(s, "Component {{ id: Cow::Borrowed({:?}), name: Cow::Borrowed({:?}), short_name: Cow::Borrowed({:?}) }},", c.id, c.name, c.short_name);
+        let _ = writeln!(
+            s,
+            "Component {{ id: Cow::Borrowed({:?}), name: Cow::Borrowed({:?}), short_name: Cow::Borrowed({:?}), name_es: Cow::Borrowed({:?}), short_name_es: Cow::Borrowed({:?}) }},",
+            c.id, c.name, c.short_name, c.name_es, c.short_name_es
+        );
     }
     s += "]),\nkinds: Cow::Borrowed(&[\n";
     for k in d.kinds.iter() {
@@ -68,11 +75,19 @@ fn rust_source(d: &Dataset) -> String {
             Unit::Dollars => "Dollars",
             Unit::Percent => "Percent",
         };
-        let _ = writeln!(s, "Kind {{ id: Cow::Borrowed({:?}), name: Cow::Borrowed({:?}), unit: Unit::{unit}, noun: Cow::Borrowed({:?}) }},", k.id, k.name, k.noun);
+        let _ = writeln!(
+            s,
+            "Kind {{ id: Cow::Borrowed({:?}), name: Cow::Borrowed({:?}), unit: Unit::{unit}, noun: Cow::Borrowed({:?}), name_es: Cow::Borrowed({:?}), noun_es: Cow::Borrowed({:?}) }},",
+            k.id, k.name, k.noun, k.name_es, k.noun_es
+        );
     }
     s += "]),\nmetrics: Cow::Borrowed(&[\n";
     for m in d.metrics.iter() {
-        let _ = writeln!(s, "Metric {{ id: Cow::Borrowed({:?}), name: Cow::Borrowed({:?}), kind: {} }},", m.id, m.name, m.kind);
+        let _ = writeln!(
+            s,
+            "Metric {{ id: Cow::Borrowed({:?}), name: Cow::Borrowed({:?}), kind: {}, name_es: Cow::Borrowed({:?}), note: Cow::Borrowed({:?}), note_es: Cow::Borrowed({:?}) }},",
+            m.id, m.name, m.kind, m.name_es, m.note, m.note_es
+        );
     }
     s += "]),\nsources: Cow::Borrowed(&[\n";
     for src in d.sources.iter() {
@@ -96,8 +111,8 @@ fn rust_source(d: &Dataset) -> String {
         };
         let _ = writeln!(
             s,
-            "Record {{ fiscal_year: {}, component: {}, metric: {}, value: {:?}, qualifier: Qualifier::{qualifier}, as_written: Cow::Borrowed({:?}), source: {}, source_sentence: Cow::Borrowed({:?}), line: {} }},",
-            r.fiscal_year, r.component, r.metric, r.value, r.as_written, r.source, r.source_sentence, r.line
+            "Record {{ fiscal_year: {}, component: {}, metric: {}, value: {:?}, qualifier: Qualifier::{qualifier}, as_written: Cow::Borrowed({:?}), source: {}, source_sentence: Cow::Borrowed({:?}), reported_as: Cow::Borrowed({:?}), note: Cow::Borrowed({:?}), note_es: Cow::Borrowed({:?}), derived_from: Cow::Borrowed(&{:?}), derivation: Cow::Borrowed({:?}), line: {} }},",
+            r.fiscal_year, r.component, r.metric, r.value, r.as_written, r.source, r.source_sentence, r.reported_as, r.note, r.note_es, r.derived_from.as_ref(), r.derivation, r.line
         );
     }
     s += "]),\npipeline: Cow::Borrowed(&[\n";

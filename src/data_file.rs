@@ -234,17 +234,50 @@ pub fn parse_as_written(text: &str) -> Option<(f64, Qualifier)> {
     Some((value, qualifier))
 }
 
+/// Reads `before-increase(usss/stakeholders-reached/2024, usss/stakeholders-change/2024)`: the
+/// value before an increase of B percent led to A, that is A ÷ (1 + B/100). Returns the inputs'
+/// indices and the computed value.
+fn derive(records: &[Record], components: &[Component], metrics: &[Metric], formula: &str) -> Result<(Vec<usize>, f64), String> {
+    let usage = "derived_from must read before-increase(component/metric/year, component/metric/year)";
+    let args = formula.trim().strip_prefix("before-increase(").and_then(|r| r.strip_suffix(')')).ok_or(usage)?;
+    let refs: Vec<&str> = args.split(',').map(str::trim).collect();
+    if refs.len() != 2 {
+        return Err(usage.into());
+    }
+    let mut inputs = Vec::new();
+    for r in &refs {
+        let parts: Vec<&str> = r.split('/').collect();
+        let [c, m, y] = parts[..] else { return Err(format!("{r:?}: {usage}")) };
+        let found = records.iter().position(|rec| {
+            components[rec.component].id == c && metrics[rec.metric].id == m && rec.fiscal_year.to_string() == y
+        });
+        match found {
+            Some(i) if records[i].qualifier != Qualifier::Derived => inputs.push(i),
+            Some(_) => return Err(format!("{r:?} is itself derived; derive from stated figures only")),
+            None => return Err(format!("{r:?} names no record in records.csv")),
+        }
+    }
+    let (a, b) = (&records[inputs[0]], &records[inputs[1]]);
+    if b.value <= -100.0 {
+        return Err("the increase must be above -100%".into());
+    }
+    Ok((inputs, a.value / (1.0 + b.value / 100.0)))
+}
+
 /// Parses and checks every file, returning all problems found, not just the first.
 pub fn load(files: &DataFiles<'_>) -> Result<Dataset, Vec<DataError>> {
     let mut errors = Vec::new();
     let tables = (
-        Table::read(files.components, &["id", "name", "short_name"], &mut errors),
-        Table::read(files.kinds, &["id", "name", "unit", "noun"], &mut errors),
-        Table::read(files.metrics, &["id", "name", "kind"], &mut errors),
+        Table::read(files.components, &["id", "name", "short_name", "name_es", "short_name_es"], &mut errors),
+        Table::read(files.kinds, &["id", "name", "unit", "noun", "name_es", "noun_es"], &mut errors),
+        Table::read(files.metrics, &["id", "name", "kind", "name_es", "note", "note_es"], &mut errors),
         Table::read(files.sources, &["id", "title", "publisher", "date", "url", "url_note", "kind"], &mut errors),
         Table::read(
             files.records,
-            &["fiscal_year", "component", "metric", "value", "qualifier", "as_written", "source", "source_sentence"],
+            &[
+                "fiscal_year", "component", "metric", "value", "qualifier", "as_written", "source", "source_sentence",
+                "reported_as", "note", "note_es", "derived_from",
+            ],
             &mut errors,
         ),
         Table::read(files.pipeline, &["stage", "component", "metric"], &mut errors),
@@ -257,9 +290,19 @@ pub fn load(files: &DataFiles<'_>) -> Result<Dataset, Vec<DataError>> {
     let mut components = Vec::new();
     for (line, f) in t_components.rows() {
         let seen: Vec<&str> = components.iter().map(|c: &Component| c.id.as_ref()).collect();
-        let checked = check_new_id(f[0], &seen).and(check_text("name", f[1])).and(check_text("short_name", f[2]));
+        let checked = check_new_id(f[0], &seen)
+            .and(check_text("name", f[1]))
+            .and(check_text("short_name", f[2]))
+            .and(check_text("name_es", f[3]))
+            .and(check_text("short_name_es", f[4]));
         match checked {
-            Ok(()) => components.push(Component { id: owned(f[0]), name: owned(f[1]), short_name: owned(f[2]) }),
+            Ok(()) => components.push(Component {
+                id: owned(f[0]),
+                name: owned(f[1]),
+                short_name: owned(f[2]),
+                name_es: owned(f[3]),
+                short_name_es: owned(f[4]),
+            }),
             Err(e) => errors.push(t_components.error(line, e)),
         }
     }
@@ -270,9 +313,9 @@ pub fn load(files: &DataFiles<'_>) -> Result<Dataset, Vec<DataError>> {
         let checked = check_new_id(f[0], &seen)
             .and(check_text("name", f[1]))
             .and(Unit::parse(f[2]).ok_or_else(|| format!("unit {:?} must be count, dollars or percent", f[2])))
-            .and_then(|unit| check_text("noun", f[3]).map(|()| unit));
+            .and_then(|unit| check_text("noun", f[3]).and(check_text("name_es", f[4])).and(check_text("noun_es", f[5])).map(|()| unit));
         match checked {
-            Ok(unit) => kinds.push(Kind { id: owned(f[0]), name: owned(f[1]), unit, noun: owned(f[3]) }),
+            Ok(unit) => kinds.push(Kind { id: owned(f[0]), name: owned(f[1]), unit, noun: owned(f[3]), name_es: owned(f[4]), noun_es: owned(f[5]) }),
             Err(e) => errors.push(t_kinds.error(line, e)),
         }
     }
@@ -282,9 +325,11 @@ pub fn load(files: &DataFiles<'_>) -> Result<Dataset, Vec<DataError>> {
         let seen: Vec<&str> = metrics.iter().map(|m: &Metric| m.id.as_ref()).collect();
         let checked = check_new_id(f[0], &seen)
             .and(check_text("name", f[1]))
+            .and(check_text("name_es", f[3]))
+            .and(if f[4].is_empty() == f[5].is_empty() { Ok(()) } else { Err("note and note_es go together: give both or neither".to_string()) })
             .and_then(|()| lookup(&kinds, |k| &k.id, f[2], "kind", "kinds.csv"));
         match checked {
-            Ok(kind) => metrics.push(Metric { id: owned(f[0]), name: owned(f[1]), kind }),
+            Ok(kind) => metrics.push(Metric { id: owned(f[0]), name: owned(f[1]), kind, name_es: owned(f[3]), note: owned(f[4]), note_es: owned(f[5]) }),
             Err(e) => errors.push(t_metrics.error(line, e)),
         }
     }
@@ -301,7 +346,7 @@ pub fn load(files: &DataFiles<'_>) -> Result<Dataset, Vec<DataError>> {
         let checked = check_new_id(f[0], &seen)
             .and(check_text("title", f[1]))
             .and(check_text("publisher", f[2]))
-            .and(if date_ok { Ok(()) } else { Err(format!("date {:?} must be written YYYY-MM-DD", f[3])) })
+            .and(if date_ok || f[3].is_empty() { Ok(()) } else { Err(format!("date {:?} must be written YYYY-MM-DD, or left empty", f[3])) })
             .and(if f[4].starts_with("https://") { Ok(()) } else { Err(format!("url {:?} must start with https://", f[4])) })
             .and(kind);
         match checked {
@@ -336,10 +381,15 @@ pub fn load(files: &DataFiles<'_>) -> Result<Dataset, Vec<DataError>> {
             let qualifier = Qualifier::parse(f[4])
                 .ok_or_else(|| format!("qualifier {:?} must be exact, at-least, approximate or derived", f[4]))?;
             let source = lookup(&sources, |s| &s.id, f[6], "source", "sources.csv")?;
-            check_text("as_written", f[5])?;
-            check_text("source_sentence", f[7])?;
+            if f[9].is_empty() != f[10].is_empty() {
+                return Err("note and note_es go together: give both or neither".into());
+            }
+            if (qualifier == Qualifier::Derived) != !f[11].is_empty() {
+                return Err("derived_from is required for a derived record and only for one".into());
+            }
             if qualifier != Qualifier::Derived {
-                if !f[7].contains(f[5]) {
+                check_text("as_written", f[5])?;
+                if !f[7].is_empty() && !f[7].contains(f[5]) {
                     return Err(format!("as_written {:?} does not appear in source_sentence", f[5]));
                 }
                 let (stated, stated_qualifier) = parse_as_written(f[5])
@@ -363,11 +413,33 @@ pub fn load(files: &DataFiles<'_>) -> Result<Dataset, Vec<DataError>> {
                 as_written: owned(f[5]),
                 source,
                 source_sentence: owned(f[7]),
+                reported_as: owned(f[8]),
+                note: owned(f[9]),
+                note_es: owned(f[10]),
+                derived_from: Cow::Owned(Vec::new()),
+                derivation: owned(f[11]),
                 line: line as u32,
             })
         })();
         match checked {
             Ok(record) => records.push(record),
+            Err(e) => errors.push(t_records.error(line, e)),
+        }
+    }
+
+    // Derived records are computed from others, wherever they stand in the file: a second pass.
+    for i in 0..records.len() {
+        if records[i].qualifier != Qualifier::Derived {
+            continue;
+        }
+        let line = records[i].line as usize;
+        match derive(&records, &components, &metrics, &records[i].derivation) {
+            Ok((inputs, value)) => {
+                if (value - records[i].value).abs() > 0.5 {
+                    errors.push(t_records.error(line, format!("value {} differs from what derived_from computes, {value:.2}", records[i].value)));
+                }
+                records[i].derived_from = Cow::Owned(inputs);
+            }
             Err(e) => errors.push(t_records.error(line, e)),
         }
     }
@@ -407,14 +479,20 @@ pub fn load(files: &DataFiles<'_>) -> Result<Dataset, Vec<DataError>> {
 mod tests {
     use super::*;
 
-    const COMPONENTS: &str = "id,name,short_name\ndhs,DHS-wide,DHS\nhsi,Homeland Security Investigations,HSI\n";
-    const KINDS: &str = "id,name,unit,noun\narrests,Arrests,count,arrests\n";
-    const METRICS: &str = "id,name,kind\narrests,Arrests,arrests\n";
+    const COMPONENTS: &str = "id,name,short_name,name_es,short_name_es\ndhs,DHS-wide,DHS,Todo el DHS,DHS\nhsi,Homeland Security Investigations,HSI,HSI,HSI\n";
+    const KINDS: &str = "id,name,unit,noun,name_es,noun_es\narrests,Arrests,count,arrests,Arrestos,arrestos\nchange,Change,percent,percent,Cambio,por ciento\n";
+    const METRICS: &str = "id,name,kind,name_es,note,note_es\narrests,Arrests,arrests,Arrestos,,\nchange,Change,change,Cambio,,\n";
     const SOURCES: &str = "id,title,publisher,date,url,url_note,kind\nr,Release,DHS,2025-08-14,https://example.org/r,,primary\n";
     const PIPELINE: &str = "stage,component,metric\n1,dhs,arrests\n";
-    const HEADER: &str = "fiscal_year,component,metric,value,qualifier,as_written,source,source_sentence\n";
+    const HEADER: &str = "fiscal_year,component,metric,value,qualifier,as_written,source,source_sentence,reported_as,note,note_es,derived_from\n";
 
+    /// Rows of the eight main columns; the four optional ones are added empty.
     fn load_records(records: &str) -> Result<Dataset, Vec<DataError>> {
+        let rows: String = records.lines().map(|l| format!("{l},,,,\n")).collect();
+        load_full_records(&rows)
+    }
+
+    fn load_full_records(records: &str) -> Result<Dataset, Vec<DataError>> {
         let records = format!("{HEADER}{records}");
         load(&DataFiles {
             components: ("components.csv", COMPONENTS),
@@ -464,7 +542,7 @@ mod tests {
             first_error("2024,hsi,arrests,2545,exact,\"2,545\",r,\"It led to 2,545 arrests.\"\n2024,cbp,arrests,1,exact,1,r,1 arrest\n"),
             "records.csv:3: unknown component \"cbp\"; it must be an id in components.csv"
         );
-        assert!(first_error("2024,hsi,arrests,2,545,exact,x,r,y\n").starts_with("records.csv:2: 9 fields"));
+        assert!(first_error("2024,hsi,arrests,2,545,exact,x,r,y\n").starts_with("records.csv:2: 13 fields"));
         assert!(first_error("2024,hsi,arrests,2546,exact,\"2,545\",r,\"2,545 arrests\"\n").contains("differs from as_written"));
         assert!(first_error("2024,hsi,arrests,2545,exact,more than 2545,r,more than 2545 arrests\n").contains("qualifier exact differs"));
         assert!(first_error("2024,hsi,arrests,2545,exact,2545,r,about 2500 arrests\n").contains("does not appear"));
@@ -472,6 +550,22 @@ mod tests {
         assert!(first_error("2024,hsi,arrests,1e3,exact,1,r,1\n").contains("plain number"));
         assert!(first_error("2024,hsi,arrests,1,roughly,1,r,1\n").contains("qualifier \"roughly\""));
         assert!(first_error("2024,hsi,arrests,1,exact,1,r,1\n2024,hsi,arrests,1,exact,1,r,1\n").contains("first is on line 2"));
+    }
+
+    #[test]
+    fn derived_records_are_computed_from_named_inputs() {
+        let base = "2024,hsi,arrests,184,exact,184,r,,,,,\n2024,hsi,change,84,exact,84%,r,,,,,\n";
+        let good = format!("{base}2023,hsi,arrests,100,derived,,r,,,why,por qué,\"before-increase(hsi/arrests/2024, hsi/change/2024)\"\n");
+        let d = load_full_records(&good).unwrap();
+        assert_eq!(d.records[2].derived_from.as_ref(), &[0, 1]);
+        let wrong = good.replace("2023,hsi,arrests,100,", "2023,hsi,arrests,120,");
+        assert!(load_full_records(&wrong).unwrap_err()[0].reason.contains("differs from what derived_from computes, 100.00"));
+        let missing = good.replace("hsi/change/2024", "hsi/change/2022");
+        assert!(load_full_records(&missing).unwrap_err()[0].reason.contains("names no record"));
+        let unnamed = format!("{base}2023,hsi,arrests,100,derived,,r,,,,,\n");
+        assert!(load_full_records(&unnamed).unwrap_err()[0].reason.contains("derived_from is required"));
+        let half_note = format!("{base}2022,hsi,arrests,1,exact,1,r,,,a note,,\n");
+        assert!(load_full_records(&half_note).unwrap_err()[0].reason.contains("note and note_es"));
     }
 
     #[test]

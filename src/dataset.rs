@@ -4,6 +4,7 @@
 //! into the Wasm (borrowed, written by `build.rs`) and datasets loaded at run time by tests and tools
 //! (owned). Records refer to the other tables by index, resolved once when the files are checked.
 
+use crate::i18n::Lang;
 use std::borrow::Cow;
 
 pub type Text = Cow<'static, str>;
@@ -14,6 +15,8 @@ pub struct Component {
     pub id: Text,
     pub name: Text,
     pub short_name: Text,
+    pub name_es: Text,
+    pub short_name_es: Text,
 }
 
 /// How a kind's values are written and scaled.
@@ -44,6 +47,8 @@ pub struct Kind {
     pub unit: Unit,
     /// What is counted ("people", "arrests"); the axis says it.
     pub noun: Text,
+    pub name_es: Text,
+    pub noun_es: Text,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -51,6 +56,10 @@ pub struct Metric {
     pub id: Text,
     pub name: Text,
     pub kind: usize,
+    pub name_es: Text,
+    /// A caution shown with the metric's trend, e.g. a change of definition between years.
+    pub note: Text,
+    pub note_es: Text,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,7 +75,7 @@ pub struct Source {
     pub id: Text,
     pub title: Text,
     pub publisher: Text,
-    /// ISO date of the publication we read.
+    /// ISO date of the publication we read; empty where the source gives none.
     pub date: Text,
     pub url: Text,
     /// A caution about the address, shown beside it.
@@ -116,8 +125,17 @@ pub struct Record {
     /// The figure exactly as the source writes it ("more than 3.7 million").
     pub as_written: Text,
     pub source: usize,
-    /// The sentence that states the figure, verbatim.
+    /// The sentence that states the figure, verbatim; empty for secondary sources, whose wording
+    /// we do not copy.
     pub source_sentence: Text,
+    /// The name the source used for the component, where it differs (FY 2020: "ICE (HSI)").
+    pub reported_as: Text,
+    /// A caution for this figure, shown in its tooltip and the table.
+    pub note: Text,
+    pub note_es: Text,
+    /// For a derived record, the records it was computed from (indices), and how.
+    pub derived_from: Cow<'static, [usize]>,
+    pub derivation: Text,
     /// Line in `data/records.csv`, so a reader's question leads straight to the row.
     pub line: u32,
 }
@@ -137,6 +155,42 @@ pub struct Dataset {
     pub sources: Cow<'static, [Source]>,
     pub records: Cow<'static, [Record]>,
     pub pipeline: Cow<'static, [PipelineStage]>,
+}
+
+impl Component {
+    pub fn label(&self, lang: Lang) -> &str {
+        lang.pick(&self.name, &self.name_es)
+    }
+
+    pub fn short(&self, lang: Lang) -> &str {
+        lang.pick(&self.short_name, &self.short_name_es)
+    }
+}
+
+impl Kind {
+    pub fn label(&self, lang: Lang) -> &str {
+        lang.pick(&self.name, &self.name_es)
+    }
+
+    pub fn noun_in(&self, lang: Lang) -> &str {
+        lang.pick(&self.noun, &self.noun_es)
+    }
+}
+
+impl Metric {
+    pub fn label(&self, lang: Lang) -> &str {
+        lang.pick(&self.name, &self.name_es)
+    }
+
+    pub fn note_in(&self, lang: Lang) -> &str {
+        lang.pick(&self.note, &self.note_es)
+    }
+}
+
+impl Record {
+    pub fn note_in(&self, lang: Lang) -> &str {
+        lang.pick(&self.note, &self.note_es)
+    }
 }
 
 impl Dataset {

@@ -80,7 +80,7 @@ pub fn html_table(dataset: &Dataset, chart: &Chart) -> String {
             html_escape(&dataset.metrics[r.metric].name),
             html_escape(&dataset.components[r.component].name),
             r.fiscal_year,
-            html_escape(&spoken(r.value, dataset.kind_of(r).unit, r.qualifier)),
+            html_escape(&spoken(r.value, dataset.kind_of(r).unit, r.qualifier, chart.lang)),
             html_escape(&r.source_sentence),
         ));
     }

@@ -5,7 +5,8 @@
 
 use crate::dataset::Qualifier;
 use crate::number_format::{bar_label, in_unit};
-use crate::view::Chart;
+use crate::i18n::text;
+use crate::view::{Chart, Scale};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Font {
@@ -30,22 +31,39 @@ impl TextMeasure for EstimatedText {
     }
 }
 
-/// Maps values to horizontal CSS pixels and back, for one panel. Zero is at `left`.
+/// Maps values to horizontal CSS pixels and back, for one panel: linearly from zero at `left`, or
+/// logarithmically from `log_min` at `left` when that is above zero.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ValueScale {
     pub left: f64,
     pub right: f64,
     /// The value at `right`: the panel's largest value rounded up to a tick.
     pub max: f64,
+    /// The value at `left` on a logarithmic scale (a power of ten); 0 for a linear scale.
+    pub log_min: f64,
 }
 
 impl ValueScale {
     pub fn x_from_value(&self, value: f64) -> f64 {
-        self.left + (self.right - self.left) * (value / self.max)
+        let t = if self.log_min > 0.0 {
+            if value <= self.log_min {
+                0.0
+            } else {
+                (value / self.log_min).log10() / (self.max / self.log_min).log10()
+            }
+        } else {
+            value / self.max
+        };
+        self.left + (self.right - self.left) * t
     }
 
     pub fn value_from_x(&self, x: f64) -> f64 {
-        (x - self.left) / (self.right - self.left) * self.max
+        let t = (x - self.left) / (self.right - self.left);
+        if self.log_min > 0.0 {
+            self.log_min * (self.max / self.log_min).powf(t)
+        } else {
+            t * self.max
+        }
     }
 }
 
@@ -206,19 +224,57 @@ pub fn layout(chart: &Chart, width: f64, measure: &dyn TextMeasure) -> Layout {
             c.paragraph(&panel.title, PANEL_TITLE, TextRole::PanelTitle);
             c.y += 4.0;
         }
-        let value_labels: Vec<String> = panel.bars.iter().map(|b| bar_label(b.value, unit, b.qualifier)).collect();
+        let value_labels: Vec<String> = panel.bars.iter().map(|b| bar_label(b.value, unit, b.qualifier, chart.lang)).collect();
         let label_room = value_labels.iter().map(|l| measure.width(l, VALUE)).fold(0.0, f64::max);
         let open_room = if panel.bars.iter().any(|b| b.qualifier == Qualifier::AtLeast) { OPEN_END } else { 0.0 };
         let left = MARGIN;
         let right = (width - MARGIN - label_room - open_room - 6.0).max(left + 1.0);
         let data_max = panel.bars.iter().map(|b| b.value).fold(0.0, f64::max);
-        let ticks_wanted = (((right - left) / 90.0) as usize).clamp(1, 5);
-        let step = if data_max > 0.0 { tick_step(data_max, ticks_wanted) } else { 1.0 };
-        let max = if data_max > 0.0 { (data_max / step).ceil() * step } else { 1.0 };
-        let scale = ValueScale { left, right, max };
+        let data_min = panel.bars.iter().map(|b| b.value).filter(|v| *v > 0.0).fold(f64::INFINITY, f64::min);
+        // Ticks: round steps from zero, or each power of ten on a log scale.
+        let (scale, ticks) = if panel.scale == Scale::Log && data_max > 0.0 {
+            let mut low = 10f64.powf(data_min.log10().floor());
+            if low >= data_min {
+                low /= 10.0;
+            }
+            let high = 10f64.powf(data_max.log10().ceil()).max(low * 10.0);
+            let mut ticks = vec![low];
+            while *ticks.last().unwrap_or(&high) < high * 0.999 && ticks.len() < 24 {
+                let next = ticks[ticks.len() - 1] * 10.0;
+                ticks.push(next);
+            }
+            (ValueScale { left, right, max: high, log_min: low }, ticks)
+        } else {
+            let ticks_wanted = (((right - left) / 90.0) as usize).clamp(1, 5);
+            let step = if data_max > 0.0 { tick_step(data_max, ticks_wanted) } else { 1.0 };
+            let max = if data_max > 0.0 { (data_max / step).ceil() * step } else { 1.0 };
+            let count = (max / step).round() as usize;
+            ((ValueScale { left, right, max, log_min: 0.0 }), (0..=count).map(|i| i as f64 * step).collect())
+        };
+        let gap_row = |c: &mut Cursor, label: &str| {
+            c.paragraph(label, LABEL, TextRole::BarLabel);
+            c.y += 2.0;
+            c.texts.push(TextBox {
+                text: text(chart.lang, "no_published_figure").to_string(),
+                x: left,
+                y: c.y + (BAR_HEIGHT - line_height(NOTE)) / 2.0,
+                anchor: Anchor::Left,
+                font: NOTE,
+                role: TextRole::Note,
+            });
+            c.y += BAR_HEIGHT + 10.0;
+        };
+        let first_bar = bars.len();
         for (b, bar) in panel.bars.iter().enumerate() {
+            for gap in panel.gaps.iter().filter(|g| g.before == b) {
+                gap_row(&mut c, &gap.label);
+            }
             let font = if bar.emphasized { LABEL_EMPHASIS } else { LABEL };
-            c.paragraph(&bar.label, font, TextRole::BarLabel);
+            let label = match &bar.change {
+                Some(change) => format!("{} ({change})", bar.label),
+                None => bar.label.clone(),
+            };
+            c.paragraph(&label, font, TextRole::BarLabel);
             c.y += 2.0;
             let x1 = scale.x_from_value(bar.value);
             bars.push(BarBox {
@@ -244,21 +300,22 @@ pub fn layout(chart: &Chart, width: f64, measure: &dyn TextMeasure) -> Layout {
             });
             c.y += BAR_HEIGHT + 10.0;
         }
+        for gap in panel.gaps.iter().filter(|g| g.before >= panel.bars.len()) {
+            gap_row(&mut c, &gap.label);
+        }
         let bottom = c.y - 6.0;
-        let panel_bars = &bars[bars.len() - panel.bars.len()..];
-        let mut v = 0.0;
-        while v <= max + step * 1e-9 {
+        let panel_bars = &bars[first_bar..];
+        for (i, &v) in ticks.iter().enumerate() {
             let x = scale.x_from_value(v);
             // Grid lines run beside the bars only, never through their labels.
-            let role = if v == 0.0 { LineRole::Baseline } else { LineRole::Grid };
+            let role = if i == 0 { LineRole::Baseline } else { LineRole::Grid };
             for b in panel_bars {
                 lines.push(Line { x0: x, y0: b.y0 - 3.0, x1: x, y1: (b.y1 + 3.0).min(bottom), role });
             }
-            let text = in_unit(v, unit, true);
+            let text = in_unit(v, unit, true, chart.lang);
             let half = measure.width(&text, TICK) / 2.0;
-            let (x, anchor) = if x + half > width - MARGIN { (width - MARGIN, Anchor::Right) } else if v == 0.0 { (x, Anchor::Left) } else { (x, Anchor::Center) };
+            let (x, anchor) = if x + half > width - MARGIN { (width - MARGIN, Anchor::Right) } else if i == 0 { (x, Anchor::Left) } else { (x, Anchor::Center) };
             c.texts.push(TextBox { text, x, y: bottom + 3.0, anchor, font: TICK, role: TextRole::Tick });
-            v += step;
         }
         c.y = bottom + 3.0 + line_height(TICK) + 6.0;
         scales.push(scale);
@@ -293,10 +350,14 @@ mod tests {
 
     #[test]
     fn scale_maps_both_ways() {
-        let s = ValueScale { left: 10.0, right: 210.0, max: 1000.0 };
+        let s = ValueScale { left: 10.0, right: 210.0, max: 1000.0, log_min: 0.0 };
         assert_eq!(s.x_from_value(500.0), 110.0);
         assert_eq!(s.value_from_x(110.0), 500.0);
         assert_eq!(s.x_from_value(0.0), 10.0);
+        let log = ValueScale { left: 0.0, right: 300.0, max: 1e6, log_min: 1e3 };
+        assert!((log.x_from_value(1e4) - 100.0).abs() < 1e-9);
+        assert!((log.value_from_x(200.0) - 1e5).abs() < 1e-6);
+        assert_eq!(log.x_from_value(0.0), 0.0);
     }
 
     #[test]

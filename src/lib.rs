@@ -4,17 +4,22 @@
 //! view selection → layout → drawing on any plotters backend → the web boundary.
 
 mod data_file;
+mod i18n;
 mod dataset;
 mod embedded;
 
 pub use data_file::{load, parse_as_written, parse_csv, DataError, DataFiles, Row, FILE_NAMES};
 pub use dataset::{Component, Dataset, Kind, Metric, PipelineStage, Qualifier, Record, Source, SourceKind, Text, Unit};
 pub use embedded::DATASET;
+pub use i18n::{fill, say, text, Lang, STRINGS};
 mod number_format;
 mod view;
 
 pub use number_format::{bar_label, compact, in_unit, spoken, with_separators};
-pub use view::{fiscal_years, percent_decode, select, Bar, Chart, OptionError, Panel, ViewKind, ViewSpec, OPTION_NAMES, SHELL_PARAMETERS};
+pub use view::{
+    fiscal_years, percent_decode, select, Bar, Chart, Gap, OptionError, Panel, Problem, Scale, ViewKind, ViewSpec, OPTION_NAMES,
+    SHELL_PARAMETERS,
+};
 mod layout;
 
 pub use layout::{layout, tick_step, wrap, Anchor, BarBox, EstimatedText, Font, Layout, Line, LineRole, TextBox, TextMeasure, TextRole, ValueScale};

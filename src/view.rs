@@ -1,9 +1,11 @@
 //! View selection: which records a chart shows, grouped so that no axis mixes kinds.
 //!
-//! A [`ViewSpec`] is what the reader chose (view, component, metric, fiscal year); [`select`] turns it
-//! into a [`Chart`]: titled panels of bars, each bar pointing back at its record.
+//! A [`ViewSpec`] is what the reader chose (view, component, metric, fiscal year, scale,
+//! language); [`select`] turns it into a [`Chart`]: titled panels of bars, each bar pointing back
+//! at its record, with every word in the reader's language.
 
-use crate::dataset::{Dataset, Qualifier, Unit};
+use crate::dataset::{Dataset, Qualifier, SourceKind, Unit};
+use crate::i18n::{say, text, Lang};
 use crate::number_format::spoken;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -12,23 +14,43 @@ pub enum ViewKind {
     Component,
     /// One kind of figure across components.
     Metric,
+    /// One metric of one component across fiscal years.
+    Trend,
     /// Investigations → arrests → indictments → convictions.
     Pipeline,
 }
 
 impl ViewKind {
-    pub const ALL: [ViewKind; 3] = [ViewKind::Component, ViewKind::Metric, ViewKind::Pipeline];
+    pub const ALL: [ViewKind; 4] = [ViewKind::Component, ViewKind::Metric, ViewKind::Trend, ViewKind::Pipeline];
 
     pub fn id(self) -> &'static str {
         match self {
             ViewKind::Component => "component",
             ViewKind::Metric => "metric",
+            ViewKind::Trend => "trend",
             ViewKind::Pipeline => "pipeline",
         }
     }
 
     pub fn parse(s: &str) -> Option<ViewKind> {
         ViewKind::ALL.into_iter().find(|v| v.id() == s)
+    }
+}
+
+/// How values map to bar length.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scale {
+    Linear,
+    /// Powers of ten equally spaced, for views spanning orders of magnitude.
+    Log,
+}
+
+impl Scale {
+    pub fn id(self) -> &'static str {
+        match self {
+            Scale::Linear => "linear",
+            Scale::Log => "log",
+        }
     }
 }
 
@@ -39,86 +61,114 @@ pub struct ViewSpec {
     pub component: usize,
     pub metric: usize,
     pub fiscal_year: u16,
+    pub scale: Scale,
+    pub lang: Lang,
+}
+
+/// What was wrong with an option, so the message can be said in either language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// An unknown view, component, metric, scale or language: (what, the value, the choices).
+    UnknownValue(&'static str, String, String),
+    UnknownYear(String, String),
+    UnknownOption,
+    UnknownParameter,
 }
 
 /// A rejected option, naming the field so the message can say which one.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OptionError {
     pub field: String,
-    pub message: String,
+    pub problem: Problem,
+}
+
+impl OptionError {
+    pub fn message(&self, lang: Lang) -> String {
+        let detail = match &self.problem {
+            Problem::UnknownValue(what, value, choices) => say(lang, "err_unknown_value", &[what, &format!("{value:?}"), choices]),
+            Problem::UnknownYear(value, years) => say(lang, "err_unknown_fy", &[&format!("{value:?}"), years]),
+            Problem::UnknownOption => say(lang, "err_unknown_option", &[&OPTION_NAMES.join(", ")]),
+            Problem::UnknownParameter => text(lang, "err_unknown_parameter").to_string(),
+        };
+        format!("{}: {detail}", self.field)
+    }
 }
 
 impl std::fmt::Display for OptionError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.field, self.message)
+        f.write_str(&self.message(Lang::En))
     }
 }
 
-/// The option names a view accepts, in the order the shell shows them.
-pub const OPTION_NAMES: [&str; 4] = ["view", "component", "metric", "fy"];
+/// The option names a view accepts, in the order they are applied.
+pub const OPTION_NAMES: [&str; 6] = ["lang", "view", "component", "metric", "fy", "scale"];
+
+/// Query parameters the shell reads itself; the view ignores them without complaint.
+pub const SHELL_PARAMETERS: [&str; 1] = ["embed"];
 
 impl ViewSpec {
-    /// The first view a reader sees: DHS-wide figures of the newest year.
+    /// The first view a reader sees: DHS-wide figures of the newest year, in English.
     pub fn default_for(dataset: &Dataset) -> ViewSpec {
         ViewSpec {
             view: ViewKind::Component,
             component: dataset.component_index("dhs").unwrap_or(0),
             metric: dataset.metric_index("arrests").unwrap_or(0),
             fiscal_year: dataset.latest_year().unwrap_or(0),
+            scale: Scale::Linear,
+            lang: Lang::En,
         }
     }
 
     /// Sets one option from its text form, as URLs and JS objects give it.
     pub fn with_option(self, dataset: &Dataset, name: &str, value: &str) -> Result<ViewSpec, OptionError> {
-        let error = |message: String| OptionError { field: name.to_string(), message };
-        let one_of = |ids: Vec<&str>| ids.join(", ");
+        let unknown = |what: &'static str, choices: Vec<&str>| OptionError {
+            field: name.to_string(),
+            problem: Problem::UnknownValue(what, value.to_string(), choices.join(", ")),
+        };
         let mut next = self;
         match name {
-            "view" => {
-                next.view = ViewKind::parse(value).ok_or_else(|| {
-                    error(format!("unknown view {value:?}; expected one of {}", one_of(ViewKind::ALL.iter().map(|v| v.id()).collect())))
-                })?
-            }
+            "view" => next.view = ViewKind::parse(value).ok_or_else(|| unknown("view", ViewKind::ALL.iter().map(|v| v.id()).collect()))?,
             "component" => {
-                next.component = dataset.component_index(value).ok_or_else(|| {
-                    error(format!("unknown component {value:?}; expected one of {}", one_of(dataset.components.iter().map(|c| c.id.as_ref()).collect())))
-                })?
+                next.component = dataset
+                    .component_index(value)
+                    .ok_or_else(|| unknown("component", dataset.components.iter().map(|c| c.id.as_ref()).collect()))?
             }
             "metric" => {
-                next.metric = dataset.metric_index(value).ok_or_else(|| {
-                    error(format!("unknown metric {value:?}; expected one of {}", one_of(dataset.metrics.iter().map(|m| m.id.as_ref()).collect())))
-                })?
+                next.metric =
+                    dataset.metric_index(value).ok_or_else(|| unknown("metric", dataset.metrics.iter().map(|m| m.id.as_ref()).collect()))?
             }
             "fy" => {
                 let years = fiscal_years(dataset);
-                next.fiscal_year = value
-                    .trim_start_matches("FY")
-                    .parse()
-                    .ok()
-                    .filter(|y| years.contains(y))
-                    .ok_or_else(|| {
-                        let list: Vec<String> = years.iter().map(|y| y.to_string()).collect();
-                        error(format!("no figures for fiscal year {value:?}; expected one of {}", list.join(", ")))
-                    })?
+                next.fiscal_year = value.trim_start_matches("FY").parse().ok().filter(|y| years.contains(y)).ok_or_else(|| {
+                    let list: Vec<String> = years.iter().map(|y| y.to_string()).collect();
+                    OptionError { field: name.to_string(), problem: Problem::UnknownYear(value.to_string(), list.join(", ")) }
+                })?
             }
-            _ => {
-                return Err(OptionError {
-                    field: name.to_string(),
-                    message: format!("unknown option; the options are {}", OPTION_NAMES.join(", ")),
-                })
+            "scale" => {
+                next.scale = match value {
+                    "linear" => Scale::Linear,
+                    "log" => Scale::Log,
+                    _ => return Err(unknown("scale", vec!["linear", "log"])),
+                }
             }
+            "lang" => next.lang = Lang::parse(value).ok_or_else(|| unknown("lang", Lang::ALL.iter().map(|l| l.id()).collect()))?,
+            _ => return Err(OptionError { field: name.to_string(), problem: Problem::UnknownOption }),
         }
         Ok(next.settled(dataset))
     }
 
-    /// Keeps the choice coherent: the component view emphasises one of the component's own
+    /// Keeps the choice coherent: the component and trend views show one of the component's own
     /// measures, so a measure the component lacks gives way to its first one.
     fn settled(self, dataset: &Dataset) -> ViewSpec {
-        if self.view != ViewKind::Component {
+        let any_year = self.view == ViewKind::Trend;
+        if self.view != ViewKind::Component && !any_year {
             return self;
         }
         let has = |metric: usize| {
-            dataset.records.iter().any(|r| r.component == self.component && r.metric == metric && r.fiscal_year == self.fiscal_year)
+            dataset
+                .records
+                .iter()
+                .any(|r| r.component == self.component && r.metric == metric && (any_year || r.fiscal_year == self.fiscal_year))
         };
         if has(self.metric) {
             return self;
@@ -126,12 +176,7 @@ impl ViewSpec {
         let first = (0..dataset.metrics.len()).find(|&m| has(m));
         ViewSpec { metric: first.unwrap_or(self.metric), ..self }
     }
-}
 
-/// Query parameters the shell reads itself; the view ignores them without complaint.
-pub const SHELL_PARAMETERS: [&str; 2] = ["embed", "lang"];
-
-impl ViewSpec {
     /// Reads a URL query (`?view=metric&metric=arrests`). Each bad or unknown parameter is skipped
     /// and reported, so a reader still gets the rest of the view they were sent.
     pub fn from_query(dataset: &Dataset, query: &str) -> (ViewSpec, Vec<OptionError>) {
@@ -146,7 +191,7 @@ impl ViewSpec {
                 (percent_decode(k), percent_decode(v))
             })
             .collect();
-        // The view first, so that a component or metric is settled against the right view.
+        // Language and view first, so a component or metric is settled against the right view.
         for name in OPTION_NAMES {
             for (_, value) in pairs.iter().filter(|(k, _)| k == name) {
                 match spec.with_option(dataset, name, value) {
@@ -157,7 +202,7 @@ impl ViewSpec {
         }
         for (name, _) in &pairs {
             if !OPTION_NAMES.contains(&name.as_str()) && !SHELL_PARAMETERS.contains(&name.as_str()) {
-                errors.push(OptionError { field: name.clone(), message: "unknown parameter; it was ignored".into() });
+                errors.push(OptionError { field: name.clone(), problem: Problem::UnknownParameter });
             }
         }
         (spec, errors)
@@ -174,8 +219,14 @@ impl ViewSpec {
             parts.push(format!("component={}", dataset.components[self.component].id));
             parts.push(format!("metric={}", dataset.metrics[self.metric].id));
         }
-        if self.fiscal_year != default.fiscal_year {
+        if self.fiscal_year != default.fiscal_year && self.view != ViewKind::Trend {
             parts.push(format!("fy={}", self.fiscal_year));
+        }
+        if self.scale != default.scale {
+            parts.push(format!("scale={}", self.scale.id()));
+        }
+        if self.lang != default.lang {
+            parts.push(format!("lang={}", self.lang.id()));
         }
         parts.join("&")
     }
@@ -190,15 +241,13 @@ pub fn percent_decode(s: &str) -> String {
         let hex = |b: u8| (b as char).to_digit(16);
         match bytes[i] {
             b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => {
-                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                    (Some(h), Some(l)) => {
-                        out.push((h * 16 + l) as u8);
-                        i += 2;
-                    }
-                    _ => out.push(b'%'),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push((h * 16 + l) as u8);
+                    i += 2;
                 }
-            }
+                _ => out.push(b'%'),
+            },
             b => out.push(b),
         }
         i += 1;
@@ -223,6 +272,16 @@ pub struct Bar {
     pub qualifier: Qualifier,
     /// The reader's current component or metric: drawn with a bold label.
     pub emphasized: bool,
+    /// Change over the previous fiscal year, where both figures are exact ("+35% since FY 2020").
+    pub change: Option<String>,
+}
+
+/// A row with no bar: a year with no published figure. Never drawn as zero.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Gap {
+    /// Where it stands: before the bar with this index (or after the last).
+    pub before: usize,
+    pub label: String,
 }
 
 /// Bars that share one axis.
@@ -233,6 +292,8 @@ pub struct Panel {
     /// What the axis counts ("people").
     pub noun: String,
     pub bars: Vec<Bar>,
+    pub gaps: Vec<Gap>,
+    pub scale: Scale,
 }
 
 /// Everything a chart says, before any geometry.
@@ -241,10 +302,12 @@ pub struct Chart {
     pub title: String,
     pub subtitle: String,
     pub panels: Vec<Panel>,
-    /// A caution printed under the bars (e.g. the pipeline's stages count different things).
+    /// Cautions printed under the bars (the pipeline's stages count different things, a change of
+    /// definition between years, a component's former name).
     pub notes: Vec<String>,
-    /// "Source: …", naming every source of a figure shown.
+    /// "Source: …", naming every source of a figure shown, secondary ones as such.
     pub source_line: String,
+    pub lang: Lang,
 }
 
 impl Chart {
@@ -252,35 +315,47 @@ impl Chart {
         self.panels.iter().map(|p| p.bars.len()).sum()
     }
 
+    fn spoken(&self, dataset: &Dataset, b: &Bar) -> String {
+        spoken(b.value, dataset.kind_of(&dataset.records[b.record]).unit, b.qualifier, self.lang)
+    }
+
     /// One sentence per panel, for the canvas's `aria-label`: what the chart shows, with every value.
     pub fn description(&self, dataset: &Dataset) -> String {
-        let mut text = format!("Bar chart. {}, {}.", self.title, self.subtitle);
+        let mut out = format!("{}. {}, {}.", text(self.lang, "bar_chart"), self.title, self.subtitle);
         if self.panels.is_empty() {
-            text.push_str(" No figures were published for this selection.");
+            out.push(' ');
+            out.push_str(text(self.lang, "no_figures"));
         }
         for panel in &self.panels {
-            let items: Vec<String> = panel
-                .bars
-                .iter()
-                .map(|b| format!("{}: {}", b.label, spoken(b.value, dataset.kind_of(&dataset.records[b.record]).unit, b.qualifier)))
-                .collect();
-            text.push_str(&format!(" {}: {}.", panel.title, items.join("; ")));
+            let mut items: Vec<String> = panel.bars.iter().map(|b| format!("{}: {}", b.label, self.spoken(dataset, b))).collect();
+            items.extend(panel.gaps.iter().map(|g| format!("{}: {}", g.label, text(self.lang, "no_published_figure"))));
+            out.push_str(&format!(" {}: {}.", panel.title, items.join("; ")));
         }
-        text
+        out
     }
-}
 
-impl Chart {
+    /// Whether a logarithmic scale would help: some panel spans an order of magnitude or more.
+    pub fn spans_magnitudes(&self) -> bool {
+        self.panels.iter().any(|p| {
+            let positive = p.bars.iter().map(|b| b.value).filter(|v| *v > 0.0);
+            let (min, max) = positive.fold((f64::INFINITY, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+            max > 0.0 && max / min >= 10.0
+        })
+    }
+
     /// A plain-language reading of the chart for `aria-describedby`: per panel the largest and
-    /// smallest figures, then how many are lower bounds or derived.
+    /// smallest figures, then how many are lower bounds or derived, and the gaps.
     pub fn summary(&self, dataset: &Dataset) -> String {
-        let say = |b: &Bar| spoken(b.value, dataset.kind_of(&dataset.records[b.record]).unit, b.qualifier);
-        let mut parts = Vec::new();
+        let lang = self.lang;
         let count = self.bar_count();
         if count == 0 {
-            return format!("{}, {}: no published figures for this selection.", self.title, self.subtitle);
+            return say(lang, "summary_none", &[&self.title, &self.subtitle]);
         }
-        parts.push(format!("{}, {}: {count} figure{}.", self.title, self.subtitle, if count == 1 { "" } else { "s" }));
+        let mut parts = vec![if count == 1 {
+            say(lang, "summary_one", &[&self.title, &self.subtitle])
+        } else {
+            say(lang, "summary_count", &[&self.title, &self.subtitle, &count.to_string()])
+        }];
         for panel in &self.panels {
             let (Some(max), Some(min)) = (
                 panel.bars.iter().max_by(|a, b| a.value.total_cmp(&b.value)),
@@ -289,28 +364,42 @@ impl Chart {
                 continue;
             };
             if panel.bars.len() == 1 {
-                parts.push(format!("{}: {}.", max.label, say(max)));
+                parts.push(format!("{}: {}.", max.label, self.spoken(dataset, max)));
             } else {
-                parts.push(format!("{}: the largest is {}, {}; the smallest is {}, {}.", panel.title, max.label, say(max), min.label, say(min)));
+                parts.push(say(lang, "summary_extremes", &[&panel.title, &max.label, &self.spoken(dataset, max), &min.label, &self.spoken(dataset, min)]));
+            }
+            if !panel.gaps.is_empty() {
+                let gaps: Vec<&str> = panel.gaps.iter().map(|g| g.label.as_str()).collect();
+                parts.push(say(lang, "summary_gaps", &[&gaps.join(", ")]));
             }
         }
-        let bounds = self.panels.iter().flat_map(|p| &p.bars).filter(|b| b.qualifier == Qualifier::AtLeast).count();
-        if bounds > 0 {
-            parts.push(format!(
-                "{bounds} of the {count} figures {} lower bounds: the source says \u{201c}more than\u{201d}, so the true value is higher.",
-                if bounds == 1 { "is a" } else { "are" }
-            ));
+        let all = || self.panels.iter().flat_map(|p| &p.bars);
+        let bounds = all().filter(|b| b.qualifier == Qualifier::AtLeast).count();
+        if bounds == 1 {
+            parts.push(say(lang, "summary_bound", &[&count.to_string()]));
+        } else if bounds > 1 {
+            parts.push(say(lang, "summary_bounds", &[&bounds.to_string(), &count.to_string()]));
         }
-        let derived = self.panels.iter().flat_map(|p| &p.bars).filter(|b| b.qualifier == Qualifier::Derived).count();
+        let derived = all().filter(|b| b.qualifier == Qualifier::Derived).count();
         if derived > 0 {
-            parts.push(format!("{derived} figure{} derived by us from other figures, not stated by the source.", if derived == 1 { " is" } else { "s are" }));
+            parts.push(say(lang, "summary_derived", &[&derived.to_string()]));
         }
         parts.join(" ")
     }
 }
 
+/// "FY 2020", with the name the source used where it differs ("FY 2020, reported as ICE (HSI)").
+fn year_label(dataset: &Dataset, lang: Lang, year: u16, record: Option<usize>) -> String {
+    let fy = say(lang, "fy", &[&year.to_string()]);
+    match record.map(|i| &dataset.records[i].reported_as) {
+        Some(name) if !name.is_empty() => format!("{fy}, {}", say(lang, "reported_as", &[name])),
+        _ => fy,
+    }
+}
+
 /// Chooses the records for a view and groups them into panels.
 pub fn select(dataset: &Dataset, spec: &ViewSpec) -> Chart {
+    let lang = spec.lang;
     let year = spec.fiscal_year;
     let in_year = |i: &usize| dataset.records[*i].fiscal_year == year;
     let component = &dataset.components[spec.component];
@@ -318,9 +407,12 @@ pub fn select(dataset: &Dataset, spec: &ViewSpec) -> Chart {
     let kind = &dataset.kinds[metric.kind];
     let bar = |record: usize, label: String, emphasized: bool| {
         let r = &dataset.records[record];
-        Bar { record, label, value: r.value, qualifier: r.qualifier, emphasized }
+        Bar { record, label, value: r.value, qualifier: r.qualifier, emphasized, change: None }
     };
-    let (title, panels, notes) = match spec.view {
+    let panel = |title: String, unit: Unit, noun: String, bars: Vec<Bar>, gaps: Vec<Gap>| Panel { title, unit, noun, bars, gaps, scale: spec.scale };
+    let fiscal_year = say(lang, "fiscal_year", &[&year.to_string()]);
+    let mut notes = Vec::new();
+    let (title, subtitle, panels) = match spec.view {
         ViewKind::Component => {
             let mine: Vec<usize> = (0..dataset.records.len()).filter(in_year).filter(|&i| dataset.records[i].component == spec.component).collect();
             // Panels in the order kinds are listed in kinds.csv, bars in metrics.csv order.
@@ -333,11 +425,11 @@ pub fn select(dataset: &Dataset, spec: &ViewSpec) -> Chart {
                 }
                 let bars = ids
                     .into_iter()
-                    .map(|i| bar(i, dataset.metrics[dataset.records[i].metric].name.to_string(), dataset.records[i].metric == spec.metric))
+                    .map(|i| bar(i, dataset.metrics[dataset.records[i].metric].label(lang).to_string(), dataset.records[i].metric == spec.metric))
                     .collect();
-                panels.push(Panel { title: kind.name.to_string(), unit: kind.unit, noun: kind.noun.to_string(), bars });
+                panels.push(panel(kind.label(lang).to_string(), kind.unit, kind.noun_in(lang).to_string(), bars, Vec::new()));
             }
-            (component.name.to_string(), panels, Vec::new())
+            (component.label(lang).to_string(), fiscal_year, panels)
         }
         ViewKind::Metric => {
             let mut ids: Vec<usize> =
@@ -348,17 +440,61 @@ pub fn select(dataset: &Dataset, spec: &ViewSpec) -> Chart {
                 .into_iter()
                 .map(|i| {
                     let r = &dataset.records[i];
-                    let who = &dataset.components[r.component].short_name;
-                    let label = if several_metrics { format!("{who}: {}", dataset.metrics[r.metric].name) } else { who.to_string() };
+                    let who = dataset.components[r.component].short(lang);
+                    let label = if several_metrics { format!("{who}: {}", dataset.metrics[r.metric].label(lang)) } else { who.to_string() };
                     bar(i, label, r.component == spec.component && r.metric == spec.metric)
                 })
                 .collect();
             let panels = if bars.is_empty() {
                 Vec::new()
             } else {
-                vec![Panel { title: kind.name.to_string(), unit: kind.unit, noun: kind.noun.to_string(), bars }]
+                vec![panel(kind.label(lang).to_string(), kind.unit, kind.noun_in(lang).to_string(), bars, Vec::new())]
             };
-            (format!("{} across DHS components", kind.name), panels, Vec::new())
+            (say(lang, "across", &[kind.label(lang)]), format!("{fiscal_year} · {}", kind.noun_in(lang)), panels)
+        }
+        ViewKind::Trend => {
+            let years = fiscal_years(dataset);
+            let (first, last) = (years.first().copied().unwrap_or(year), years.last().copied().unwrap_or(year));
+            let mut bars: Vec<Bar> = Vec::new();
+            let mut gaps = Vec::new();
+            let mut previous: Option<(u16, usize)> = None;
+            for y in first..=last {
+                let found = (0..dataset.records.len())
+                    .find(|&i| dataset.records[i].fiscal_year == y && dataset.records[i].component == spec.component && dataset.records[i].metric == spec.metric);
+                match found {
+                    Some(i) => {
+                        let mut b = bar(i, year_label(dataset, lang, y, Some(i)), false);
+                        // A change only between consecutive years whose figures are both exact:
+                        // from a lower bound it would be a guess.
+                        if let Some((py, pi)) = previous.filter(|(py, _)| *py + 1 == y) {
+                            let (p, r) = (&dataset.records[pi], &dataset.records[i]);
+                            if p.qualifier == Qualifier::Exact && r.qualifier == Qualifier::Exact && p.value > 0.0 {
+                                let pct = ((r.value - p.value) / p.value * 100.0).round();
+                                let sign = if pct > 0.0 { "+" } else if pct < 0.0 { "−" } else { "±" };
+                                let number = crate::number_format::in_unit(pct.abs(), Unit::Percent, false, lang);
+                                b.change = Some(say(lang, "change_since", &[&format!("{sign}{number}"), &py.to_string()]));
+                            }
+                        }
+                        previous = Some((y, i));
+                        bars.push(b);
+                    }
+                    None => gaps.push(Gap { before: bars.len(), label: year_label(dataset, lang, y, None) }),
+                }
+            }
+            let note = metric.note_in(lang);
+            if !note.is_empty() {
+                notes.push(note.to_string());
+            }
+            let panels = if bars.is_empty() {
+                Vec::new()
+            } else {
+                vec![panel(metric.label(lang).to_string(), kind.unit, kind.noun_in(lang).to_string(), bars, gaps)]
+            };
+            (
+                say(lang, "trend_title", &[component.label(lang), metric.label(lang)]),
+                say(lang, "fiscal_years", &[&first.to_string(), &last.to_string()]),
+                panels,
+            )
         }
         ViewKind::Pipeline => {
             let mut bars = Vec::new();
@@ -367,37 +503,32 @@ pub fn select(dataset: &Dataset, spec: &ViewSpec) -> Chart {
                 let found = (0..dataset.records.len())
                     .filter(in_year)
                     .find(|&i| dataset.records[i].component == stage.component && dataset.records[i].metric == stage.metric);
-                let name = format!("{}. {} ({})", n + 1, dataset.metrics[stage.metric].name, dataset.components[stage.component].short_name);
+                let name = format!("{}. {} ({})", n + 1, dataset.metrics[stage.metric].label(lang), dataset.components[stage.component].short(lang));
                 match found {
                     Some(i) => bars.push(bar(i, name, false)),
-                    None => missing.push(format!("No published figure for {name}.")),
+                    None => missing.push(say(lang, "no_stage", &[&name])),
                 }
             }
-            let mut notes = vec!["Stages count different things: one investigation can lead to several arrests, so a later stage can exceed an earlier one.".to_string()];
+            notes.push(text(lang, "pipeline_note").to_string());
             notes.extend(missing);
             let panels = if bars.is_empty() {
                 Vec::new()
             } else {
-                vec![Panel { title: "Enforcement pipeline".into(), unit: Unit::Count, noun: "cases, people or charges, by stage".into(), bars }]
+                vec![panel(text(lang, "pipeline_panel").to_string(), Unit::Count, text(lang, "pipeline_noun").to_string(), bars, Vec::new())]
             };
-            ("From investigation to conviction".to_string(), panels, notes)
+            (text(lang, "pipeline_title").to_string(), fiscal_year, panels)
         }
     };
-    let mut notes = notes;
     if panels.is_empty() && spec.view != ViewKind::Pipeline {
-        notes.push(format!("No published figure for this selection in FY {year}."));
+        notes.push(say(lang, "no_selection", &[&year.to_string()]));
     }
-    let unit_words = if spec.view == ViewKind::Metric { format!(" · {}", kind.noun) } else { String::new() };
-    Chart {
-        title,
-        subtitle: format!("Fiscal year {year}{unit_words}"),
-        source_line: source_line(dataset, &panels),
-        panels,
-        notes,
+    if spec.scale == Scale::Log && !panels.is_empty() {
+        notes.push(text(lang, "log_note").to_string());
     }
+    Chart { title, subtitle, source_line: source_line(dataset, &panels, lang), panels, notes, lang }
 }
 
-fn source_line(dataset: &Dataset, panels: &[Panel]) -> String {
+fn source_line(dataset: &Dataset, panels: &[Panel], lang: Lang) -> String {
     let mut used: Vec<usize> = panels.iter().flat_map(|p| p.bars.iter().map(|b| dataset.records[b.record].source)).collect();
     used.sort_unstable();
     used.dedup();
@@ -408,10 +539,12 @@ fn source_line(dataset: &Dataset, panels: &[Panel]) -> String {
         .iter()
         .map(|&s| {
             let s = &dataset.sources[s];
-            format!("{}, \u{201c}{}\u{201d} ({})", s.publisher, s.title, s.date)
+            let date = if s.date.is_empty() { String::new() } else { format!(" ({})", s.date) };
+            let secondary = if s.kind == SourceKind::Secondary { format!(" [{}]", text(lang, "secondary_marker")) } else { String::new() };
+            format!("{}, \u{201c}{}\u{201d}{date}{secondary}", s.publisher, s.title)
         })
         .collect();
-    format!("Source: {}", names.join("; "))
+    say(lang, if names.len() == 1 { "source" } else { "sources" }, &[&names.join("; ")])
 }
 
 #[cfg(test)]
@@ -446,9 +579,10 @@ mod tests {
     fn every_component_view_shows_all_its_records() {
         for (c, component) in DATASET.components.iter().enumerate() {
             let chart = select(&DATASET, &spec("component", &component.id, "arrests"));
-            let expected = DATASET.records.iter().filter(|r| r.component == c).count();
+            let expected = DATASET.records.iter().filter(|r| r.component == c && r.fiscal_year == 2024).count();
             assert_eq!(chart.bar_count(), expected, "{}", component.id);
-            assert!(expected > 0);
+            // USCG and USCIS have figures for earlier years only.
+            assert!(expected > 0 || ["uscg", "uscis"].contains(&component.id.as_ref()));
         }
     }
 
@@ -485,7 +619,7 @@ mod tests {
         let base = ViewSpec::default_for(&DATASET);
         let e = base.with_option(&DATASET, "component", "fbi").unwrap_err();
         assert_eq!(e.field, "component");
-        assert!(e.message.contains("dhs, hsi"));
+        assert!(e.to_string().contains("dhs, hsi"), "{e}");
         assert_eq!(base.with_option(&DATASET, "colour", "red").unwrap_err().field, "colour");
         assert!(base.with_option(&DATASET, "fy", "1999").is_err());
         assert_eq!(base.with_option(&DATASET, "fy", "FY2024").unwrap().fiscal_year, 2024);
@@ -500,7 +634,7 @@ mod tests {
         assert_eq!(s.component, ViewSpec::default_for(&DATASET).component);
         let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["component", "x"]);
-        assert!(errors[0].message.contains("<img src=x onerror=alert(1)>"));
+        assert!(errors[0].to_string().contains("<img src=x onerror=alert(1)>"));
         // A view's query reopens the same view.
         let spec = spec("component", "usss", "presentations");
         assert_eq!(ViewSpec::from_query(&DATASET, &spec.to_query(&DATASET)), (spec, vec![]));
@@ -525,6 +659,85 @@ mod tests {
         let text = select(&DATASET, &spec("component", "cbp", "shipments-stopped")).summary(&DATASET);
         assert!(text.contains("Shipments stopped under Withhold Release Orders: 231."), "{text}");
         assert!(text.contains("1 of the 2 figures is a lower bound"), "{text}");
+    }
+
+    #[test]
+    fn trend_view_spans_the_years_without_inventing_points() {
+        let chart = select(&DATASET, &spec("trend", "hsi", "arrests"));
+        let bars = &chart.panels[0].bars;
+        let values: Vec<f64> = bars.iter().map(|b| b.value).collect();
+        assert_eq!(values, [1746.0, 2360.0, 3655.0, 2610.0, 2545.0]);
+        assert_eq!(bars[0].label, "FY 2020, reported as ICE (HSI)");
+        // Exact consecutive years carry their change, as derived labels.
+        assert_eq!(bars[1].change.as_deref(), Some("+35% since FY 2020"));
+        assert_eq!(bars[3].change.as_deref(), Some("−29% since FY 2022"));
+        assert_eq!(chart.subtitle, "Fiscal years 2020–2024");
+
+        // Years with no figure are gaps, never zeros.
+        let chart = select(&DATASET, &spec("trend", "blue-campaign", "trainings"));
+        assert_eq!(chart.panels[0].bars.len(), 2);
+        let gaps: Vec<&str> = chart.panels[0].gaps.iter().map(|g| g.label.as_str()).collect();
+        assert_eq!(gaps, ["FY 2020", "FY 2021", "FY 2022"]);
+        assert!(chart.summary(&DATASET).contains("No published figure for FY 2020, FY 2021, FY 2022."));
+    }
+
+    #[test]
+    fn a_change_from_a_lower_bound_is_not_stated() {
+        let chart = select(&DATASET, &spec("trend", "dhs", "indictments"));
+        // 2022 and 2023 are "more than 1,000": no change label touches them.
+        assert!(chart.panels[0].bars.iter().all(|b| b.change.is_none()));
+        let chart = select(&DATASET, &spec("trend", "usss", "stakeholders-reached"));
+        let derived = &chart.panels[0].bars[0];
+        assert_eq!((derived.value, derived.qualifier), (44022.0, Qualifier::Derived));
+        assert!(chart.panels[0].bars[1].change.is_none());
+    }
+
+    #[test]
+    fn derived_records_name_their_inputs() {
+        for r in DATASET.records.iter().filter(|r| r.qualifier == Qualifier::Derived) {
+            assert_eq!(r.derived_from.len(), 2, "line {}", r.line);
+            assert!(!r.note.is_empty(), "line {}: a derived record explains itself", r.line);
+            let a = &DATASET.records[r.derived_from[0]];
+            let b = &DATASET.records[r.derived_from[1]];
+            assert!((a.value / (1.0 + b.value / 100.0) - r.value).abs() <= 0.5);
+        }
+    }
+
+    #[test]
+    fn a_change_of_definition_carries_a_note() {
+        let chart = select(&DATASET, &spec("trend", "dhs", "victims-assisted"));
+        assert!(chart.notes.iter().any(|n| n.contains("“identified and assisted”")), "{:?}", chart.notes);
+        let values: Vec<f64> = chart.panels[0].bars.iter().map(|b| b.value).collect();
+        assert_eq!(values, [765.0, 731.0, 800.0]);
+    }
+
+    #[test]
+    fn spanish_changes_every_word_and_number_format() {
+        let mut s = spec("component", "dhs", "arrests");
+        s.lang = Lang::Es;
+        let chart = select(&DATASET, &s);
+        assert_eq!(chart.title, "Todo el DHS");
+        assert_eq!(chart.subtitle, "Año fiscal 2024");
+        let d = chart.description(&DATASET);
+        assert!(d.starts_with("Gráfico de barras."), "{d}");
+        assert!(d.contains("Víctimas asistidas: más de 800"), "{d}");
+        assert!(d.contains("más de 24.000"), "{d}");
+        assert!(chart.source_line.starts_with("Fuente: "));
+        let (spec_es, errors) = ViewSpec::from_query(&DATASET, "lang=es&component=fbi");
+        assert_eq!(spec_es.lang, Lang::Es);
+        assert!(errors[0].message(Lang::Es).contains("component desconocido"), "{}", errors[0].message(Lang::Es));
+    }
+
+    #[test]
+    fn log_scale_is_offered_where_values_span_magnitudes() {
+        // 23,000 to 280,000: an order of magnitude.
+        assert!(select(&DATASET, &spec("metric", "blue-campaign", "people-reached")).spans_magnitudes());
+        // 405 to 2,500: less.
+        assert!(!select(&DATASET, &spec("pipeline", "dhs", "arrests")).spans_magnitudes());
+        let (s, _) = ViewSpec::from_query(&DATASET, "view=metric&metric=people-reached&scale=log");
+        let chart = select(&DATASET, &s);
+        assert_eq!(chart.panels[0].scale, Scale::Log);
+        assert!(chart.notes.iter().any(|n| n.contains("Logarithmic")));
     }
 
     #[test]

@@ -9,6 +9,8 @@ use crate::draw::{draw, Theme};
 use plotters::style::RGBColor;
 use crate::embedded::DATASET;
 use crate::layout::{layout, Font, Layout, TextMeasure};
+use crate::dataset::SourceKind;
+use crate::i18n::{say, text, Lang, STRINGS};
 use crate::number_format::spoken;
 use crate::view::{fiscal_years, select, ViewKind, ViewSpec, OPTION_NAMES};
 use plotters_canvas::CanvasBackend;
@@ -35,6 +37,11 @@ fn start() {
             }
         }
     }));
+}
+
+/// Serializes for JS with maps as plain objects (`#[serde(flatten)]` and string maps need it).
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value.serialize(&serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true)).map_err(|e| error(e.to_string()))
 }
 
 fn type_error(message: impl AsRef<str>) -> JsValue {
@@ -166,6 +173,30 @@ struct ViewState<'a> {
     component: &'a str,
     metric: &'a str,
     fy: u16,
+    scale: &'static str,
+    lang: &'static str,
+}
+
+/// One record as readers see it: names in their language, the value in words, and its source.
+#[derive(Serialize)]
+struct Figure {
+    component_id: String,
+    metric_id: String,
+    component: String,
+    metric: String,
+    fy: u16,
+    value: f64,
+    unit: &'static str,
+    qualifier: &'static str,
+    /// The value in words, with its qualifier: "more than 800".
+    text: String,
+    reported_as: String,
+    note: String,
+    source_title: String,
+    source_publisher: String,
+    source_url: String,
+    source_kind: &'static str,
+    source_sentence: String,
 }
 
 /// A drawn bar in CSS pixels relative to the canvas, with everything its tooltip says.
@@ -176,41 +207,18 @@ struct BarInfo {
     width: f64,
     height: f64,
     panel: usize,
-    value: f64,
-    qualifier: &'static str,
-    /// The value in words, with its qualifier: "more than 800".
-    text: String,
-    component: String,
-    component_name: String,
-    metric: String,
-    metric_name: String,
-    fy: u16,
-    source_sentence: String,
-    source_title: String,
-    source_url: String,
+    #[serde(flatten)]
+    figure: Figure,
+    /// Change over the previous fiscal year, where stated ("+35% since FY 2020").
+    change: String,
     /// What the live region says when the bar becomes active.
     announcement: String,
-}
-
-/// One row of the data table (and of the CSV download): a record as the reader should read it.
-#[derive(Serialize)]
-struct TableRow {
-    component: String,
-    metric: String,
-    fy: u16,
-    value: f64,
-    unit: &'static str,
-    qualifier: &'static str,
-    text: String,
-    source_title: String,
-    source_url: String,
-    source_sentence: String,
 }
 
 #[derive(Serialize)]
 struct Table {
     caption: String,
-    rows: Vec<TableRow>,
+    rows: Vec<Figure>,
 }
 
 /// A chart bound to one `<canvas>`. State lives here; JavaScript only forwards choices.
@@ -276,8 +284,10 @@ impl Viewer {
             component: &d.components[self.spec.component].id,
             metric: &d.metrics[self.spec.metric].id,
             fy: self.spec.fiscal_year,
+            scale: self.spec.scale.id(),
+            lang: self.spec.lang.id(),
         };
-        serde_wasm_bindgen::to_value(&state).map_err(|e| error(e.to_string()))
+        to_js(&state)
     }
 
     /// Draws the current view at the canvas's CSS width, sizing its height to the content and its
@@ -315,7 +325,7 @@ impl Viewer {
             self.active = None;
         }
         self.spec = spec;
-        errors.iter().map(|e| e.to_string()).collect()
+        errors.iter().map(|e| e.message(self.spec.lang)).collect()
     }
 
     /// The URL query that reopens the current view.
@@ -404,38 +414,62 @@ impl Viewer {
         select(self.dataset, &self.spec).summary(self.dataset)
     }
 
+    /// The measures the measure menu should offer: in the component view those the component has
+    /// that year, in the trend view those it has in any year, in the metric view those with a
+    /// figure that year.
+    #[wasm_bindgen(js_name = menuMetrics)]
+    pub fn menu_metrics(&self) -> Vec<String> {
+        let d = self.dataset;
+        let s = &self.spec;
+        let wanted = |m: usize| match s.view {
+            ViewKind::Component => d.records.iter().any(|r| r.component == s.component && r.metric == m && r.fiscal_year == s.fiscal_year),
+            ViewKind::Trend => d.records.iter().any(|r| r.component == s.component && r.metric == m),
+            ViewKind::Metric => d.records.iter().any(|r| r.metric == m && r.fiscal_year == s.fiscal_year),
+            ViewKind::Pipeline => true,
+        };
+        (0..d.metrics.len()).filter(|&m| wanted(m)).map(|m| d.metrics[m].id.to_string()).collect()
+    }
+
+    /// Whether the current view spans an order of magnitude, so a log scale switch helps.
+    #[wasm_bindgen(getter, js_name = logUseful)]
+    pub fn log_useful(&self) -> bool {
+        select(self.dataset, &self.spec).spans_magnitudes()
+    }
+
     /// The current view's figures as table rows, from the same records the chart draws.
     pub fn table(&self) -> Result<JsValue, JsValue> {
+        let chart = select(self.dataset, &self.spec);
+        let rows = chart.panels.iter().flat_map(|p| &p.bars).map(|b| self.figure(b.record)).collect();
+        let table = Table { caption: format!("{}, {}", chart.title, chart.subtitle), rows };
+        to_js(&table)
+    }
+
+    /// Every source of the current view, each with the figures it gives: the provenance panel.
+    pub fn sources(&self) -> Result<JsValue, JsValue> {
         let d = self.dataset;
         let chart = select(d, &self.spec);
-        let rows = chart
-            .panels
-            .iter()
-            .flat_map(|p| &p.bars)
-            .map(|b| {
-                let r = &d.records[b.record];
-                let kind = d.kind_of(r);
-                let source = &d.sources[r.source];
-                TableRow {
-                    component: d.components[r.component].name.to_string(),
-                    metric: d.metrics[r.metric].name.to_string(),
-                    fy: r.fiscal_year,
-                    value: r.value,
-                    unit: match kind.unit {
-                        crate::dataset::Unit::Count => "count",
-                        crate::dataset::Unit::Dollars => "dollars",
-                        crate::dataset::Unit::Percent => "percent",
-                    },
-                    qualifier: r.qualifier.id(),
-                    text: spoken(r.value, kind.unit, r.qualifier),
-                    source_title: source.title.to_string(),
-                    source_url: source.url.to_string(),
-                    source_sentence: r.source_sentence.to_string(),
+        let mut out: Vec<SourceInfo> = Vec::new();
+        for b in chart.panels.iter().flat_map(|p| &p.bars) {
+            let r = &d.records[b.record];
+            let figure = self.figure(b.record);
+            let line = format!("{} · {} · {}: {}", figure.component, figure.metric, say(self.spec.lang, "fy", &[&r.fiscal_year.to_string()]), figure.text);
+            match out.iter_mut().find(|s| s.url == d.sources[r.source].url) {
+                Some(s) => s.figures.push(line),
+                None => {
+                    let s = &d.sources[r.source];
+                    out.push(SourceInfo {
+                        title: &s.title,
+                        publisher: &s.publisher,
+                        date: &s.date,
+                        url: &s.url,
+                        url_note: &s.url_note,
+                        kind: source_kind(s.kind),
+                        figures: vec![line],
+                    });
                 }
-            })
-            .collect();
-        let table = Table { caption: format!("{}, {}", chart.title, chart.subtitle), rows };
-        serde_wasm_bindgen::to_value(&table).map_err(|e| error(e.to_string()))
+            }
+        }
+        to_js(&out)
     }
 
     /// What the current chart shows, in words: the canvas's `aria-label`.
@@ -446,38 +480,62 @@ impl Viewer {
     /// The bars of the last draw, in CSS pixels from the canvas's top left, with their records.
     pub fn bars(&self) -> Result<JsValue, JsValue> {
         let Some(layout) = &self.layout else { return Ok(js_sys::Array::new().into()) };
-        let d = self.dataset;
+        let chart = select(self.dataset, &self.spec);
         let bars: Vec<BarInfo> = layout
             .bars
             .iter()
             .map(|b| {
-                let r = &d.records[b.record];
-                let text = spoken(b.value, d.kind_of(r).unit, b.qualifier);
-                let component = &d.components[r.component];
-                let metric = &d.metrics[r.metric];
-                let source = &d.sources[r.source];
+                let figure = self.figure(b.record);
+                let change = chart.panels.get(b.panel).and_then(|p| p.bars.get(b.bar)).and_then(|bar| bar.change.clone()).unwrap_or_default();
                 BarInfo {
                     x: b.x0,
                     y: b.y0,
                     width: b.x1 - b.x0,
                     height: b.y1 - b.y0,
                     panel: b.panel,
-                    value: b.value,
-                    qualifier: b.qualifier.id(),
-                    announcement: format!("{}, {}, fiscal year {}: {text}.", component.name, metric.name, r.fiscal_year),
-                    text,
-                    component: component.id.to_string(),
-                    component_name: component.name.to_string(),
-                    metric: metric.id.to_string(),
-                    metric_name: metric.name.to_string(),
-                    fy: r.fiscal_year,
-                    source_sentence: r.source_sentence.to_string(),
-                    source_title: source.title.to_string(),
-                    source_url: source.url.to_string(),
+                    announcement: say(self.spec.lang, "announcement", &[&figure.component, &figure.metric, &figure.fy.to_string(), &figure.text]),
+                    change,
+                    figure,
                 }
             })
             .collect();
-        serde_wasm_bindgen::to_value(&bars).map_err(|e| error(e.to_string()))
+        to_js(&bars)
+    }
+}
+
+impl Viewer {
+    /// One record as readers see it, in the view's language.
+    fn figure(&self, record: usize) -> Figure {
+        let d = self.dataset;
+        let lang = self.spec.lang;
+        let r = &d.records[record];
+        let kind = d.kind_of(r);
+        let source = &d.sources[r.source];
+        Figure {
+            component_id: d.components[r.component].id.to_string(),
+            metric_id: d.metrics[r.metric].id.to_string(),
+            component: d.components[r.component].label(lang).to_string(),
+            metric: d.metrics[r.metric].label(lang).to_string(),
+            fy: r.fiscal_year,
+            value: r.value,
+            unit: crate::export::unit_id(kind.unit),
+            qualifier: r.qualifier.id(),
+            text: spoken(r.value, kind.unit, r.qualifier, lang),
+            reported_as: r.reported_as.to_string(),
+            note: r.note_in(lang).to_string(),
+            source_title: source.title.to_string(),
+            source_publisher: source.publisher.to_string(),
+            source_url: source.url.to_string(),
+            source_kind: source_kind(source.kind),
+            source_sentence: r.source_sentence.to_string(),
+        }
+    }
+}
+
+fn source_kind(kind: SourceKind) -> &'static str {
+    match kind {
+        SourceKind::Primary => "primary",
+        SourceKind::Secondary => "secondary",
     }
 }
 
@@ -493,8 +551,10 @@ struct MetricChoice<'a> {
     name: &'a str,
     kind: &'a str,
     kind_name: &'a str,
-    /// Components with a figure for this metric.
+    /// Components with a figure for this metric, in any year.
     components: Vec<&'a str>,
+    /// Fiscal years with a figure for this metric, in any component.
+    years: Vec<u16>,
 }
 
 #[derive(Serialize)]
@@ -504,6 +564,8 @@ struct SourceInfo<'a> {
     date: &'a str,
     url: &'a str,
     url_note: &'a str,
+    kind: &'static str,
+    figures: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -512,46 +574,56 @@ struct Catalog<'a> {
     components: Vec<Choice<'a>>,
     metrics: Vec<MetricChoice<'a>>,
     years: Vec<u16>,
+    langs: Vec<&'static str>,
     defaults: ViewState<'a>,
-    sources: Vec<SourceInfo<'a>>,
+    /// Every interface string in the requested language, by key.
+    strings: std::collections::BTreeMap<&'static str, &'static str>,
 }
 
-/// What the controls can offer, from the embedded data: the shell builds its menus from this, so
-/// a new component or metric in the CSV appears without touching HTML.
+/// What the controls can offer, from the embedded data, with every name and interface string in
+/// `lang` ("en" or "es"): the shell builds its menus and labels from this, so a new component or
+/// metric in the CSV appears without touching HTML.
 #[wasm_bindgen]
-pub fn catalog() -> Result<JsValue, JsValue> {
+pub fn catalog(lang: Option<String>) -> Result<JsValue, JsValue> {
+    let lang = match lang.as_deref() {
+        None | Some("") => Lang::En,
+        Some(id) => Lang::parse(id).ok_or_else(|| type_error(format!("lang: unknown language {id:?}; expected en or es")))?,
+    };
     let d = &DATASET;
     let defaults = ViewSpec::default_for(d);
-    let view_names = |v: ViewKind| match v {
-        ViewKind::Component => "All figures of one component",
-        ViewKind::Metric => "One measure across components",
-        ViewKind::Pipeline => "Enforcement pipeline",
-    };
     let catalog = Catalog {
-        views: ViewKind::ALL.iter().map(|&v| Choice { id: v.id(), name: view_names(v) }).collect(),
-        components: d.components.iter().map(|c| Choice { id: &c.id, name: &c.name }).collect(),
+        views: ViewKind::ALL.iter().map(|&v| Choice { id: v.id(), name: text(lang, &format!("view_{}", v.id())) }).collect(),
+        components: d.components.iter().map(|c| Choice { id: &c.id, name: c.label(lang) }).collect(),
         metrics: d
             .metrics
             .iter()
             .enumerate()
             .map(|(i, m)| {
                 let mut components: Vec<&str> = Vec::new();
+                let mut years: Vec<u16> = Vec::new();
                 for r in d.records.iter().filter(|r| r.metric == i) {
                     if !components.contains(&d.components[r.component].id.as_ref()) {
                         components.push(&d.components[r.component].id);
                     }
+                    if !years.contains(&r.fiscal_year) {
+                        years.push(r.fiscal_year);
+                    }
                 }
-                MetricChoice { id: &m.id, name: &m.name, kind: &d.kinds[m.kind].id, kind_name: &d.kinds[m.kind].name, components }
+                years.sort_unstable();
+                MetricChoice { id: &m.id, name: m.label(lang), kind: &d.kinds[m.kind].id, kind_name: d.kinds[m.kind].label(lang), components, years }
             })
             .collect(),
         years: fiscal_years(d),
+        langs: Lang::ALL.iter().map(|l| l.id()).collect(),
         defaults: ViewState {
             view: defaults.view.id(),
             component: &d.components[defaults.component].id,
             metric: &d.metrics[defaults.metric].id,
             fy: defaults.fiscal_year,
+            scale: defaults.scale.id(),
+            lang: defaults.lang.id(),
         },
-        sources: d.sources.iter().map(|s| SourceInfo { title: &s.title, publisher: &s.publisher, date: &s.date, url: &s.url, url_note: &s.url_note }).collect(),
+        strings: STRINGS.iter().map(|(k, en, es)| (*k, lang.pick(en, es))).collect(),
     };
-    serde_wasm_bindgen::to_value(&catalog).map_err(|e| error(e.to_string()))
+    to_js(&catalog)
 }

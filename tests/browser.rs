@@ -21,8 +21,8 @@ struct Bar {
     height: f64,
     value: f64,
     qualifier: String,
-    component: String,
-    metric: String,
+    component_id: String,
+    metric_id: String,
 }
 
 fn canvas(css_width: &str) -> HtmlCanvasElement {
@@ -78,7 +78,7 @@ fn pipeline_bars_are_drawn_in_the_data_s_proportions() {
     let values: Vec<f64> = bars.iter().map(|b| b.value).collect();
     assert_eq!(values, [1686.0, 2500.0, 914.0, 405.0]);
     assert_eq!(bars[1].qualifier, "at-least");
-    assert_eq!((bars[0].component.as_str(), bars[0].metric.as_str()), ("hsi", "investigations-initiated"));
+    assert_eq!((bars[0].component_id.as_str(), bars[0].metric_id.as_str()), ("hsi", "investigations-initiated"));
 
     let px = pixels(&canvas);
     let lengths: Vec<f64> = bars.iter().map(|b| drawn_length(&px, &canvas, b, ratio()) as f64).collect();
@@ -107,7 +107,7 @@ fn an_at_least_bar_has_an_open_end_past_its_value() {
     let mut viewer = Viewer::new(canvas.clone().into(), options(&[("view", "component"), ("component", "cbp")])).unwrap();
     viewer.draw().unwrap();
     let bars: Vec<Bar> = serde_wasm_bindgen::from_value(viewer.bars().unwrap()).unwrap();
-    let value_bar = bars.iter().find(|b| b.metric == "shipments-value").unwrap();
+    let value_bar = bars.iter().find(|b| b.metric_id == "shipments-value").unwrap();
     assert_eq!(value_bar.qualifier, "at-least");
     let px = pixels(&canvas);
     let r = ratio();

@@ -1,22 +1,27 @@
-// The full viewer page: controls built from the Wasm's catalog, the view kept in the URL, downloads
-// and the embed code. The chart itself (tooltips, keyboard, table) is a ChartWidget; all chart
-// state lives in the Rust Viewer.
+// The full viewer page: controls built from the Wasm's catalog, the view kept in the URL, the
+// language, the sources panel, downloads and the embed code. The chart itself (tooltips,
+// keyboard, table) is a ChartWidget; all chart state lives in the Rust Viewer.
 import init, { Viewer, catalog } from "../pkg/ccht_chart.js";
 import { ChartWidget, element } from "./chart-widget.js";
 
 const $ = (selector) => document.querySelector(selector);
-const params = new URLSearchParams(location.search);
-const embedded = params.get("embed") === "1";
+const embedded = new URLSearchParams(location.search).get("embed") === "1";
 const status = $("#status");
 const alertBox = $("#alert");
 const notice = $("#notice");
 const form = $("#controls");
 const componentSelect = $("#component");
 const metricSelect = $("#metric");
+const fySelect = $("#fy");
+const langSelect = $("#lang");
 const tableWrap = $("#data-table-wrap");
 const tableToggle = $("#table-toggle");
 
 if (embedded) document.documentElement.classList.add("embed");
+
+// Interface strings in the current language, from the Wasm (English until it loads).
+let strings = {};
+const say = (key, ...args) => (strings[key] ?? key).replace(/\{(\d)\}/g, (_, i) => args[i] ?? "");
 
 function showError(message) {
   console.error(message);
@@ -29,6 +34,16 @@ function option(value, text) {
   const o = element("option", text);
   o.value = value;
   return o;
+}
+
+/** Puts every [data-i18n] text and [data-i18n-label] aria-label in the current language. */
+function applyStrings(lang) {
+  document.documentElement.lang = lang;
+  for (const e of document.querySelectorAll("[data-i18n]")) e.textContent = strings[e.dataset.i18n];
+  for (const e of document.querySelectorAll("[data-i18n-label]")) {
+    if (e.id !== "chart-canvas") e.setAttribute("aria-label", strings[e.dataset.i18nLabel]);
+  }
+  tableToggle.textContent = say(tableToggle.getAttribute("aria-expanded") === "true" ? "hide_table" : "show_table");
 }
 
 function buildViewChoices(views, current) {
@@ -47,13 +62,11 @@ function buildViewChoices(views, current) {
 }
 
 // The measure menu offers what makes sense for the view: a component's own measures in the
-// component view, every measure grouped by kind in the metric view.
-function buildMetricOptions(cat, state) {
+// component view (that year) and trend view (any year), every measure grouped by kind otherwise.
+function buildMetricOptions(cat, state, offered) {
   metricSelect.replaceChildren();
-  if (state.view === "component") {
-    for (const m of cat.metrics.filter((m) => m.components.includes(state.component))) {
-      metricSelect.append(option(m.id, m.name));
-    }
+  if (state.view === "component" || state.view === "trend") {
+    for (const m of cat.metrics.filter((m) => offered.includes(m.id))) metricSelect.append(option(m.id, m.name));
   } else {
     const groups = new Map();
     for (const m of cat.metrics) {
@@ -61,10 +74,10 @@ function buildMetricOptions(cat, state) {
         const g = element("optgroup");
         g.label = m.kind_name;
         groups.set(m.kind, g);
-        metricSelect.append(g);
       }
-      groups.get(m.kind).append(option(m.id, m.components.length > 1 ? m.name : `${m.name} (${m.components.join(", ").toUpperCase()})`));
+      if (offered.includes(m.id)) groups.get(m.kind).append(option(m.id, m.components.length > 1 ? m.name : `${m.name} (${m.components.join(", ").toUpperCase()})`));
     }
+    for (const g of groups.values()) if (g.children.length) metricSelect.append(g);
   }
   metricSelect.value = state.metric;
 }
@@ -72,14 +85,13 @@ function buildMetricOptions(cat, state) {
 tableToggle.addEventListener("click", () => {
   const show = tableToggle.getAttribute("aria-expanded") !== "true";
   tableToggle.setAttribute("aria-expanded", String(show));
-  tableToggle.textContent = show ? "Hide table" : "Show table";
+  tableToggle.textContent = say(show ? "hide_table" : "show_table");
   tableWrap.classList.toggle("visually-hidden", !show);
 });
 
 /** The page's address for a view; `embed` is kept, everything else comes from the Viewer. */
 function address(query, { embed = embedded } = {}) {
-  const extra = embed ? "embed=1" : "";
-  const all = [query, extra].filter(Boolean).join("&");
+  const all = [query, embed ? "embed=1" : ""].filter(Boolean).join("&");
   return `${location.pathname}${all ? `?${all}` : ""}`;
 }
 
@@ -95,6 +107,23 @@ function download(blob, name) {
   setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
 
+/** The provenance panel: each source of the view, its kind, and the figures it gives. */
+function fillSources(list, sources) {
+  list.replaceChildren(...sources.map((s) => {
+    const li = element("li");
+    const link = element("a", s.title);
+    link.href = s.url;
+    const kind = element("span", say(`kind_${s.kind}`), `kind ${s.kind}`);
+    const about = element("p", say(s.kind === "secondary" ? "source_secondary" : "source_primary"));
+    li.append(link, ` — ${s.publisher}${s.date ? `, ${s.date}` : ""}`, kind, about);
+    if (s.url_note) li.append(element("p", s.url_note));
+    const figures = element("ul");
+    figures.append(...s.figures.map((f) => element("li", f)));
+    li.append(figures);
+    return li;
+  }));
+}
+
 async function main() {
   try {
     await init();
@@ -106,7 +135,6 @@ async function main() {
   }
   let cat, viewer;
   try {
-    cat = catalog();
     viewer = new Viewer($("#chart-canvas"), {});
   } catch (error) {
     showError(`The chart could not start: ${error.message}`);
@@ -116,10 +144,10 @@ async function main() {
   // Open the view the URL names; say politely which parameters were not used, as plain text.
   const openFromUrl = () => {
     const problems = viewer.setQuery(location.search);
+    cat = catalog(viewer.view.lang);
+    strings = cat.strings;
     notice.hidden = problems.length === 0;
-    notice.textContent = problems.length
-      ? `Part of this link was not used, so those settings show their defaults. ${problems.join(". ")}.`
-      : "";
+    notice.textContent = problems.length ? `${say("notice")} ${problems.join(". ")}.` : "";
     return problems.length;
   };
   if (openFromUrl()) history.replaceState(null, "", address(viewer.query));
@@ -131,42 +159,62 @@ async function main() {
     },
     viewer,
     {
+      strings,
       onError: showError,
       onDraw: () => {
         alertBox.hidden = true;
         status.textContent = "";
         $("#full-link").href = address(viewer.query, { embed: false });
+        fillSources($("#sources-list"), viewer.sources());
+        $("#scale-choices").hidden = !(viewer.logUseful || viewer.view.scale === "log");
         postHeight();
       },
     },
   );
 
-  componentSelect.replaceChildren(...cat.components.map((c) => option(c.id, c.name)));
-  buildViewChoices(cat.views, viewer.view.view);
-
+  // Menus and words follow the language; the values follow the Viewer's state.
+  let builtLang;
   const sync = () => {
     const state = viewer.view;
+    widget.strings = strings;
+    applyStrings(state.lang);
+    langSelect.value = state.lang;
+    // Rebuild menus only when their words change: rebuilding a focused control loses focus.
+    if (builtLang !== state.lang) {
+      builtLang = state.lang;
+      buildViewChoices(cat.views, state.view);
+      componentSelect.replaceChildren(...cat.components.map((c) => option(c.id, c.name)));
+    }
     for (const radio of form.elements.view) radio.checked = radio.value === state.view;
     componentSelect.value = state.component;
-    buildMetricOptions(cat, state);
+    buildMetricOptions(cat, state, viewer.menuMetrics());
+    fySelect.replaceChildren(...cat.years.slice().reverse().map((y) => option(String(y), String(y))));
+    fySelect.value = String(state.fy);
+    for (const radio of form.elements.scale) radio.checked = radio.value === state.scale;
     componentSelect.disabled = state.view === "pipeline";
     metricSelect.disabled = state.view === "pipeline";
+    fySelect.disabled = state.view === "trend";
   };
 
-  form.addEventListener("change", (event) => {
+  const change = (name, value) => {
     if (widget.stopped) return;
-    const { name, value } = event.target;
     try {
       viewer.setView({ [name]: value });
     } catch (error) {
       showError(error.message);
       return;
     }
-    if (name !== "metric") sync();
+    if (name === "lang") {
+      cat = catalog(value);
+      strings = cat.strings;
+    }
+    if (name !== "metric" && name !== "scale") sync();
     notice.hidden = true;
     history.pushState(null, "", address(viewer.query));
     widget.redraw();
-  });
+  };
+  form.addEventListener("change", (event) => change(event.target.name, event.target.value));
+  langSelect.addEventListener("change", () => change("lang", langSelect.value));
   form.addEventListener("submit", (event) => event.preventDefault());
 
   // Back and forward restore the view the address names.
@@ -180,15 +228,15 @@ async function main() {
   // Downloads of the current view.
   const fileName = (ext) => {
     const s = viewer.view;
-    const parts = s.view === "pipeline" ? ["pipeline"] : s.view === "metric" ? ["metric", s.metric] : [s.component];
-    return `ccht-fy${s.fy}-${parts.join("-")}.${ext}`;
+    const parts = s.view === "pipeline" ? ["pipeline"] : s.view === "metric" ? ["metric", s.metric] : s.view === "trend" ? ["trend", s.component, s.metric] : [s.component];
+    return `ccht-${s.view === "trend" ? "" : `fy${s.fy}-`}${parts.join("-")}.${ext}`;
   };
   $("#download-csv").addEventListener("click", () => download(new Blob([viewer.csv()], { type: "text/csv;charset=utf-8" }), fileName("csv")));
   $("#download-svg").addEventListener("click", () => {
     try {
       download(new Blob([viewer.svg()], { type: "image/svg+xml" }), fileName("svg"));
     } catch (error) {
-      showError(`The SVG could not be made: ${error.message}`);
+      showError(say("error_export", error.message));
     }
   });
   $("#download-png").addEventListener("click", () => {
@@ -196,7 +244,7 @@ async function main() {
     try {
       viewer.drawInto(canvas, 2);
     } catch (error) {
-      showError(`The PNG could not be made: ${error.message}`);
+      showError(say("error_export", error.message));
       return;
     }
     canvas.toBlob((blob) => download(blob, fileName("png")), "image/png");
@@ -211,14 +259,14 @@ async function main() {
     panel.hidden = !open;
     if (!open) return;
     const src = new URL(address(viewer.query, { embed: true }), location.href).href;
-    const title = `DHS counter-human-trafficking figures: ${viewer.view.view} view`;
+    const title = `${say("h1")}: ${$("#chart-canvas").getAttribute("aria-label").split(". ")[1] ?? ""}`.replace(/"/g, "&quot;");
     const code = `<iframe title="${title}" src="${src.replace(/&/g, "&amp;")}" width="100%" height="720" loading="lazy" data-ccht-chart></iframe>`;
     $("#embed-code").value = code;
     try {
       await navigator.clipboard.writeText(code);
-      $("#embed-status").textContent = "Copied to the clipboard.";
+      $("#embed-status").textContent = say("copied");
     } catch {
-      $("#embed-status").textContent = "Select the code and copy it.";
+      $("#embed-status").textContent = say("copy_manually");
     }
   });
   for (const id of ["#download-png", "#download-svg", "#download-csv", "#embed"]) $(id).disabled = false;

@@ -1,10 +1,10 @@
 // <ccht-chart component="hsi" metric="arrests"></ccht-chart>: the chart as a custom element from one
 // ES module. Every element on a page shares one Wasm instance; changing an attribute (view,
 // component, metric, fy) redraws at once. Works under a strict CSP: no inline script or style.
-import init, { Viewer } from "../pkg/ccht_chart.js";
+import init, { Viewer, catalog } from "../pkg/ccht_chart.js";
 import { ChartWidget, element } from "./chart-widget.js";
 
-const ATTRIBUTES = ["view", "component", "metric", "fy"];
+const ATTRIBUTES = ["view", "component", "metric", "fy", "scale", "lang"];
 
 // One instance of the Wasm for the whole page, however many charts it has.
 let ready;
@@ -74,6 +74,7 @@ class CchtChart extends HTMLElement {
       return this.fail(`The chart could not start: ${error.message}`);
     }
     this.widget = new ChartWidget(this.parts, this.viewer, {
+      strings: catalog(this.viewer.view.lang).strings,
       onError: (message) => this.fail(message),
       onDraw: () => { this.alert.hidden = true; },
     });
@@ -87,6 +88,7 @@ class CchtChart extends HTMLElement {
     } catch (error) {
       return this.fail(error.message);
     }
+    if (name === "lang") this.widget.strings = catalog(value).strings;
     this.widget.redraw();
   }
 

@@ -17,19 +17,12 @@ export function element(tag, text, className) {
   return e;
 }
 
-const QUALIFIER_WORDS = {
-  "exact": "Exact, as stated",
-  "at-least": "Lower bound: the source says “more than”",
-  "approximate": "Approximate: the source says “about”",
-  "derived": "Derived by us from other figures",
-};
-
 /** Fills a <table> from Viewer.table(), with DOM methods and textContent only: nothing is parsed as HTML. */
-export function fillTable(table, data) {
+export function fillTable(table, data, strings) {
   const head = element("thead");
   const headRow = element("tr");
-  for (const name of ["Measure", "Component", "Fiscal year", "Value", "Qualifier", "Source"]) {
-    const th = element("th", name);
+  for (const key of ["col_measure", "col_component", "col_fy", "col_value", "col_qualifier", "col_source"]) {
+    const th = element("th", strings[key]);
     th.scope = "col";
     headRow.append(th);
   }
@@ -39,14 +32,22 @@ export function fillTable(table, data) {
     const tr = element("tr");
     const th = element("th", r.metric);
     th.scope = "row";
-    const source = element("td");
-    const link = element("a", r.source_title);
-    link.href = r.source_url;
-    source.append(element("q", r.source_sentence), " — ", link);
-    tr.append(th, element("td", r.component), element("td", String(r.fy)), element("td", r.text, "number"), element("td", QUALIFIER_WORDS[r.qualifier] ?? r.qualifier), source);
+    const qualifier = element("td", strings[`q_${r.qualifier}`] ?? r.qualifier);
+    if (r.note) qualifier.append(element("br"), element("small", r.note));
+    tr.append(th, element("td", r.component + (r.reported_as ? ` (${r.reported_as})` : "")), element("td", String(r.fy)), element("td", r.text, "number"), qualifier, sourceCell(r, strings));
     body.append(tr);
   }
   table.replaceChildren(element("caption", data.caption), head, body);
+}
+
+/** A record's source: its sentence (when we may quote it), the linked title, and its kind. */
+function sourceCell(r, strings) {
+  const td = element("td");
+  if (r.source_sentence) td.append(element("q", r.source_sentence), " — ");
+  const link = element("a", r.source_title);
+  link.href = r.source_url;
+  td.append(link, ` (${r.source_publisher}; ${strings[`kind_${r.source_kind}`]})`);
+  return td;
 }
 
 export class ChartWidget {
@@ -56,9 +57,10 @@ export class ChartWidget {
    * @param onError shows a message where the reader will see it
    * @param onDraw called after each successful draw (the shell updates the URL, the embed height…)
    */
-  constructor(parts, viewer, { onError, onDraw = () => {} }) {
+  constructor(parts, viewer, { strings, onError, onDraw = () => {} }) {
     Object.assign(this, parts);
     this.viewer = viewer;
+    this.strings = strings;
     this.onError = onError;
     this.onDraw = onDraw;
     this.bars = [];
@@ -87,9 +89,9 @@ export class ChartWidget {
       this.viewer.draw();
       this.bars = this.viewer.bars();
       this.summary.textContent = this.viewer.summary();
-      if (this.table) fillTable(this.table, this.viewer.table());
+      if (this.table) fillTable(this.table, this.viewer.table(), this.strings);
     } catch (error) {
-      this.fail(`The chart could not be drawn: ${error.message}`);
+      this.fail(this.strings.error_draw.replace("{0}", error.message));
       return false;
     }
     this.figure.setAttribute("aria-busy", "false");
@@ -114,14 +116,15 @@ export class ChartWidget {
     if (!bar) return;
     this.pinned = pin;
     this.hoverBar = index;
+    const strings = this.strings;
     const source = element("p", "", "source");
-    source.append(element("q", bar.source_sentence), ` — ${bar.source_title}`);
-    this.tooltip.replaceChildren(
-      element("p", `${bar.component_name} · FY ${bar.fy}`),
-      element("p", bar.metric_name),
-      element("p", bar.text, "value"),
-      source,
-    );
+    if (bar.source_sentence) source.append(element("q", bar.source_sentence), " — ");
+    source.append(`${bar.source_title} (${bar.source_publisher}; ${strings[`kind_${bar.source_kind}`]})`);
+    const who = `${bar.component}${bar.reported_as ? ` (${bar.reported_as})` : ""} · ${strings.fy.replace("{0}", bar.fy)}`;
+    const lines = [element("p", who), element("p", bar.metric), element("p", bar.text, "value")];
+    if (bar.change) lines.push(element("p", bar.change));
+    if (bar.note) lines.push(element("p", bar.note, "note"));
+    this.tooltip.replaceChildren(...lines, source);
     this.tooltip.hidden = false;
     // Just below the bar, touching it, so the pointer can move onto it; never outside the chart.
     const width = this.tooltip.offsetWidth;
@@ -207,7 +210,8 @@ export class ChartWidget {
         event.preventDefault();
         this.setActive(active);
         this.showTooltip(active, true);
-        this.live.textContent = `${this.bars[active].announcement} Source: ${this.bars[active].source_sentence}`;
+        const bar = this.bars[active];
+        this.live.textContent = `${bar.announcement} ${this.strings.col_source}: ${bar.source_sentence || bar.source_title}`;
         return;
       }
       if (event.key === "Escape") {

@@ -70,6 +70,8 @@ test("keyboard only: tab to the controls, change view, component and measure, ar
     return `${e.tagName.toLowerCase()}${e.name ? `[name=${e.name}]` : ""}${e.id ? `#${e.id}` : ""}`;
   });
   await page.keyboard.press("Tab");
+  assert.equal(await focused(), "select[name=lang]#lang");
+  await page.keyboard.press("Tab");
   assert.equal(await focused(), "input[name=view]");
   await page.keyboard.press("ArrowRight"); // the metric view
   await page.waitForFunction(() => document.querySelector("#chart-canvas").getAttribute("aria-label").includes("across DHS components"));
@@ -82,6 +84,8 @@ test("keyboard only: tab to the controls, change view, component and measure, ar
   await page.keyboard.press("Tab");
   assert.equal(await focused(), "select[name=metric]#metric");
   await page.keyboard.press("ArrowDown"); // HSI's next measure
+  await page.keyboard.press("Tab");
+  assert.equal(await focused(), "select[name=fy]#fy");
   await page.keyboard.press("Tab");
   assert.equal(await focused(), "canvas#chart-canvas");
 

@@ -32,7 +32,10 @@ export function readCsvText(source) {
 const kinds = new Map(readCsv("kinds.csv").map((k) => [k.id, k]));
 const metrics = new Map(readCsv("metrics.csv").map((m) => [m.id, m]));
 export const components = readCsv("components.csv");
-export const records = readCsv("records.csv");
+/** Every record, all fiscal years. */
+export const allRecords = readCsv("records.csv");
+/** The newest year's records: what the default views show. */
+export const records = allRecords.filter((r) => r.fiscal_year === "2024");
 
 export const unitOf = (record) => kinds.get(metrics.get(record.metric).kind).unit;
 export const kindOf = (metricId) => metrics.get(metricId).kind;

@@ -70,7 +70,7 @@ test("every component, in every view, through the real controls", async () => {
   // The pipeline: four stages, investigations to convictions.
   await page.locator("input[name=view][value=pipeline]").check();
   const text = await label(page);
-  assert.match(text, /Criminal investigations initiated \(HSI\): 1,686.*Trafficking-related arrests \(DHS\): more than 2,500.*Indictments supported \(DHS\): 914.*Convictions supported \(DHS\): 405/);
+  assert.match(text, /Criminal investigations initiated \(HSI\): 1,686.*Trafficking-related arrests \(DHS\): more than 2,500.*Indictments supported \(DHS\): 914.*Convictions \(DHS\): 405/);
   assert.equal(await countDrawnBars(page), 4);
   assert.equal(await page.locator("select[name=component]").isDisabled(), true);
 

@@ -1,0 +1,199 @@
+//! Interface strings in English and Spanish, and the language a view is shown in.
+//!
+//! Every string a reader sees, in the page or in the chart, is a key here with both languages;
+//! data names (components, kinds, metrics) carry their Spanish in the CSV files. `{0}`, `{1}`…
+//! mark where [`fill`] puts values.
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Lang {
+    En,
+    Es,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Es];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Es => "es",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.id() == s)
+    }
+
+    /// Picks the English or Spanish of a pair.
+    pub fn pick<'a>(self, en: &'a str, es: &'a str) -> &'a str {
+        match self {
+            Lang::Es if !es.is_empty() => es,
+            _ => en,
+        }
+    }
+}
+
+/// (key, English, Spanish).
+pub const STRINGS: &[(&str, &str, &str)] = &[
+    // The page.
+    ("page_title", "DHS counter-human-trafficking figures", "Cifras del DHS contra la trata de personas"),
+    ("h1", "DHS counter-human-trafficking figures", "Cifras del DHS contra la trata de personas"),
+    ("lede", "What the Department of Homeland Security reported doing against human trafficking, from the Center for Countering Human Trafficking's annual reports and earlier releases. Choose a chart, a DHS component and a measure.", "Lo que el Departamento de Seguridad Nacional informó haber hecho contra la trata de personas, según los informes anuales del Centro para Combatir la Trata de Personas y comunicados anteriores. Elija un gráfico, un componente del DHS y una medida."),
+    ("controls_label", "Chart options", "Opciones del gráfico"),
+    ("legend_chart", "Chart", "Gráfico"),
+    ("view_component", "All figures of one component", "Todas las cifras de un componente"),
+    ("view_metric", "One measure across components", "Una medida en todos los componentes"),
+    ("view_trend", "One measure over the years", "Una medida a lo largo de los años"),
+    ("view_pipeline", "Enforcement pipeline", "Cadena de aplicación de la ley"),
+    ("label_component", "Component", "Componente"),
+    ("label_metric", "Measure", "Medida"),
+    ("label_fy", "Fiscal year", "Año fiscal"),
+    ("legend_scale", "Scale", "Escala"),
+    ("scale_linear", "Linear", "Lineal"),
+    ("scale_log", "Logarithmic", "Logarítmica"),
+    ("label_lang", "Language", "Idioma"),
+    ("loading", "Loading the chart…", "Cargando el gráfico…"),
+    ("chart_loading", "The chart is loading.", "El gráfico se está cargando."),
+    ("keys_help", "Keyboard: focus the chart, then use the arrow keys to move between bars, Home and End to jump, Enter to show a bar’s source, Escape to close.", "Teclado: enfoque el gráfico y use las flechas para moverse entre las barras, Inicio y Fin para saltar, Intro para ver la fuente de una barra y Escape para cerrar."),
+    ("table_heading", "The chart’s figures as a table", "Las cifras del gráfico en una tabla"),
+    ("show_table", "Show table", "Mostrar tabla"),
+    ("hide_table", "Hide table", "Ocultar tabla"),
+    ("tools_label", "Download or embed this chart", "Descargar o insertar este gráfico"),
+    ("download_png", "Download PNG", "Descargar PNG"),
+    ("download_svg", "Download SVG", "Descargar SVG"),
+    ("download_csv", "Download CSV", "Descargar CSV"),
+    ("embed", "Embed", "Insertar"),
+    ("open_full", "Open the full chart", "Abrir el gráfico completo"),
+    ("embed_label", "Embed code for this view (copied to your clipboard when possible)", "Código para insertar esta vista (se copia al portapapeles cuando es posible)"),
+    ("copied", "Copied to the clipboard.", "Copiado al portapapeles."),
+    ("copy_manually", "Select the code and copy it.", "Seleccione el código y cópielo."),
+    ("sources_heading", "Where these figures come from", "De dónde proceden estas cifras"),
+    ("source_primary", "Primary source: a US Government page or a verbatim repost of a DHS release.", "Fuente primaria: una página del Gobierno de EE. UU. o una reproducción literal de un comunicado del DHS."),
+    ("source_secondary", "Secondary source: a third-party article reporting the figure, not DHS itself.", "Fuente secundaria: un artículo de terceros que informa la cifra, no el propio DHS."),
+    ("footer_source", "Source of the fiscal year 2024 figures: U.S. Department of Homeland Security, “DHS Center for Countering Human Trafficking Releases Fiscal Year 2024 Annual Report”, as reposted verbatim on 14 August 2025:", "Fuente de las cifras del año fiscal 2024: Departamento de Seguridad Nacional de EE. UU., “DHS Center for Countering Human Trafficking Releases Fiscal Year 2024 Annual Report”, reproducido literalmente el 14 de agosto de 2025:"),
+    ("footer_link", "read the release", "leer el comunicado"),
+    ("footer_unconfirmed", "DHS’s own address for the release has not been confirmed. Earlier years’ sources are listed with each chart.", "No se ha confirmado la dirección del propio DHS para el comunicado. Las fuentes de años anteriores se indican con cada gráfico."),
+    ("hotline_report", "To report suspected human trafficking to law enforcement, anonymously online or by phone:", "Para denunciar ante las autoridades una sospecha de trata de personas, de forma anónima en línea o por teléfono:"),
+    ("hotline_national", "National Human Trafficking Hotline:", "Línea Nacional contra la Trata de Personas:"),
+    ("noscript", "Scripts are off, so this is a still image of the default chart and a table of its figures. The interactive chart needs JavaScript and WebAssembly.", "Los scripts están desactivados: esta es una imagen fija del gráfico inicial y una tabla de sus cifras. El gráfico interactivo necesita JavaScript y WebAssembly."),
+    ("notice", "Part of this link was not used, so those settings show their defaults.", "Parte de este enlace no se usó, así que esos ajustes muestran sus valores iniciales."),
+    ("error_load", "The chart could not be loaded ({0}). The figures are in the source linked below.", "No se pudo cargar el gráfico ({0}). Las cifras están en la fuente enlazada abajo."),
+    ("error_start", "The chart could not start: {0}", "El gráfico no pudo iniciarse: {0}"),
+    ("error_draw", "The chart could not be drawn: {0}", "No se pudo dibujar el gráfico: {0}"),
+    ("error_export", "The file could not be made: {0}", "No se pudo crear el archivo: {0}"),
+    ("col_measure", "Measure", "Medida"),
+    ("col_component", "Component", "Componente"),
+    ("col_fy", "Fiscal year", "Año fiscal"),
+    ("col_value", "Value", "Valor"),
+    ("col_qualifier", "Qualifier", "Precisión"),
+    ("col_source", "Source", "Fuente"),
+    ("q_exact", "Exact, as stated", "Exacta, tal como se indica"),
+    ("q_at-least", "Lower bound: the source says “more than”", "Mínimo: la fuente dice “más de”"),
+    ("q_approximate", "Approximate: the source says “about”", "Aproximada: la fuente dice “unos”"),
+    ("q_derived", "Derived by us from other figures", "Calculada por nosotros a partir de otras cifras"),
+    ("kind_primary", "primary source", "fuente primaria"),
+    ("kind_secondary", "secondary source", "fuente secundaria"),
+    // The chart.
+    ("bar_chart", "Bar chart", "Gráfico de barras"),
+    ("fiscal_year", "Fiscal year {0}", "Año fiscal {0}"),
+    ("fiscal_years", "Fiscal years {0}–{1}", "Años fiscales {0}–{1}"),
+    ("fy", "FY {0}", "AF {0}"),
+    ("across", "{0} across DHS components", "{0} en los componentes del DHS"),
+    ("trend_title", "{0}: {1}", "{0}: {1}"),
+    ("pipeline_title", "From investigation to conviction", "De la investigación a la condena"),
+    ("pipeline_panel", "Enforcement pipeline", "Cadena de aplicación de la ley"),
+    ("pipeline_noun", "cases, people or charges, by stage", "casos, personas o cargos, por etapa"),
+    ("pipeline_note", "Stages count different things: one investigation can lead to several arrests, so a later stage can exceed an earlier one.", "Las etapas cuentan cosas distintas: una investigación puede llevar a varios arrestos, así que una etapa posterior puede superar a una anterior."),
+    ("no_stage", "No published figure for {0}.", "No hay cifra publicada para {0}."),
+    ("no_selection", "No published figure for this selection in fiscal year {0}.", "No hay cifra publicada para esta selección en el año fiscal {0}."),
+    ("no_figures", "No figures were published for this selection.", "No se publicaron cifras para esta selección."),
+    ("no_published_figure", "no published figure", "sin cifra publicada"),
+    ("source", "Source: {0}", "Fuente: {0}"),
+    ("sources", "Sources: {0}", "Fuentes: {0}"),
+    ("secondary_marker", "secondary", "secundaria"),
+    ("reported_as", "reported as {0}", "informado como {0}"),
+    ("more_than", "more than {0}", "más de {0}"),
+    ("about", "about {0}", "unos {0}"),
+    ("derived", "{0} (derived by us, not stated by the source)", "{0} (calculado por nosotros, no indicado por la fuente)"),
+    ("derived_mark", "{0} (derived)", "{0} (calculado)"),
+    ("change_since", "{0} since FY {1}", "{0} desde AF {1}"),
+    ("summary_count", "{0}, {1}: {2} figures.", "{0}, {1}: {2} cifras."),
+    ("summary_one", "{0}, {1}: 1 figure.", "{0}, {1}: 1 cifra."),
+    ("summary_none", "{0}, {1}: no published figures for this selection.", "{0}, {1}: no hay cifras publicadas para esta selección."),
+    ("summary_extremes", "{0}: the largest is {1}, {2}; the smallest is {3}, {4}.", "{0}: la mayor es {1}, {2}; la menor es {3}, {4}."),
+    ("summary_bounds", "{0} of the {1} figures are lower bounds: the source says “more than”, so the true value is higher.", "{0} de las {1} cifras son mínimos: la fuente dice “más de”, así que el valor real es mayor."),
+    ("summary_bound", "1 of the {0} figures is a lower bound: the source says “more than”, so the true value is higher.", "1 de las {0} cifras es un mínimo: la fuente dice “más de”, así que el valor real es mayor."),
+    ("summary_derived", "{0} of the figures are derived by us from other figures, not stated by the source.", "{0} de las cifras las calculamos nosotros a partir de otras; la fuente no las indica."),
+    ("summary_gaps", "No published figure for {0}.", "No hay cifra publicada para {0}."),
+    ("announcement", "{0}, {1}, fiscal year {2}: {3}.", "{0}, {1}, año fiscal {2}: {3}."),
+    ("log_note", "Logarithmic scale: each step is ten times the one before.", "Escala logarítmica: cada paso es diez veces el anterior."),
+    ("log_zero", "A figure of zero cannot be shown on a logarithmic scale.", "Una cifra de cero no puede mostrarse en una escala logarítmica."),
+    // Option errors, shown in the page's notice.
+    ("err_unknown_value", "unknown {0} {1}; expected one of {2}", "{0} desconocido {1}; se esperaba uno de {2}"),
+    ("err_unknown_fy", "no figures for fiscal year {0}; expected one of {1}", "no hay cifras para el año fiscal {0}; se esperaba uno de {1}"),
+    ("err_unknown_option", "unknown option; the options are {0}", "opción desconocida; las opciones son {0}"),
+    ("err_unknown_parameter", "unknown parameter; it was ignored", "parámetro desconocido; se ignoró"),
+];
+
+/// The string for a key; the key itself if it is missing (a test makes sure none is).
+pub fn text(lang: Lang, key: &str) -> &'static str {
+    match STRINGS.iter().find(|(k, _, _)| *k == key) {
+        Some((_, en, es)) => lang.pick(en, es),
+        None => "?",
+    }
+}
+
+/// Puts `args` in place of `{0}`, `{1}`…
+pub fn fill(template: &str, args: &[&str]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}').and_then(|close| after[..close].parse::<usize>().ok().map(|i| (i, close))) {
+            Some((i, close)) => {
+                out.push_str(args.get(i).copied().unwrap_or(""));
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `text` then `fill`, the usual pair.
+pub fn say(lang: Lang, key: &str, args: &[&str]) -> String {
+    fill(text(lang, key), args)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_string_has_a_spanish_translation() {
+        let mut keys = std::collections::HashSet::new();
+        for (key, en, es) in STRINGS {
+            assert!(keys.insert(key), "{key} twice");
+            assert!(!en.trim().is_empty(), "{key} has no English");
+            assert!(!es.trim().is_empty(), "{key} has no Spanish");
+            // Placeholders must match, or a value would vanish in one language.
+            for i in 0..5 {
+                let p = format!("{{{i}}}");
+                assert_eq!(en.contains(&p), es.contains(&p), "{key}: {p}");
+            }
+        }
+    }
+
+    #[test]
+    fn fill_places_arguments() {
+        assert_eq!(fill("{0} of the {1}", &["3", "5"]), "3 of the 5");
+        assert_eq!(fill("{x} {0}", &["a"]), "{x} a");
+        assert_eq!(say(Lang::Es, "fy", &["2024"]), "AF 2024");
+        assert_eq!(text(Lang::En, "nope"), "?");
+    }
+}
