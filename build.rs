@@ -97,8 +97,8 @@ fn rust_source(d: &Dataset) -> String {
         };
         let _ = writeln!(
             s,
-            "Source {{ id: Cow::Borrowed({:?}), title: Cow::Borrowed({:?}), publisher: Cow::Borrowed({:?}), date: Cow::Borrowed({:?}), url: Cow::Borrowed({:?}), url_note: Cow::Borrowed({:?}), kind: SourceKind::{kind} }},",
-            src.id, src.title, src.publisher, src.date, src.url, src.url_note
+            "Source {{ id: Cow::Borrowed({:?}), title: Cow::Borrowed({:?}), publisher: Cow::Borrowed({:?}), date: Cow::Borrowed({:?}), url: Cow::Borrowed({:?}), url_note: Cow::Borrowed({:?}), url_note_es: Cow::Borrowed({:?}), kind: SourceKind::{kind} }},",
+            src.id, src.title, src.publisher, src.date, src.url, src.url_note, src.url_note_es
         );
     }
     s += "]),\nrecords: Cow::Borrowed(&[\n";

@@ -1,8 +1,8 @@
 //! Renders one view of the embedded dataset to SVG on standard output, with the same code the
 //! browser uses: `cargo run --example render_svg -- component=blue-campaign view=component`.
 
-use ccht_chart::{draw, layout, select, EstimatedText, Theme, ViewSpec, DATASET};
-use plotters::backend::SVGBackend;
+use ccht_chart::{layout, select, svg, EstimatedText, Theme, ViewSpec, DATASET};
+
 
 fn main() {
     let mut spec = ViewSpec::default_for(&DATASET);
@@ -25,10 +25,11 @@ fn main() {
         };
     }
     let l = layout(&select(&DATASET, &spec), width, &EstimatedText);
-    let mut out = String::new();
-    if let Err(e) = draw(SVGBackend::with_string(&mut out, (l.width as u32, l.height as u32)), &l, &Theme::LIGHT, 1.0) {
-        eprintln!("{e}");
-        std::process::exit(1);
+    match svg(&l, &Theme::LIGHT) {
+        Ok(out) => println!("{out}"),
+        Err(e) => {
+            eprintln!("{e}");
+            std::process::exit(1);
+        }
     }
-    println!("{out}");
 }

@@ -271,7 +271,7 @@ pub fn load(files: &DataFiles<'_>) -> Result<Dataset, Vec<DataError>> {
         Table::read(files.components, &["id", "name", "short_name", "name_es", "short_name_es"], &mut errors),
         Table::read(files.kinds, &["id", "name", "unit", "noun", "name_es", "noun_es"], &mut errors),
         Table::read(files.metrics, &["id", "name", "kind", "name_es", "note", "note_es"], &mut errors),
-        Table::read(files.sources, &["id", "title", "publisher", "date", "url", "url_note", "kind"], &mut errors),
+        Table::read(files.sources, &["id", "title", "publisher", "date", "url", "url_note", "url_note_es", "kind"], &mut errors),
         Table::read(
             files.records,
             &[
@@ -337,7 +337,7 @@ pub fn load(files: &DataFiles<'_>) -> Result<Dataset, Vec<DataError>> {
     let mut sources = Vec::new();
     for (line, f) in t_sources.rows() {
         let seen: Vec<&str> = sources.iter().map(|s: &Source| s.id.as_ref()).collect();
-        let kind = match f[6] {
+        let kind = match f[7] {
             "primary" => Ok(SourceKind::Primary),
             "secondary" => Ok(SourceKind::Secondary),
             other => Err(format!("kind {other:?} must be primary or secondary")),
@@ -348,6 +348,7 @@ pub fn load(files: &DataFiles<'_>) -> Result<Dataset, Vec<DataError>> {
             .and(check_text("publisher", f[2]))
             .and(if date_ok || f[3].is_empty() { Ok(()) } else { Err(format!("date {:?} must be written YYYY-MM-DD, or left empty", f[3])) })
             .and(if f[4].starts_with("https://") { Ok(()) } else { Err(format!("url {:?} must start with https://", f[4])) })
+            .and(if f[5].is_empty() == f[6].is_empty() { Ok(()) } else { Err("url_note and url_note_es go together: give both or neither".to_string()) })
             .and(kind);
         match checked {
             Ok(kind) => sources.push(Source {
@@ -357,6 +358,7 @@ pub fn load(files: &DataFiles<'_>) -> Result<Dataset, Vec<DataError>> {
                 date: owned(f[3]),
                 url: owned(f[4]),
                 url_note: owned(f[5]),
+                url_note_es: owned(f[6]),
                 kind,
             }),
             Err(e) => errors.push(t_sources.error(line, e)),
@@ -482,7 +484,7 @@ mod tests {
     const COMPONENTS: &str = "id,name,short_name,name_es,short_name_es\ndhs,DHS-wide,DHS,Todo el DHS,DHS\nhsi,Homeland Security Investigations,HSI,HSI,HSI\n";
     const KINDS: &str = "id,name,unit,noun,name_es,noun_es\narrests,Arrests,count,arrests,Arrestos,arrestos\nchange,Change,percent,percent,Cambio,por ciento\n";
     const METRICS: &str = "id,name,kind,name_es,note,note_es\narrests,Arrests,arrests,Arrestos,,\nchange,Change,change,Cambio,,\n";
-    const SOURCES: &str = "id,title,publisher,date,url,url_note,kind\nr,Release,DHS,2025-08-14,https://example.org/r,,primary\n";
+    const SOURCES: &str = "id,title,publisher,date,url,url_note,url_note_es,kind\nr,Release,DHS,2025-08-14,https://example.org/r,,,primary\n";
     const PIPELINE: &str = "stage,component,metric\n1,dhs,arrests\n";
     const HEADER: &str = "fiscal_year,component,metric,value,qualifier,as_written,source,source_sentence,reported_as,note,note_es,derived_from\n";
 

@@ -80,6 +80,7 @@ pub struct Source {
     pub url: Text,
     /// A caution about the address, shown beside it.
     pub url_note: Text,
+    pub url_note_es: Text,
     pub kind: SourceKind,
 }
 

@@ -327,7 +327,14 @@ impl Chart {
             out.push_str(text(self.lang, "no_figures"));
         }
         for panel in &self.panels {
-            let mut items: Vec<String> = panel.bars.iter().map(|b| format!("{}: {}", b.label, self.spoken(dataset, b))).collect();
+            let mut items: Vec<String> = panel
+                .bars
+                .iter()
+                .map(|b| match &b.change {
+                    Some(change) => format!("{} ({change}): {}", b.label, self.spoken(dataset, b)),
+                    None => format!("{}: {}", b.label, self.spoken(dataset, b)),
+                })
+                .collect();
             items.extend(panel.gaps.iter().map(|g| format!("{}: {}", g.label, text(self.lang, "no_published_figure"))));
             out.push_str(&format!(" {}: {}.", panel.title, items.join("; ")));
         }

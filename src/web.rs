@@ -462,7 +462,7 @@ impl Viewer {
                         publisher: &s.publisher,
                         date: &s.date,
                         url: &s.url,
-                        url_note: &s.url_note,
+                        url_note: self.spec.lang.pick(&s.url_note, &s.url_note_es),
                         kind: source_kind(s.kind),
                         figures: vec![line],
                     });
