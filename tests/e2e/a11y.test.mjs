@@ -1,26 +1,18 @@
 // Readers: crisp rendering at any pixel ratio, tooltips, keyboard use, the table, and axe-core.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
-import { startServer, launchBrowser, openPage, chartReady, countDrawnBars } from "./harness.mjs";
+import { sharedBrowser, openPage, chartReady, countDrawnBars } from "./harness.mjs";
 import { components, records, spoken, kindOf } from "./expected.mjs";
 
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = sharedBrowser();
 
 const canvasBox = (page) => page.locator("#chart-canvas").evaluate((c) => ({ width: c.width, height: c.height, cssWidth: c.clientWidth, cssHeight: c.clientHeight }));
 
 for (const scale of [1, 2, 3]) {
   test(`at device pixel ratio ${scale} the backing store is ${scale}× the CSS size and the chart is drawn`, async () => {
-    const { page, problems, context } = await openPage(browser, server.url, { viewport: { width: 800, height: 900 }, deviceScaleFactor: scale });
+    const { page, problems, context } = await openPage(env.browser, env.server.url, { viewport: { width: 800, height: 900 }, deviceScaleFactor: scale });
     await chartReady(page);
     const box = await canvasBox(page);
     assert.equal(box.width, Math.round(box.cssWidth * scale));
@@ -46,7 +38,7 @@ for (const scale of [1, 2, 3]) {
 }
 
 test("from 320 px to 1600 px every bar is drawn and nothing overflows", async () => {
-  const { page, problems, context } = await openPage(browser, server.url, { viewport: { width: 320, height: 800 } });
+  const { page, problems, context } = await openPage(env.browser, env.server.url, { viewport: { width: 320, height: 800 } });
   await chartReady(page);
   for (const width of [320, 480, 768, 1024, 1600]) {
     await page.setViewportSize({ width, height: 900 });
@@ -63,7 +55,7 @@ test("from 320 px to 1600 px every bar is drawn and nothing overflows", async ()
 });
 
 test("keyboard only: tab to the controls, change view, component and measure, arrow through every bar", async () => {
-  const { page, problems, context } = await openPage(browser, server.url);
+  const { page, problems, context } = await openPage(env.browser, env.server.url);
   await chartReady(page);
   const focused = () => page.evaluate(() => {
     const e = document.activeElement;
@@ -111,7 +103,7 @@ test("keyboard only: tab to the controls, change view, component and measure, ar
 });
 
 test("hover shows the bar's tooltip with its value and source; Escape hides it", async () => {
-  const { page, problems, context } = await openPage(browser, server.url + "?", { viewport: { width: 900, height: 900 } });
+  const { page, problems, context } = await openPage(env.browser, env.server.url + "?", { viewport: { width: 900, height: 900 } });
   await chartReady(page);
   await page.selectOption("select[name=component]", "cbp");
   const rect = await page.locator("#chart-canvas").boundingBox();
@@ -154,7 +146,7 @@ async function tableValues(page) {
 }
 
 test("the table's numbers equal the chart's records in every view", async () => {
-  const { page, problems, context } = await openPage(browser, server.url);
+  const { page, problems, context } = await openPage(env.browser, env.server.url);
   await chartReady(page);
   assert.equal(await page.locator("#data-table th[scope=col]").count(), 6);
   for (const c of components) {
@@ -183,8 +175,8 @@ test("the table's numbers equal the chart's records in every view", async () => 
 for (const colorScheme of ["light", "dark"]) {
   test(`axe-core finds no violations in ${colorScheme} mode`, async () => {
     // bypassCSP only so the test can inject axe; the page itself runs under the strict policy.
-    const { page, problems, context } = await openPage(browser, null, { colorScheme, bypassCSP: true, viewport: { width: 1000, height: 900 } });
-    await page.goto(server.url);
+    const { page, problems, context } = await openPage(env.browser, null, { colorScheme, bypassCSP: true, viewport: { width: 1000, height: 900 } });
+    await page.goto(env.server.url);
     await chartReady(page);
     await page.click("#table-toggle");
     await page.keyboard.press("Tab");
@@ -204,8 +196,8 @@ for (const colorScheme of ["light", "dark"]) {
 }
 
 test("forced colours draw the chart in the system's colours", async () => {
-  const { page, problems, context } = await openPage(browser, null, { forcedColors: "active" });
-  await page.goto(server.url);
+  const { page, problems, context } = await openPage(env.browser, null, { forcedColors: "active" });
+  await page.goto(env.server.url);
   await chartReady(page);
   const colours = await page.evaluate(() => {
     const c = document.querySelector("#chart-canvas");

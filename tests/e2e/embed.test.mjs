@@ -1,20 +1,12 @@
 // Agency embedding: the strict CSP, permalinks, the three embed snippets, and the downloads.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
-import { startServer, launchBrowser, openPage, chartReady, countDrawnBars } from "./harness.mjs";
+import { sharedBrowser, openPage, chartReady, countDrawnBars } from "./harness.mjs";
 import { readCsvText, records, spoken, kindOf } from "./expected.mjs";
 
 const root = new URL("../../", import.meta.url);
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = sharedBrowser();
 
 // Counts Wasm instantiations in a document, to prove several charts share one instance.
 const countInstances = () => {
@@ -29,8 +21,8 @@ const countInstances = () => {
 };
 
 test("the page is served with the strict CSP and draws without a violation", async () => {
-  const { page, problems, context } = await openPage(browser, null);
-  const response = await page.goto(server.url);
+  const { page, problems, context } = await openPage(env.browser, null);
+  const response = await page.goto(env.server.url);
   assert.match(response.headers()["content-security-policy"], /script-src 'self' 'wasm-unsafe-eval'; style-src 'self'/);
   const violations = await page.evaluate(() => new Promise((resolve) => {
     const seen = [];
@@ -64,7 +56,7 @@ test("no inline script, inline style attribute, eval or new Function anywhere we
 });
 
 test("deep links open their views; back and forward restore them", async () => {
-  const { page, problems, context } = await openPage(browser, `${server.url}?view=metric&metric=people-reached`);
+  const { page, problems, context } = await openPage(env.browser, `${env.server.url}?view=metric&metric=people-reached`);
   await chartReady(page);
   assert.equal(await page.locator("input[name=view][value=metric]").isChecked(), true);
   assert.match(await page.locator("#chart-canvas").getAttribute("aria-label"), /People trained or reached across DHS components/);
@@ -86,11 +78,11 @@ test("deep links open their views; back and forward restore them", async () => {
 });
 
 test("a hostile parameter stays inert text and a polite notice names it", async () => {
-  const { page, problems, context } = await openPage(browser, null);
+  const { page, problems, context } = await openPage(env.browser, null);
   let dialogs = 0;
   page.on("dialog", async (d) => { dialogs++; await d.dismiss(); });
   const hostile = "<img src=x onerror=alert(1)>";
-  await page.goto(`${server.url}?component=${encodeURIComponent(hostile)}&metric=arrests&colour=red`);
+  await page.goto(`${env.server.url}?component=${encodeURIComponent(hostile)}&metric=arrests&colour=red`);
   await chartReady(page);
   const notice = page.locator("#notice");
   assert.equal(await notice.isVisible(), true);
@@ -108,9 +100,9 @@ test("a hostile parameter stays inert text and a polite notice names it", async 
 });
 
 test("an agency page embeds an iframe and three custom elements: all draw, with one Wasm instance", async () => {
-  const { page, problems, context } = await openPage(browser, null, { viewport: { width: 900, height: 900 } });
+  const { page, problems, context } = await openPage(env.browser, null, { viewport: { width: 900, height: 900 } });
   await page.addInitScript(countInstances);
-  await page.goto(`${server.url}tests/e2e/pages/host.html`);
+  await page.goto(`${env.server.url}tests/e2e/pages/host.html`);
   for (const id of ["a", "b", "c"]) {
     await page.waitForFunction((id) => document.querySelector(`#${id} figure`)?.getAttribute("aria-busy") === "false", id);
   }
@@ -144,7 +136,7 @@ test("an agency page embeds an iframe and three custom elements: all draw, with 
 });
 
 test("the README's ES module snippet draws", async () => {
-  const { page, problems, context } = await openPage(browser, `${server.url}tests/e2e/pages/module.html`);
+  const { page, problems, context } = await openPage(env.browser, `${env.server.url}tests/e2e/pages/module.html`);
   await page.waitForFunction(() => document.body.dataset.drawn === "yes");
   assert.match(await page.locator("#ccht").getAttribute("aria-label"), /Arrests across DHS components/);
   const declarations = readFileSync(new URL("pkg/ccht_chart.d.ts", root), "utf8");
@@ -155,7 +147,7 @@ test("the README's ES module snippet draws", async () => {
 });
 
 test("downloads: CSV of the view's records, PNG at twice the size, SVG with the bars and labels", async () => {
-  const { page, problems, context } = await openPage(browser, `${server.url}?view=metric&metric=people-reached`, { acceptDownloads: true, viewport: { width: 800, height: 900 } });
+  const { page, problems, context } = await openPage(env.browser, `${env.server.url}?view=metric&metric=people-reached`, { acceptDownloads: true, viewport: { width: 800, height: 900 } });
   await chartReady(page);
   const fetchDownload = async (button) => {
     const [download] = await Promise.all([page.waitForEvent("download"), page.click(button)]);
@@ -193,8 +185,8 @@ test("downloads: CSV of the view's records, PNG at twice the size, SVG with the 
 });
 
 test("the no-script fallback shows the default view's image and figures", async () => {
-  const { page, context } = await openPage(browser, null, { javaScriptEnabled: false });
-  await page.goto(server.url);
+  const { page, context } = await openPage(env.browser, null, { javaScriptEnabled: false });
+  await page.goto(env.server.url);
   const image = page.locator("noscript img.fallback-image, img.fallback-image");
   assert.equal(await image.count(), 1);
   assert.equal(await image.evaluate((i) => i.complete && i.naturalWidth > 0), true);

@@ -1,6 +1,7 @@
 // Shared by the end-to-end tests: serve the repository root as `make serve` does, and drive
 // Debian's Chromium through playwright-core (never a downloaded browser).
 import { spawn } from "node:child_process";
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 
 const root = new URL("../../", import.meta.url).pathname;
@@ -28,6 +29,20 @@ export function startServer() {
 
 export async function launchBrowser() {
   return chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: CHROMIUM_ARGS });
+}
+
+/** One server and one browser for a test file: started before its tests, stopped after them. */
+export function sharedBrowser() {
+  const env = {};
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.server?.stop();
+  });
+  return env;
 }
 
 /** A page that collects console errors, page errors and CSP violations into `problems`. */

@@ -1,23 +1,15 @@
 // End to end, in Debian's Chromium: the page `make serve` serves, driven through its real controls.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchBrowser, openPage, chartReady, countDrawnBars } from "./harness.mjs";
+import { sharedBrowser, openPage, chartReady, countDrawnBars } from "./harness.mjs";
 import { components, records, spoken, kindOf } from "./expected.mjs";
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = sharedBrowser();
 
 const label = (page) => page.locator("#chart-canvas").getAttribute("aria-label");
 
 test("the first view draws DHS-wide figures with no console errors or CSP violations", async () => {
-  const { page, problems, context } = await openPage(browser, server.url);
+  const { page, problems, context } = await openPage(env.browser, env.server.url);
   await chartReady(page);
   assert.equal(await page.locator("#alert").isHidden(), true);
   assert.equal(await page.locator("#chart-canvas").getAttribute("role"), "img");
@@ -32,7 +24,7 @@ test("the first view draws DHS-wide figures with no console errors or CSP violat
 });
 
 test("every component, in every view, through the real controls", async () => {
-  const { page, problems, context } = await openPage(browser, server.url, { viewport: { width: 900, height: 900 } });
+  const { page, problems, context } = await openPage(env.browser, env.server.url, { viewport: { width: 900, height: 900 } });
   await chartReady(page);
 
   // Component view: each component shows each of its figures, as text and as bars.
@@ -79,7 +71,7 @@ test("every component, in every view, through the real controls", async () => {
 });
 
 test("keyboard alone changes the chart", async () => {
-  const { page, problems, context } = await openPage(browser, server.url);
+  const { page, problems, context } = await openPage(env.browser, env.server.url);
   await chartReady(page);
   await page.locator("select[name=component]").focus();
   await page.keyboard.press("ArrowDown"); // HSI
@@ -90,7 +82,7 @@ test("keyboard alone changes the chart", async () => {
 });
 
 test("resizing redraws at the new width", async () => {
-  const { page, problems, context } = await openPage(browser, server.url, { viewport: { width: 1200, height: 800 } });
+  const { page, problems, context } = await openPage(env.browser, env.server.url, { viewport: { width: 1200, height: 800 } });
   await chartReady(page);
   const wide = await page.locator("#chart-canvas").evaluate((c) => c.width);
   await page.setViewportSize({ width: 360, height: 800 });
@@ -103,9 +95,9 @@ test("resizing redraws at the new width", async () => {
 });
 
 test("a Wasm that fails to load shows a visible alert, not a blank canvas", async () => {
-  const { page, context } = await openPage(browser, null);
+  const { page, context } = await openPage(env.browser, null);
   await page.route("**/*.wasm", (route) => route.fulfill({ status: 404, body: "gone" }));
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await chartReady(page);
   const alert = page.locator("[role=alert]");
   assert.equal(await alert.isVisible(), true);
@@ -115,7 +107,7 @@ test("a Wasm that fails to load shows a visible alert, not a blank canvas", asyn
 });
 
 test("the footer gives the source and both reporting numbers", async () => {
-  const { page, context } = await openPage(browser, server.url);
+  const { page, context } = await openPage(env.browser, env.server.url);
   const footer = await page.locator("footer").textContent();
   for (const s of ["866-347-2423", "888-373-7888", "humantraffickinghotline.org", "Fiscal Year 2024 Annual Report"]) {
     assert.ok(footer.includes(s), s);
@@ -124,7 +116,7 @@ test("the footer gives the source and both reporting numbers", async () => {
 });
 
 test("a panic inside the Wasm is reported in the page", async () => {
-  const { page, context } = await openPage(browser, server.url);
+  const { page, context } = await openPage(env.browser, env.server.url);
   await chartReady(page);
   // The Rust panic hook raises this event with the panic message; the shell must show it.
   await page.evaluate(() => window.dispatchEvent(new CustomEvent("ccht-chart:panic", { detail: "The chart stopped because of an internal error: test" })));

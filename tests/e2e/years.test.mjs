@@ -1,23 +1,15 @@
 // Five fiscal years: trends with gaps, provenance, the derived USSS figure, and Spanish.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchBrowser, openPage, chartReady, countDrawnBars } from "./harness.mjs";
+import { sharedBrowser, openPage, chartReady, countDrawnBars } from "./harness.mjs";
 import { allRecords, spoken } from "./expected.mjs";
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = sharedBrowser();
 
 const label = (page) => page.locator("#chart-canvas").getAttribute("aria-label");
 
 test("the trend view for HSI arrests shows FY2020 to FY2024 with the right values", async () => {
-  const { page, problems, context } = await openPage(browser, `${server.url}?view=trend&component=hsi&metric=arrests`);
+  const { page, problems, context } = await openPage(env.browser, `${env.server.url}?view=trend&component=hsi&metric=arrests`);
   await chartReady(page);
   const series = allRecords.filter((r) => r.component === "hsi" && r.metric === "arrests").sort((a, b) => a.fiscal_year - b.fiscal_year);
   assert.deepEqual(series.map((r) => r.fiscal_year), ["2020", "2021", "2022", "2023", "2024"]);
@@ -55,7 +47,7 @@ test("the trend view for HSI arrests shows FY2020 to FY2024 with the right value
 });
 
 test("a year with no published figure is a gap, not a zero", async () => {
-  const { page, problems, context } = await openPage(browser, `${server.url}?view=trend&component=blue-campaign&metric=trainings`);
+  const { page, problems, context } = await openPage(env.browser, `${env.server.url}?view=trend&component=blue-campaign&metric=trainings`);
   await chartReady(page);
   assert.equal(await countDrawnBars(page), 2);
   const text = await label(page);
@@ -67,7 +59,7 @@ test("a year with no published figure is a gap, not a zero", async () => {
 });
 
 test("the derived USSS FY2023 figure is labelled as derived everywhere", async () => {
-  const { page, problems, context } = await openPage(browser, `${server.url}?view=trend&component=usss&metric=stakeholders-reached`);
+  const { page, problems, context } = await openPage(env.browser, `${env.server.url}?view=trend&component=usss&metric=stakeholders-reached`);
   await chartReady(page);
   const text = await label(page);
   assert.match(text, /FY 2023: 44,022 \(derived by us, not stated by the source\)/);
@@ -81,7 +73,7 @@ test("the derived USSS FY2023 figure is labelled as derived everywhere", async (
 });
 
 test("the sources panel lists every figure's source and says plainly which are secondary", async () => {
-  const { page, problems, context } = await openPage(browser, `${server.url}?view=trend&component=hsi&metric=arrests`);
+  const { page, problems, context } = await openPage(env.browser, `${env.server.url}?view=trend&component=hsi&metric=arrests`);
   await chartReady(page);
   const items = page.locator("#sources-list > li");
   assert.equal(await items.count(), 5);
@@ -96,7 +88,7 @@ test("the sources panel lists every figure's source and says plainly which are s
 });
 
 test("the fiscal-year control opens FY2023 in the component view", async () => {
-  const { page, problems, context } = await openPage(browser, server.url);
+  const { page, problems, context } = await openPage(env.browser, env.server.url);
   await chartReady(page);
   await page.selectOption("select[name=fy]", "2023");
   await page.waitForFunction(() => document.querySelector("#chart-canvas").getAttribute("aria-label").includes("Fiscal year 2023"));
@@ -110,7 +102,7 @@ test("the fiscal-year control opens FY2023 in the component view", async () => {
 });
 
 test("the log scale switch appears where values span an order of magnitude and keeps hover working", async () => {
-  const { page, problems, context } = await openPage(browser, `${server.url}?view=metric&metric=people-reached`, { viewport: { width: 900, height: 900 } });
+  const { page, problems, context } = await openPage(env.browser, `${env.server.url}?view=metric&metric=people-reached`, { viewport: { width: 900, height: 900 } });
   await chartReady(page);
   assert.equal(await page.locator("#scale-choices").isVisible(), true);
   await page.locator("input[name=scale][value=log]").check();
@@ -129,7 +121,7 @@ test("the log scale switch appears where values span an order of magnitude and k
   await page.locator("#tooltip").waitFor({ state: "visible" });
   assert.match(await page.locator("#tooltip").textContent(), /more than 23,000/);
   // In the component view of HSI (single-bar panels) the switch is not offered.
-  await page.goto(`${server.url}?component=hsi`);
+  await page.goto(`${env.server.url}?component=hsi`);
   await chartReady(page);
   assert.equal(await page.locator("#scale-choices").isVisible(), false);
   assert.deepEqual(problems, []);
@@ -137,11 +129,11 @@ test("the log scale switch appears where values span an order of magnitude and k
 });
 
 test("?lang=es renders the page and the chart in Spanish, with Spanish number formats", async () => {
-  const { page, problems, context } = await openPage(browser, null, { acceptDownloads: true });
-  await page.goto(server.url);
+  const { page, problems, context } = await openPage(env.browser, null, { acceptDownloads: true });
+  await page.goto(env.server.url);
   await chartReady(page);
   const english = await page.locator("[data-i18n]").evaluateAll((es) => es.map((e) => [e.dataset.i18n, e.textContent]));
-  await page.goto(`${server.url}?lang=es`);
+  await page.goto(`${env.server.url}?lang=es`);
   await chartReady(page);
   assert.equal(await page.evaluate(() => document.documentElement.lang), "es");
   const spanish = await page.locator("[data-i18n]").evaluateAll((es) => es.map((e) => [e.dataset.i18n, e.textContent]));
