@@ -209,3 +209,17 @@ test("forced colours draw the chart in the system's colours", async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("printing shows the chart, its table and its source, without the controls", async () => {
+  const { page, problems, context } = await openPage(env.browser, env.server.url);
+  await chartReady(page);
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.locator("#controls").isVisible(), false);
+  assert.equal(await page.locator("#chart-canvas").isVisible(), true);
+  assert.ok(await page.locator("#data-table-wrap").evaluate((e) => e.getBoundingClientRect().width > 200), "the table prints");
+  assert.equal(await page.locator("footer .source-line").isVisible(), true);
+  const pdf = await page.pdf({ format: "Letter" });
+  assert.ok(pdf.length > 10_000);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
