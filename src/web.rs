@@ -4,16 +4,16 @@
 //! with a `TypeError` naming the field, a drawing problem with an `Error`. Nothing here panics on
 //! bad input; a panic anywhere else is reported into the page by the hook installed at start.
 
-use crate::dataset::Dataset;
+use crate::dataset::{Dataset, SourceKind};
 use crate::draw::{draw, Theme};
-use plotters::style::RGBColor;
 use crate::embedded::DATASET;
-use crate::layout::{layout, Font, Layout, TextMeasure};
-use crate::dataset::SourceKind;
 use crate::i18n::{say, text, Lang, STRINGS};
+use crate::layout::{layout, Font, Layout, TextMeasure};
 use crate::number_format::spoken;
-use crate::view::{fiscal_years, select, ViewKind, ViewSpec, OPTION_NAMES};
+use crate::view::{fiscal_years, select, Chart, ViewKind, ViewSpec, OPTION_NAMES};
+use plotters::style::RGBColor;
 use plotters_canvas::CanvasBackend;
+use std::borrow::Cow;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -230,6 +230,9 @@ pub struct Viewer {
     context: CanvasRenderingContext2d,
     spec: ViewSpec,
     layout: Option<Layout>,
+    /// The chart of the last draw and the choice it was drawn for, so the summary, table and
+    /// sources that follow a draw do not select the records again.
+    drawn: Option<(ViewSpec, Chart)>,
     /// The bar the keyboard is on, by index into the layout's bars.
     active: Option<usize>,
 }
@@ -257,7 +260,7 @@ impl Viewer {
             .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
             .ok_or_else(|| error("this browser gave no 2D drawing context for the canvas"))?;
         let spec = apply_options(dataset, ViewSpec::default_for(dataset), options)?;
-        Ok(Viewer { dataset, canvas, context, spec, layout: None, active: None })
+        Ok(Viewer { dataset, canvas, context, spec, layout: None, drawn: None, active: None })
     }
 }
 
@@ -302,6 +305,7 @@ impl Viewer {
         let ratio = web_sys::window().map(|w| w.device_pixel_ratio()).filter(|r| r.is_finite() && *r > 0.0).unwrap_or(1.0);
         let chart = select(self.dataset, &self.spec);
         let layout = layout(&chart, css_width, &CanvasText(&self.context));
+        self.drawn = None;
         self.canvas
             .style()
             .set_property("height", &format!("{}px", layout.height))
@@ -313,6 +317,7 @@ impl Viewer {
         draw(backend, &layout, &theme_for(&self.canvas), ratio).map_err(|e| error(e.to_string()))?;
         self.active = self.active.filter(|&i| i < layout.bars.len());
         self.layout = Some(layout);
+        self.drawn = Some((self.spec, chart));
         Ok(())
     }
 
@@ -336,13 +341,13 @@ impl Viewer {
 
     /// The current view's figures as CSV (RFC 4180), for download.
     pub fn csv(&self) -> String {
-        crate::export::csv(self.dataset, &select(self.dataset, &self.spec))
+        crate::export::csv(self.dataset, &self.chart())
     }
 
     /// The current view as an SVG document, drawn by the same code as the canvas, light theme.
     pub fn svg(&self) -> Result<String, JsValue> {
         let css_width = (self.canvas.client_width() as f64).max(320.0);
-        let layout = layout(&select(self.dataset, &self.spec), css_width, &CanvasText(&self.context));
+        let layout = layout(&self.chart(), css_width, &CanvasText(&self.context));
         crate::draw::svg(&layout, &Theme::LIGHT).map_err(|e| error(e.to_string()))
     }
 
@@ -355,7 +360,7 @@ impl Viewer {
             return Err(type_error("scale: expected a number above 0 and at most 8"));
         }
         let css_width = (self.canvas.client_width() as f64).max(320.0);
-        let layout = layout(&select(self.dataset, &self.spec), css_width, &CanvasText(&self.context));
+        let layout = layout(&self.chart(), css_width, &CanvasText(&self.context));
         target.set_width((css_width * scale).round() as u32);
         target.set_height((layout.height * scale).round() as u32);
         let backend = CanvasBackend::with_canvas_object(target).ok_or_else(|| error("the export canvas gave no 2D context"))?;
@@ -411,7 +416,7 @@ impl Viewer {
 
     /// A plain-language reading of the chart: extremes per panel, lower bounds, derived values.
     pub fn summary(&self) -> String {
-        select(self.dataset, &self.spec).summary(self.dataset)
+        self.chart().summary(self.dataset)
     }
 
     /// The measures the measure menu should offer: in the component view those the component has
@@ -433,12 +438,12 @@ impl Viewer {
     /// Whether the current view spans an order of magnitude, so a log scale switch helps.
     #[wasm_bindgen(getter, js_name = logUseful)]
     pub fn log_useful(&self) -> bool {
-        select(self.dataset, &self.spec).spans_magnitudes()
+        self.chart().spans_magnitudes()
     }
 
     /// The current view's figures as table rows, from the same records the chart draws.
     pub fn table(&self) -> Result<JsValue, JsValue> {
-        let chart = select(self.dataset, &self.spec);
+        let chart = self.chart();
         let rows = chart.panels.iter().flat_map(|p| &p.bars).map(|b| self.figure(b.record)).collect();
         let table = Table { caption: format!("{}, {}", chart.title, chart.subtitle), rows };
         to_js(&table)
@@ -447,7 +452,7 @@ impl Viewer {
     /// Every source of the current view, each with the figures it gives: the provenance panel.
     pub fn sources(&self) -> Result<JsValue, JsValue> {
         let d = self.dataset;
-        let chart = select(d, &self.spec);
+        let chart = self.chart();
         let mut out: Vec<SourceInfo> = Vec::new();
         for b in chart.panels.iter().flat_map(|p| &p.bars) {
             let r = &d.records[b.record];
@@ -474,13 +479,13 @@ impl Viewer {
 
     /// What the current chart shows, in words: the canvas's `aria-label`.
     pub fn description(&self) -> String {
-        select(self.dataset, &self.spec).description(self.dataset)
+        self.chart().description(self.dataset)
     }
 
     /// The bars of the last draw, in CSS pixels from the canvas's top left, with their records.
     pub fn bars(&self) -> Result<JsValue, JsValue> {
         let Some(layout) = &self.layout else { return Ok(js_sys::Array::new().into()) };
-        let chart = select(self.dataset, &self.spec);
+        let chart = self.chart();
         let bars: Vec<BarInfo> = layout
             .bars
             .iter()
@@ -504,6 +509,14 @@ impl Viewer {
 }
 
 impl Viewer {
+    /// The current chart: the one last drawn if the choice has not changed since, else selected anew.
+    fn chart(&self) -> Cow<'_, Chart> {
+        match &self.drawn {
+            Some((spec, chart)) if *spec == self.spec => Cow::Borrowed(chart),
+            _ => Cow::Owned(select(self.dataset, &self.spec)),
+        }
+    }
+
     /// One record as readers see it, in the view's language.
     fn figure(&self, record: usize) -> Figure {
         let d = self.dataset;
