@@ -9,7 +9,8 @@
  * - Redraw path, Chart.js's fast one: animations off; each panel's chart is kept and given new
  *   data, then `chart.update('none')`, or `chart.resize()` when the panel's height changes (one
  *   synchronous update either way); charts are created or destroyed only when the number of panels
- *   changes. Both viewers therefore finish drawing inside the `change` event.
+ *   changes. Both viewers therefore finish drawing inside the `change` event. `?path=rebuild`
+ *   destroys and recreates every chart instead, to check which path is faster.
  * - Signals: `#chart[aria-busy=false]` after the first draw, as our shell sets it; a `bench:tooltip`
  *   event on window when Chart.js has drawn a visible tooltip (its tooltip is painted on the canvas,
  *   so there is no element to watch).
@@ -184,9 +185,17 @@ function decorate(chart, p) {
 }
 
 const charts = []; // { box, chart, height }
+// `?path=rebuild`: destroy and recreate every chart on each change instead (to compare the two paths).
+const REBUILD = new URLSearchParams(location.search).get("path") === "rebuild";
 
 function render(model, d, spec) {
   const c = model.select(spec);
+  if (REBUILD) {
+    for (const { chart, box } of charts.splice(0)) {
+      chart.destroy();
+      box.remove();
+    }
+  }
   $("#chart-title").textContent = c.title;
   $("#chart-subtitle").textContent = c.subtitle;
   figure.setAttribute("aria-label", c.description);
