@@ -4,7 +4,7 @@ PORT ?= 8000
 # node_modules/.bin first: its wasm-opt (npm binaryen) is the one wasm-pack must find.
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve build tools test test-native test-chrome test-firefox test-e2e clean
+.PHONY: serve build tools test test-native test-chrome test-firefox test-e2e bench clean
 
 ## Build the Wasm package (pkg/) and serve the repository root on 127.0.0.1:$(PORT).
 serve: build
@@ -39,6 +39,14 @@ test-e2e: build
 	@tools/ensure-tools browsers node
 	node --test tests/e2e/
 
+## Benchmark: ours against a Chart.js peer, DOM-span text measurement, growth with data size.
+## Prints a table and writes bench/results.json; about 5 minutes on 2 cores.
+bench: build
+	@tools/ensure-tools chromium node
+	wasm-pack build --release --target web --out-dir bench/pkg-dom --no-pack -- --features bench-dom-measure
+	wasm-pack build --release --target web --out-dir bench/pkg-data --no-pack -- --features runtime-data
+	node tools/bench.mjs
+
 clean:
 	cargo clean
-	rm -rf pkg node_modules
+	rm -rf pkg node_modules bench/pkg-dom bench/pkg-data bench/data

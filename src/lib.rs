@@ -27,6 +27,7 @@ mod draw;
 
 pub use draw::{contrast, draw, DrawError, Theme};
 #[cfg(target_arch = "wasm32")]
+#[cfg_attr(feature = "bench-dom-measure", allow(dead_code))] // the canvas measure is unused there
 mod web;
 #[cfg(target_arch = "wasm32")]
 pub use web::{catalog, Viewer, PANIC_EVENT};
@@ -34,3 +35,9 @@ mod export;
 
 pub use draw::svg;
 pub use export::{csv, html_escape, html_table};
+#[cfg(all(target_arch = "wasm32", feature = "runtime-data"))]
+mod web_data;
+#[cfg(all(target_arch = "wasm32", feature = "runtime-data"))]
+pub use web_data::DataSet;
+#[cfg(all(target_arch = "wasm32", feature = "bench-dom-measure"))]
+mod dom_measure;

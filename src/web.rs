@@ -304,7 +304,10 @@ impl Viewer {
         }
         let ratio = web_sys::window().map(|w| w.device_pixel_ratio()).filter(|r| r.is_finite() && *r > 0.0).unwrap_or(1.0);
         let chart = select(self.dataset, &self.spec);
+        #[cfg(not(feature = "bench-dom-measure"))]
         let layout = layout(&chart, css_width, &CanvasText(&self.context));
+        #[cfg(feature = "bench-dom-measure")] // benchmark build only: labels measured by DOM spans
+        let layout = layout(&chart, css_width, &crate::dom_measure::DomText::new());
         self.drawn = None;
         self.canvas
             .style()

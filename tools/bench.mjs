@@ -1,0 +1,452 @@
+#!/usr/bin/env node
+/**
+ * `make bench`: measures the built viewer against a Chart.js peer page (bench/peer/) drawing the same
+ * records in the same views, in one headless Chromium run, alternating between them, and prints a
+ * table of figures and ratios (ours / Chart.js) measured in this run; the same figures go to
+ * bench/results.json. Also: gzip size of each shipped file, the DOM-span text measurement build
+ * (bench/pkg-dom) against the shipped canvas measureText, and growth with data size through the
+ * runtime-data build (bench/pkg-data) on synthetic sets from tools/synth-data.mjs.
+ *
+ * No figure here is asserted: timings depend on the machine. Expects `make bench` to have built
+ * pkg/, bench/pkg-dom/ and bench/pkg-data/. BENCH_QUICK=1 runs fewer repetitions (for trying it out).
+ */
+import { readdirSync, readFileSync, statSync, writeFileSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { chromium } from "playwright-core";
+import { CHROMIUM_ARGS } from "../tests/e2e/harness.mjs";
+import { startBenchServer, root } from "../bench/serve.mjs";
+import { readRealData, writeDataset } from "./synth-data.mjs";
+
+const QUICK = process.env.BENCH_QUICK === "1";
+const N = {
+  loads: QUICK ? 4 : 15, // cold loads per page
+  switchRounds: QUICK ? 2 : 10, // × switchBatch = timed switches per kind per page (≥ 500 in a full run)
+  switchBatch: QUICK ? 25 : 50,
+  resizeRounds: QUICK ? 2 : 5,
+  resizeBatch: QUICK ? 10 : 20,
+  tooltipRounds: QUICK ? 2 : 4,
+  tooltipBatch: QUICK ? 5 : 10,
+  churn: QUICK ? 2000 : 10000, // switches before the second memory reading
+  growthRounds: QUICK ? 2 : 4,
+  scales: process.env.BENCH_SCALES ? process.env.BENCH_SCALES.split(",").map(Number) : QUICK ? [1, 10] : [1, 10, 100],
+};
+const VIEWPORT = { width: 1000, height: 900 };
+const log = (...a) => console.error("bench:", ...a);
+
+// ---------- statistics ----------
+const sorted = (xs) => [...xs].filter((x) => x !== null && Number.isFinite(x)).sort((a, b) => a - b);
+const quantile = (xs, q) => {
+  const s = sorted(xs);
+  return s.length ? s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))] : null;
+};
+const stats = (xs) => ({ n: sorted(xs).length, median: quantile(xs, 0.5), p95: quantile(xs, 0.95), min: quantile(xs, 0) });
+/** Least squares y = a + b·x. */
+function fit(points) {
+  const n = points.length;
+  if (n < 2) return null;
+  const mx = points.reduce((s, p) => s + p[0], 0) / n, my = points.reduce((s, p) => s + p[1], 0) / n;
+  const sxx = points.reduce((s, p) => s + (p[0] - mx) ** 2, 0);
+  if (!sxx) return null;
+  const b = points.reduce((s, p) => s + (p[0] - mx) * (p[1] - my), 0) / sxx;
+  return { a: my - b * mx, b };
+}
+
+// ---------- files ----------
+const gz = (path) => gzipSync(readFileSync(join(root, path)), { level: 9 }).length;
+const list = (dir, re) => (existsSync(join(root, dir)) ? readdirSync(join(root, dir)).filter((f) => re.test(f)).sort().map((f) => `${dir}/${f}`) : []);
+function sizes(paths) {
+  return paths.map((path) => ({ path, bytes: statSync(join(root, path)).size, gzip: gz(path) }));
+}
+
+/** The peer page's data: the records and what they point at, by index, as the Wasm holds them. */
+function writePeerData() {
+  const d = readRealData();
+  const idx = (rows) => new Map(rows.map((r, i) => [r.id, i]));
+  const [ci, ki, mi, si] = [idx(d.components), idx(d.kinds), idx(d.metrics), idx(d.sources)];
+  const data = {
+    components: d.components.map(({ id, name, short_name }) => ({ id, name, short_name })),
+    kinds: d.kinds.map(({ id, name, unit, noun }) => ({ id, name, unit, noun })),
+    metrics: d.metrics.map(({ id, name, kind }) => ({ id, name, kind: ki.get(kind) })),
+    sources: d.sources.map(({ title, publisher, date }) => ({ title, publisher, date })),
+    records: d.records.map((r) => ({
+      fiscal_year: Number(r.fiscal_year), component: ci.get(r.component), metric: mi.get(r.metric), value: Number(r.value),
+      qualifier: r.qualifier, source: si.get(r.source), source_sentence: r.source_sentence,
+    })),
+    pipeline: d.pipeline.map((p) => ({ component: ci.get(p.component), metric: mi.get(p.metric) })),
+  };
+  writeFileSync(join(root, "bench/peer/data.json"), JSON.stringify(data));
+}
+
+// ---------- browser ----------
+const PAGES = {
+  ours: { path: "index.html", label: "ours (canvas measureText)" },
+  dom: { path: "v/dom/index.html", label: "ours, DOM-span measure" },
+  peer: { path: "bench/peer/index.html", label: "Chart.js" },
+};
+const initScript = readFileSync(join(root, "bench/inpage.js"), "utf8");
+
+async function open(browser, url) {
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  await context.addInitScript({ content: initScript });
+  const page = await context.newPage();
+  const problems = [];
+  page.on("console", (m) => { if (m.type() === "error") problems.push(m.text()); });
+  page.on("pageerror", (e) => problems.push(e.message));
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Performance.enable");
+  return { context, page, cdp, problems, url };
+}
+
+async function ready(page) {
+  await page.waitForFunction(() => document.querySelector("#chart")?.getAttribute("aria-busy") === "false", null, { timeout: 120000 });
+  const alert = await page.locator("#alert").textContent().catch(() => "");
+  if (alert && alert.trim()) throw new Error(`${page.url()}: ${alert.trim()}`);
+}
+
+async function heap(cdp) {
+  await cdp.send("HeapProfiler.collectGarbage");
+  await cdp.send("HeapProfiler.collectGarbage");
+  const { metrics } = await cdp.send("Performance.getMetrics");
+  return metrics.find((m) => m.name === "JSHeapUsedSize")?.value ?? null;
+}
+
+/** One cold navigation: bytes by file (gzip bodies and on the wire) and ms to the first chart. */
+async function coldLoad(browser, url) {
+  const s = await open(browser, null);
+  await s.cdp.send("Network.enable");
+  await s.cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  const responses = new Map();
+  s.cdp.on("Network.responseReceived", (e) => responses.set(e.requestId, { url: e.response.url, body: Number(e.response.headers["Content-Length"] ?? e.response.headers["content-length"] ?? 0), encoding: e.response.headers["Content-Encoding"] ?? e.response.headers["content-encoding"] ?? "" }));
+  s.cdp.on("Network.loadingFinished", (e) => { const r = responses.get(e.requestId); if (r) r.wire = e.encodedDataLength; });
+  await s.page.goto(url);
+  await ready(s.page);
+  const firstDraw = await s.page.evaluate(() => window.__bench.firstDraw);
+  await s.page.waitForLoadState("load");
+  const files = [...responses.values()].map((r) => ({ url: r.url.replace(/^http:\/\/[^/]+\//, "/"), body: r.body, wire: r.wire ?? 0, encoding: r.encoding }));
+  await s.context.close();
+  return { firstDraw, files, body: files.reduce((n, f) => n + f.body, 0), wire: files.reduce((n, f) => n + f.wire, 0) };
+}
+
+async function main() {
+  const started = Date.now();
+  for (const dir of ["pkg", "bench/pkg-dom", "bench/pkg-data"]) {
+    if (!existsSync(join(root, dir, "ccht_chart_bg.wasm"))) throw new Error(`${dir}/ is not built: run \`make bench\``);
+  }
+  writePeerData();
+  const synthetic = {};
+  for (const scale of N.scales.filter((s) => s > 1)) synthetic[scale] = writeDataset(scale, 1, join(root, "bench", "data", `x${scale}`));
+  const results = { date: new Date().toISOString(), quick: QUICK, repetitions: N, viewport: VIEWPORT };
+
+  // ---------- sizes ----------
+  results.shipped = sizes(["index.html", ...list("www", /\.(css|js)$/), ...list("pkg", /\.(js|wasm)$/)]);
+  results.peerFiles = sizes(["bench/peer/index.html", "www/style.css", "bench/peer/peer.css", "node_modules/chart.js/dist/chart.umd.min.js", "bench/peer/peer.js", "bench/peer/data.json"]);
+  results.domWasm = sizes(["bench/pkg-dom/ccht_chart_bg.wasm", "bench/pkg-data/ccht_chart_bg.wasm"]);
+
+  const server = await startBenchServer();
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  log(`Chromium ${browser.version()}, server ${server.url}`);
+  try {
+    // ---------- cold loads, alternating ----------
+    log(`cold loads: ${N.loads} per page`);
+    const loads = { ours: [], peer: [] };
+    for (let i = 0; i < N.loads; i++) {
+      for (const key of i % 2 ? ["peer", "ours"] : ["ours", "peer"]) loads[key].push(await coldLoad(browser, server.url + PAGES[key].path));
+    }
+    results.load = {};
+    for (const [key, runs] of Object.entries(loads)) {
+      results.load[key] = { firstDraw: stats(runs.map((r) => r.firstDraw)), body: runs[0].body, wire: runs[0].wire, files: runs[0].files };
+    }
+
+    // ---------- warm pages, one per variant ----------
+    const sessions = {};
+    for (const key of ["ours", "dom", "peer"]) {
+      sessions[key] = await open(browser, server.url + PAGES[key].path);
+      await sessions[key].page.goto(sessions[key].url);
+      await ready(sessions[key].page);
+    }
+    const order = (round, keys) => keys.map((_, i) => keys[(i + round) % keys.length]);
+
+    // ---------- memory after the first switch ----------
+    results.memory = {};
+    for (const key of ["ours", "peer"]) {
+      const { page, cdp } = sessions[key];
+      await page.evaluate(() => window.__bench.switches("component", 1));
+      results.memory[key] = { wasmFirst: await page.evaluate(() => window.__bench.wasmBytes()), heapFirst: await heap(cdp) };
+    }
+
+    // ---------- switches ----------
+    for (const key of ["ours", "dom", "peer"]) { // warm-up, not recorded: JIT tiers, font caches
+      for (const kind of ["component", "metric"]) await sessions[key].page.evaluate((k) => window.__bench.switches(k, 20), kind);
+    }
+    const switches = { ours: { component: [], metric: [] }, dom: { component: [], metric: [] }, peer: { component: [], metric: [] } };
+    log(`switches: ${N.switchRounds * N.switchBatch} per kind per page, alternating in batches of ${N.switchBatch}`);
+    for (let round = 0; round < N.switchRounds; round++) {
+      for (const kind of ["component", "metric"]) {
+        for (const key of order(round, ["ours", "dom", "peer"])) {
+          const { page } = sessions[key];
+          await page.bringToFront();
+          switches[key][kind].push(...(await page.evaluate(([k, n]) => window.__bench.switches(k, n), [kind, N.switchBatch])));
+        }
+      }
+    }
+    results.switch = Object.fromEntries(Object.entries(switches).map(([k, v]) => [k, { component: stats(v.component), metric: stats(v.metric) }]));
+
+    // ---------- resize ----------
+    log(`resizes: ${N.resizeRounds * N.resizeBatch} per page`);
+    const resizes = { ours: [], dom: [], peer: [] };
+    for (const key of Object.keys(resizes)) await sessions[key].page.evaluate(() => window.__bench.setView("component"));
+    for (let round = 0; round < N.resizeRounds; round++) {
+      for (const key of order(round, ["ours", "dom", "peer"])) {
+        const { page } = sessions[key];
+        await page.bringToFront();
+        for (let i = 0; i < N.resizeBatch; i++) resizes[key].push(await page.evaluate((w) => window.__bench.resizeOnce(w), i % 2 ? 720 : 640));
+
+      }
+    }
+    for (const key of Object.keys(resizes)) await sessions[key].page.evaluate(() => { document.querySelector("#chart").style.width = ""; });
+    results.resize = Object.fromEntries(Object.entries(resizes).map(([k, v]) => [k, {
+      ...stats(v.map((x) => x.ms)), work: stats(v.map((x) => x.work)), missed: v.filter((x) => x.ms === null).length,
+    }]));
+
+    // ---------- tooltip ----------
+    results.tooltip = {};
+    const tooltipKeys = [];
+    for (const key of ["ours", "peer"]) {
+      const { page } = sessions[key];
+      await page.bringToFront();
+      await page.evaluate(() => { window.__bench.setView("component"); window.scrollTo(0, 0); });
+      const points = await page.evaluate(() => window.__bench.barPoints(2));
+      if (points.length) { // hover once first: a tooltip element may be created on the first hover
+        await page.mouse.move(points[0].x, points[0].y);
+        await page.evaluate(async () => { for (let i = 0; i < 3; i++) await window.__bench.nextFrame(); });
+      }
+      const hasTooltip = key === "peer" || (await page.evaluate(() => Boolean(window.__bench.tooltipElement())));
+      if (!hasTooltip) results.tooltip[key] = { na: "no #tooltip or [role=tooltip] element in the page" };
+      else if (points.length < 1) results.tooltip[key] = { na: "no bar found in the canvas pixels" };
+      else { tooltipKeys.push(key); results.tooltip[key] = { times: [], fromDispatch: [], points }; }
+    }
+    log(`tooltips: ${tooltipKeys.join(", ") || "none"}`);
+    for (let round = 0; round < N.tooltipRounds; round++) {
+      for (const key of order(round, tooltipKeys)) {
+        const { page } = sessions[key];
+        const t = results.tooltip[key];
+        await page.bringToFront();
+        for (let i = 0; i < N.tooltipBatch; i++) {
+          const p = t.points[i % t.points.length];
+          await page.mouse.move(2, 2);
+          await page.evaluate(async () => { await window.__bench.nextFrame(); await window.__bench.nextFrame(); });
+          await page.evaluate(() => { window.__bench.pendingTooltip = window.__bench.armTooltip(); });
+          await page.mouse.move(p.x, p.y);
+          const { moveAt, dispatchAt, shownAt } = await page.evaluate(() => window.__bench.pendingTooltip);
+          t.times.push(moveAt !== null && shownAt !== null ? shownAt - moveAt : null);
+          t.fromDispatch.push(dispatchAt !== null && shownAt !== null ? shownAt - dispatchAt : null);
+        }
+      }
+    }
+    for (const key of tooltipKeys) {
+      const t = results.tooltip[key];
+      results.tooltip[key] = { ...stats(t.times), fromDispatch: stats(t.fromDispatch), missed: t.times.filter((x) => x === null).length };
+    }
+
+    // ---------- memory after many switches ----------
+    log(`memory: ${N.churn} switches per page`);
+    for (const key of ["ours", "peer"]) {
+      const { page, cdp } = sessions[key];
+      await page.bringToFront();
+      await page.evaluate((n) => window.__bench.churn(n), N.churn);
+      Object.assign(results.memory[key], { wasmAfter: await page.evaluate(() => window.__bench.wasmBytes()), heapAfter: await heap(cdp) });
+    }
+    for (const key of Object.keys(sessions)) {
+      const problems = sessions[key].problems.filter((p) => !/willReadFrequently/.test(p));
+      if (problems.length) results.problems = { ...(results.problems || {}), [key]: problems.slice(0, 5) };
+      await sessions[key].context.close();
+    }
+
+    // ---------- growth with data: one page per scale, all open, measured in turn ----------
+    const growth = [];
+    for (const scale of N.scales) {
+      log(`growth: loading ${scale}×`);
+      const base = scale === 1 ? "data/" : `bench/data/x${scale}/`;
+      // Compress once before timing, so the server's gzip is not inside the fetch time.
+      for (const f of ["components", "kinds", "metrics", "sources", "records", "pipeline"]) {
+        await fetch(`${server.url}${base}${f}.csv`, { headers: { "Accept-Encoding": "gzip" } }).then((r) => r.arrayBuffer());
+      }
+      const s = await open(browser, server.url + "bench/growth/");
+      await s.page.goto(s.url);
+      const load = await s.page.evaluate((sc) => window.growth.load(sc), scale);
+      const heapAfterLoad = await heap(s.cdp);
+      const summary = scale === 1 ? null : synthetic[scale];
+      const real = readRealData();
+      const componentIds = summary ? summary.component_ids : real.components.map((c) => c.id);
+      const metricIds = summary ? summary.metric_ids : real.metrics.map((m) => m.id);
+      const metricKinds = summary ? summary.metric_kinds : real.metrics.map((m) => m.kind);
+      const g = { scale, records: load.records, csvBytes: load.csvBytes, load, heapAfterLoad, views: [], selects: [] };
+      if (summary) Object.assign(g, { components: summary.components, metrics: summary.metrics, years: summary.years });
+      else Object.assign(g, { components: componentIds.length, metrics: metricIds.length, years: 1 });
+      if (scale === 1) g.withDataBars = await s.page.evaluate(() => window.growth.withData(1));
+      // What is measured, by name; the metric view once per kind (it draws every figure of that kind).
+      const items = [
+        { name: "pipeline", draw: { view: "pipeline" } },
+        { name: "component dhs", draw: { view: "component", component: "dhs" } },
+        ...[...new Set(metricKinds)].map((kind) => ({ name: `metric view, kind ${kind}`, draw: { view: "metric", metric: metricIds[metricKinds.indexOf(kind)] } })),
+        { name: "switch", switch: componentIds.slice(0, 24) },
+        ...[["select pipeline", { view: "pipeline" }], ["select component dhs", { view: "component", component: "dhs" }], ["select metric arrests", { view: "metric", metric: "arrests" }]]
+          .map(([name, options]) => ({ name, select: options })),
+      ];
+      growth.push({ g, s, items, samples: new Map(items.map((i) => [i.name, { times: [], bars: null, height: null }])) });
+    }
+    log(`growth: measuring ${N.growthRounds} rounds, alternating between scales`);
+    for (const { s } of growth) await s.page.evaluate((v) => window.growth.warmUp(v, 1500), [{ view: "pipeline" }, { view: "component", component: "dhs" }, { view: "metric", metric: "arrests" }]);
+    for (let round = 0; round < N.growthRounds; round++) {
+      for (let i = 0; i < growth[0].items.length; i++) {
+        for (const { s, items, samples } of order(round, growth)) {
+          const item = items[i];
+          const sample = samples.get(item.name);
+          if (item.draw) {
+            const r = await s.page.evaluate(([o, l]) => window.growth.drawTimes(o, l), [item.draw, { n: 40, budgetMs: 300, min: 3 }]);
+            Object.assign(sample, { bars: r.bars, height: r.height });
+            sample.times.push(...r.times);
+          } else if (item.switch) {
+            const r = await s.page.evaluate(([c, l]) => window.growth.switchTimes(c, l), [item.switch, { n: 40, budgetMs: 800, min: 3 }]);
+            sample.times.push(...r.times);
+          } else {
+            const probe = await s.page.evaluate((o) => window.growth.selectTime(o, 1), item.select);
+            const reps = Math.max(1, Math.min(2000, Math.round(100 / Math.max(probe.ms, 0.001))));
+            const r = await s.page.evaluate(([o, n]) => window.growth.selectTime(o, n), [item.select, reps]);
+            sample.bars = r.bars;
+            sample.times.push(r.ms);
+          }
+        }
+      }
+    }
+    results.growth = [];
+    for (const { g, s, items, samples } of growth) {
+      for (const item of items) {
+        const sample = samples.get(item.name);
+        if (item.draw) g.views.push({ name: item.name, options: item.draw, bars: sample.bars, canvasHeight: sample.height, ...stats(sample.times) });
+        else if (item.switch) g.switchComponent = stats(sample.times);
+        else g.selects.push({ name: item.name.replace(/^select /, ""), options: item.select, bars: sample.bars, ms: stats(sample.times).median });
+      }
+      g.wasmAfterDraws = await s.page.evaluate(() => window.growth.wasmBytes());
+      g.fit = fit(g.views.filter((v) => v.name.startsWith("metric")).map((v) => [v.bars, v.median]));
+      if (s.problems.length) g.problems = s.problems.slice(0, 5);
+      results.growth.push(g);
+      await s.context.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  results.seconds = Math.round((Date.now() - started) / 1000);
+  writeFileSync(join(root, "bench/results.json"), JSON.stringify(results, null, 2) + "\n");
+  console.log(report(results));
+  log(`wrote bench/results.json (${results.seconds} s)`);
+}
+
+// ---------- the table ----------
+const ms = (x) => (x === null || x === undefined ? "n/a" : x < 1 ? `${x.toFixed(3)} ms` : x < 100 ? `${x.toFixed(2)} ms` : `${Math.round(x)} ms`);
+const kb = (x) => (x === null || x === undefined ? "n/a" : `${(x / 1024).toFixed(1)} KB`);
+const mb = (x) => (x === null || x === undefined ? "n/a" : `${(x / 1048576).toFixed(2)} MB`);
+const ratio = (a, b) => (a === null || b === null || a === undefined || b === undefined || !b ? "n/a" : `${(a / b).toFixed(2)}×`);
+function table(header, rows) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (r) => r.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join("  ");
+  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+function report(r) {
+  const out = [];
+  const firstView = (k) => r.load[k].body;
+  out.push(`ccht-chart benchmark, ${r.date}${r.quick ? " (BENCH_QUICK: fewer repetitions)" : ""}; ratio = ours / Chart.js, both measured in this run`);
+  out.push("");
+  const sw = (k, kind, q) => r.switch[k][kind][q];
+  const rows = [
+    ["first view transferred (gzip bodies)", kb(firstView("ours")), "–", kb(firstView("peer")), ratio(firstView("ours"), firstView("peer")), "–"],
+    ["first view on the wire (with headers)", kb(r.load.ours.wire), "–", kb(r.load.peer.wire), ratio(r.load.ours.wire, r.load.peer.wire), "–"],
+    [`navigation → first chart, median of ${r.load.ours.firstDraw.n}`, ms(r.load.ours.firstDraw.median), "–", ms(r.load.peer.firstDraw.median), ratio(r.load.ours.firstDraw.median, r.load.peer.firstDraw.median), "–"],
+    ["navigation → first chart, p95", ms(r.load.ours.firstDraw.p95), "–", ms(r.load.peer.firstDraw.p95), ratio(r.load.ours.firstDraw.p95, r.load.peer.firstDraw.p95), "–"],
+  ];
+  for (const kind of ["component", "metric"]) {
+    for (const q of ["median", "p95"]) {
+      rows.push([`redraw after ${kind} change, ${q} of ${r.switch.ours[kind].n}`, ms(sw("ours", kind, q)), ms(sw("dom", kind, q)), ms(sw("peer", kind, q)), ratio(sw("ours", kind, q), sw("peer", kind, q)), ratio(sw("dom", kind, q), sw("ours", kind, q))]);
+    }
+  }
+  for (const q of ["median", "p95"]) {
+    rows.push([`resize → redrawn, ${q} of ${r.resize.ours.n}`, ms(r.resize.ours[q]), ms(r.resize.dom[q]), ms(r.resize.peer[q]), ratio(r.resize.ours[q], r.resize.peer[q]), ratio(r.resize.dom[q], r.resize.ours[q])]);
+  }
+  for (const q of ["median", "p95"]) {
+    const w = (k) => r.resize[k].work[q];
+    rows.push([`resize redraw script time, ${q}`, ms(w("ours")), ms(w("dom")), ms(w("peer")), ratio(w("ours"), w("peer")), ratio(w("dom"), w("ours"))]);
+  }
+  const o = r.tooltip.ours, p = r.tooltip.peer;
+  for (const q of ["median", "p95"]) {
+    rows.push([`pointer move → tooltip shown, ${q} of ${p.n ?? 0}`, o.na ? "n/a" : ms(o[q]), "–", p.na ? "n/a" : ms(p[q]), o.na || p.na ? "n/a" : ratio(o[q], p[q]), "–"]);
+  }
+  for (const q of ["median", "p95"]) {
+    const f = (t) => (t.na ? null : t.fromDispatch[q]);
+    rows.push([`  of which after the page got the move, ${q}`, o.na ? "n/a" : ms(f(o)), "–", p.na ? "n/a" : ms(f(p)), o.na || p.na ? "n/a" : ratio(f(o), f(p)), "–"]);
+  }
+  const m = r.memory;
+  rows.push(["Wasm memory after the first switch", mb(m.ours.wasmFirst), "–", "none", "–", "–"]);
+  rows.push([`Wasm memory after ${r.repetitions.churn} switches`, mb(m.ours.wasmAfter), "–", "none", "–", "–"]);
+  rows.push(["JS heap after the first switch (after GC)", mb(m.ours.heapFirst), "–", mb(m.peer.heapFirst), ratio(m.ours.heapFirst, m.peer.heapFirst), "–"]);
+  rows.push([`JS heap after ${r.repetitions.churn} switches (after GC)`, mb(m.ours.heapAfter), "–", mb(m.peer.heapAfter), ratio(m.ours.heapAfter, m.peer.heapAfter), "–"]);
+  rows.push([`JS + Wasm after ${r.repetitions.churn} switches`, mb(m.ours.heapAfter + m.ours.wasmAfter), "–", mb(m.peer.heapAfter), ratio(m.ours.heapAfter + m.ours.wasmAfter, m.peer.heapAfter), "–"]);
+  out.push(table(["figure", "ours", "ours, DOM-span text", "Chart.js", "ours/Chart.js", "DOM/canvas"], rows));
+  out.push("");
+  out.push("Redraw: a change through the real <select> (value + change event), then one pixel read from each chart canvas; one switch per frame.");
+  out.push("Chart.js's path: animations off, each panel's chart kept, new data, update('none') (resize() when the panel height changes).");
+  out.push("Resize: #chart's width 640 ↔ 720 px until every chart canvas is redrawn (ours: in its ResizeObserver callback; Chart.js: its observer defers to the next");
+  out.push("  animation frame); script time = time inside ResizeObserver and requestAnimationFrame callbacks meanwhile, i.e. the redraw work itself.");
+  out.push("Tooltip: page.mouse.move onto a bar found in the canvas pixels, from the event's timeStamp (Chromium delivers moves aligned to frames) to the tooltip");
+  out.push("  visible (ours: #tooltip/[role=tooltip] shown; Chart.js: afterTooltipDraw with opacity > 0; it handles pointer events in the next animation frame).");
+  const missed = [...Object.entries(r.resize).map(([k, v]) => [`resize ${k}`, v.missed]), ...Object.entries(r.tooltip).map(([k, v]) => [`tooltip ${k}`, v.missed ?? 0])].filter(([, n]) => n);
+  if (missed.length) out.push(`Timed out (left out of the figures): ${missed.map(([k, n]) => `${k} ${n}`).join(", ")}.`);
+  if (r.tooltip.ours.na) out.push(`Tooltip, ours: n/a (${r.tooltip.ours.na}); measured automatically once the page has one.`);
+  if (r.problems) out.push(`Page errors: ${JSON.stringify(r.problems)}`);
+
+  out.push("");
+  out.push("Shipped files (gzip -9):");
+  const firstViewPaths = new Set(r.load.ours.files.map((f) => f.url.replace(/^\//, "")));
+  out.push(table(["file", "bytes", "gzip", "first view"], [
+    ...r.shipped.map((f) => [f.path, f.bytes, f.gzip, firstViewPaths.has(f.path) ? "yes" : "no"]),
+    ["first view total", r.shipped.filter((f) => firstViewPaths.has(f.path)).reduce((n, f) => n + f.bytes, 0), r.shipped.filter((f) => firstViewPaths.has(f.path)).reduce((n, f) => n + f.gzip, 0), `${kb(r.shipped.filter((f) => firstViewPaths.has(f.path)).reduce((n, f) => n + f.gzip, 0))} (target < 60 KB)`],
+  ]));
+  out.push("");
+  out.push("Chart.js peer files (gzip -9):");
+  out.push(table(["file", "bytes", "gzip"], [...r.peerFiles.map((f) => [f.path, f.bytes, f.gzip]), ["total", r.peerFiles.reduce((n, f) => n + f.bytes, 0), r.peerFiles.reduce((n, f) => n + f.gzip, 0)]]));
+  out.push(`Benchmark builds: ${r.domWasm.map((f) => `${f.path} ${f.bytes} B, ${f.gzip} B gz`).join("; ")}`);
+
+  out.push("");
+  out.push("Growth with data (runtime-data build; 1× = data/*.csv, 10× and 100× = tools/synth-data.mjs, seed 1):");
+  const g = r.growth;
+  const view = (x, name) => x.views.find((v) => v.name === name);
+  out.push(table(["", ...g.map((x) => `${x.scale}×`)], [
+    ["components / metrics / years", ...g.map((x) => `${x.components} / ${x.metrics} / ${x.years}`)],
+    ["records", ...g.map((x) => x.records)],
+    ["CSV bytes", ...g.map((x) => x.csvBytes)],
+    ["fetch CSV (gzip)", ...g.map((x) => ms(x.load.fetchMs))],
+    ["parse + check (DataSet)", ...g.map((x) => ms(x.load.parseMs))],
+    ["first draw", ...g.map((x) => ms(x.load.firstDrawMs))],
+    ["Wasm memory after load", ...g.map((x) => mb(x.load.wasmAfterLoad))],
+    ["  of which the loaded data and its parse", ...g.map((x) => mb(x.load.wasmAfterLoad - x.load.wasmBeforeLoad))],
+    ["JS heap after load (GC)", ...g.map((x) => mb(x.heapAfterLoad))],
+    ["redraw pipeline (4 bars), median", ...g.map((x) => ms(view(x, "pipeline").median))],
+    ["redraw component dhs, median", ...g.map((x) => `${ms(view(x, "component dhs").median)} (${view(x, "component dhs").bars} bars)`)],
+    ["setView(component) + draw, median", ...g.map((x) => ms(x.switchComponent.median))],
+    ...["pipeline", "component dhs", "metric arrests"].map((name) => [`select() alone, ${name}`, ...g.map((x) => { const s = x.selects.find((y) => y.name === name); return `${ms(s.ms)} (${s.bars} bars)`; })]),
+    ["metric-view redraw fit: fixed + per bar", ...g.map((x) => (x.fit ? `${ms(x.fit.a)} + ${(x.fit.b * 1000).toFixed(1)} µs/bar` : "n/a"))],
+  ]));
+  out.push("");
+  out.push("Redraw by bars drawn (metric view, one measure per kind; median ms):");
+  for (const x of g) out.push(`  ${x.scale}×: ${x.views.filter((v) => v.name.startsWith("metric")).sort((a, b) => a.bars - b.bars).map((v) => `${v.bars} bars ${ms(v.median)}`).join(", ")}`);
+  out.push("");
+  out.push(`Run time ${r.seconds} s.`);
+  return out.join("\n");
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
