@@ -8,6 +8,9 @@ mod dataset;
 #[path = "src/i18n.rs"]
 mod i18n;
 #[allow(dead_code)]
+#[path = "src/index.rs"]
+mod index;
+#[allow(dead_code)]
 #[path = "src/data_file.rs"]
 mod data_file;
 
@@ -119,6 +122,6 @@ fn rust_source(d: &Dataset) -> String {
     for p in d.pipeline.iter() {
         let _ = writeln!(s, "PipelineStage {{ component: {}, metric: {} }},", p.component, p.metric);
     }
-    s += "]),\n}\n";
+    s += "]),\nindex: OnceLock::new(),\n}\n";
     s
 }

@@ -365,6 +365,15 @@ pub fn load(files: &DataFiles<'_>) -> Result<Dataset, Vec<DataError>> {
         }
     }
 
+    // Hash lookups: a dataset of 100,000 rows must load in time proportional to its size.
+    let ids = |names: Vec<&str>| -> std::collections::HashMap<String, usize> { names.into_iter().enumerate().map(|(i, id)| (id.to_string(), i)).collect() };
+    let component_ids = ids(components.iter().map(|c| c.id.as_ref()).collect());
+    let metric_ids = ids(metrics.iter().map(|m| m.id.as_ref()).collect());
+    let source_ids = ids(sources.iter().map(|s| s.id.as_ref()).collect());
+    let find = |table: &std::collections::HashMap<String, usize>, id: &str, what: &str, file: &str| {
+        table.get(id).copied().ok_or_else(|| format!("unknown {what} {id:?}; it must be an id in {file}"))
+    };
+    let mut seen: std::collections::HashMap<(u16, usize, usize), u32> = std::collections::HashMap::new();
     let mut records: Vec<Record> = Vec::new();
     for (line, f) in t_records.rows() {
         let checked = (|| {
@@ -373,8 +382,8 @@ pub fn load(files: &DataFiles<'_>) -> Result<Dataset, Vec<DataError>> {
                 .ok()
                 .filter(|y| (1990..=2100).contains(y))
                 .ok_or_else(|| format!("fiscal_year {:?} must be a year such as 2024", f[0]))?;
-            let component = lookup(&components, |c| &c.id, f[1], "component", "components.csv")?;
-            let metric = lookup(&metrics, |m| &m.id, f[2], "metric", "metrics.csv")?;
+            let component = find(&component_ids, f[1], "component", "components.csv")?;
+            let metric = find(&metric_ids, f[2], "metric", "metrics.csv")?;
             let value: f64 = f[3]
                 .parse()
                 .ok()
@@ -382,7 +391,7 @@ pub fn load(files: &DataFiles<'_>) -> Result<Dataset, Vec<DataError>> {
                 .ok_or_else(|| format!("value {:?} must be a plain number without separators, such as 3700000", f[3]))?;
             let qualifier = Qualifier::parse(f[4])
                 .ok_or_else(|| format!("qualifier {:?} must be exact, at-least, approximate or derived", f[4]))?;
-            let source = lookup(&sources, |s| &s.id, f[6], "source", "sources.csv")?;
+            let source = find(&source_ids, f[6], "source", "sources.csv")?;
             if f[9].is_empty() != f[10].is_empty() {
                 return Err("note and note_es go together: give both or neither".into());
             }
@@ -403,9 +412,10 @@ pub fn load(files: &DataFiles<'_>) -> Result<Dataset, Vec<DataError>> {
                     return Err(format!("qualifier {} differs from as_written {:?} (which reads as {})", f[4], f[5], stated_qualifier.id()));
                 }
             }
-            if let Some(twin) = records.iter().find(|r| r.fiscal_year == fiscal_year && r.component == component && r.metric == metric) {
-                return Err(format!("a second FY{fiscal_year} {} {} figure; the first is on line {}", f[1], f[2], twin.line));
+            if let Some(first) = seen.get(&(fiscal_year, component, metric)) {
+                return Err(format!("a second FY{fiscal_year} {} {} figure; the first is on line {first}", f[1], f[2]));
             }
+            seen.insert((fiscal_year, component, metric), line as u32);
             Ok(Record {
                 fiscal_year,
                 component,
@@ -471,6 +481,7 @@ pub fn load(files: &DataFiles<'_>) -> Result<Dataset, Vec<DataError>> {
             sources: sources.into(),
             records: records.into(),
             pipeline: pipeline.into(),
+            index: std::sync::OnceLock::new(),
         })
     } else {
         Err(errors)

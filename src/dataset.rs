@@ -5,7 +5,9 @@
 //! (owned). Records refer to the other tables by index, resolved once when the files are checked.
 
 use crate::i18n::Lang;
+use crate::index::RecordIndex;
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 pub type Text = Cow<'static, str>;
 
@@ -148,7 +150,7 @@ pub struct PipelineStage {
     pub metric: usize,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Debug)]
 pub struct Dataset {
     pub components: Cow<'static, [Component]>,
     pub kinds: Cow<'static, [Kind]>,
@@ -156,6 +158,16 @@ pub struct Dataset {
     pub sources: Cow<'static, [Source]>,
     pub records: Cow<'static, [Record]>,
     pub pipeline: Cow<'static, [PipelineStage]>,
+    /// Built on first use; see [`Dataset::index`].
+    pub index: OnceLock<RecordIndex>,
+}
+
+impl PartialEq for Dataset {
+    /// Equal data; the index follows from it.
+    fn eq(&self, other: &Dataset) -> bool {
+        (&self.components, &self.kinds, &self.metrics, &self.sources, &self.records, &self.pipeline)
+            == (&other.components, &other.kinds, &other.metrics, &other.sources, &other.records, &other.pipeline)
+    }
 }
 
 impl Component {
@@ -209,6 +221,11 @@ impl Dataset {
 
     /// The newest fiscal year with any record.
     pub fn latest_year(&self) -> Option<u16> {
-        self.records.iter().map(|r| r.fiscal_year).max()
+        self.index().years.last().copied()
+    }
+
+    /// The records indexed by year, component, kind and series, built once on first use.
+    pub fn index(&self) -> &RecordIndex {
+        self.index.get_or_init(|| RecordIndex::build(self))
     }
 }

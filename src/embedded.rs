@@ -2,6 +2,7 @@
 
 use crate::dataset::{Component, Dataset, Kind, Metric, PipelineStage, Qualifier, Record, Source, SourceKind, Unit};
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 /// The figures this build ships, checked at compile time.
 pub static DATASET: Dataset = include!(concat!(env!("OUT_DIR"), "/dataset.rs"));

@@ -5,12 +5,14 @@
 
 mod data_file;
 mod i18n;
+mod index;
 mod dataset;
 mod embedded;
 
 pub use data_file::{load, parse_as_written, parse_csv, DataError, DataFiles, Row, FILE_NAMES};
 pub use dataset::{Component, Dataset, Kind, Metric, PipelineStage, Qualifier, Record, Source, SourceKind, Text, Unit};
 pub use embedded::DATASET;
+pub use index::RecordIndex;
 pub use i18n::{fill, say, text, Lang, STRINGS};
 mod number_format;
 mod view;

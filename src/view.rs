@@ -160,21 +160,16 @@ impl ViewSpec {
     /// Keeps the choice coherent: the component and trend views show one of the component's own
     /// measures, so a measure the component lacks gives way to its first one.
     fn settled(self, dataset: &Dataset) -> ViewSpec {
-        let any_year = self.view == ViewKind::Trend;
-        if self.view != ViewKind::Component && !any_year {
-            return self;
-        }
-        let has = |metric: usize| {
-            dataset
-                .records
-                .iter()
-                .any(|r| r.component == self.component && r.metric == metric && (any_year || r.fiscal_year == self.fiscal_year))
+        let index = dataset.index();
+        let offered: Vec<usize> = match self.view {
+            ViewKind::Component => index.component_year(self.component, self.fiscal_year).iter().map(|&i| dataset.records[i].metric).collect(),
+            ViewKind::Trend => index.metrics_of(self.component).to_vec(),
+            _ => return self,
         };
-        if has(self.metric) {
+        if offered.contains(&self.metric) {
             return self;
         }
-        let first = (0..dataset.metrics.len()).find(|&m| has(m));
-        ViewSpec { metric: first.unwrap_or(self.metric), ..self }
+        ViewSpec { metric: offered.iter().copied().min().unwrap_or(self.metric), ..self }
     }
 
     /// Reads a URL query (`?view=metric&metric=arrests`). Each bad or unknown parameter is skipped
@@ -257,10 +252,7 @@ pub fn percent_decode(s: &str) -> String {
 
 /// The fiscal years that have records, oldest first.
 pub fn fiscal_years(dataset: &Dataset) -> Vec<u16> {
-    let mut years: Vec<u16> = dataset.records.iter().map(|r| r.fiscal_year).collect();
-    years.sort_unstable();
-    years.dedup();
-    years
+    dataset.index().years.clone()
 }
 
 /// One bar: a record and the words that name it in this chart.
@@ -408,7 +400,7 @@ fn year_label(dataset: &Dataset, lang: Lang, year: u16, record: Option<usize>) -
 pub fn select(dataset: &Dataset, spec: &ViewSpec) -> Chart {
     let lang = spec.lang;
     let year = spec.fiscal_year;
-    let in_year = |i: &usize| dataset.records[*i].fiscal_year == year;
+    let index = dataset.index();
     let component = &dataset.components[spec.component];
     let metric = &dataset.metrics[spec.metric];
     let kind = &dataset.kinds[metric.kind];
@@ -421,15 +413,13 @@ pub fn select(dataset: &Dataset, spec: &ViewSpec) -> Chart {
     let mut notes = Vec::new();
     let (title, subtitle, panels) = match spec.view {
         ViewKind::Component => {
-            let mine: Vec<usize> = (0..dataset.records.len()).filter(in_year).filter(|&i| dataset.records[i].component == spec.component).collect();
+            let mut mine: Vec<usize> = index.component_year(spec.component, year).to_vec();
             // Panels in the order kinds are listed in kinds.csv, bars in metrics.csv order.
+            mine.sort_by_key(|&i| (dataset.metrics[dataset.records[i].metric].kind, dataset.records[i].metric));
             let mut panels = Vec::new();
-            for (k, kind) in dataset.kinds.iter().enumerate() {
-                let mut ids: Vec<usize> = mine.iter().copied().filter(|&i| dataset.metrics[dataset.records[i].metric].kind == k).collect();
-                ids.sort_by_key(|&i| dataset.records[i].metric);
-                if ids.is_empty() {
-                    continue;
-                }
+            for group in mine.chunk_by(|&a, &b| dataset.metrics[dataset.records[a].metric].kind == dataset.metrics[dataset.records[b].metric].kind) {
+                let ids = group.to_vec();
+                let kind = &dataset.kinds[dataset.metrics[dataset.records[ids[0]].metric].kind];
                 let bars = ids
                     .into_iter()
                     .map(|i| bar(i, dataset.metrics[dataset.records[i].metric].label(lang).to_string(), dataset.records[i].metric == spec.metric))
@@ -439,8 +429,7 @@ pub fn select(dataset: &Dataset, spec: &ViewSpec) -> Chart {
             (component.label(lang).to_string(), fiscal_year, panels)
         }
         ViewKind::Metric => {
-            let mut ids: Vec<usize> =
-                (0..dataset.records.len()).filter(in_year).filter(|&i| dataset.metrics[dataset.records[i].metric].kind == metric.kind).collect();
+            let mut ids: Vec<usize> = index.kind_year(metric.kind, year).to_vec();
             ids.sort_by_key(|&i| (dataset.records[i].component, dataset.records[i].metric));
             let several_metrics = ids.windows(2).any(|w| dataset.records[w[0]].metric != dataset.records[w[1]].metric);
             let bars: Vec<Bar> = ids
@@ -460,14 +449,14 @@ pub fn select(dataset: &Dataset, spec: &ViewSpec) -> Chart {
             (say(lang, "across", &[kind.label(lang)]), format!("{fiscal_year} · {}", kind.noun_in(lang)), panels)
         }
         ViewKind::Trend => {
-            let years = fiscal_years(dataset);
+            let years = &index.years;
             let (first, last) = (years.first().copied().unwrap_or(year), years.last().copied().unwrap_or(year));
             let mut bars: Vec<Bar> = Vec::new();
             let mut gaps = Vec::new();
             let mut previous: Option<(u16, usize)> = None;
+            let series = index.series(spec.component, spec.metric);
             for y in first..=last {
-                let found = (0..dataset.records.len())
-                    .find(|&i| dataset.records[i].fiscal_year == y && dataset.records[i].component == spec.component && dataset.records[i].metric == spec.metric);
+                let found = series.iter().copied().find(|&i| dataset.records[i].fiscal_year == y);
                 match found {
                     Some(i) => {
                         let mut b = bar(i, year_label(dataset, lang, y, Some(i)), false);
@@ -507,9 +496,7 @@ pub fn select(dataset: &Dataset, spec: &ViewSpec) -> Chart {
             let mut bars = Vec::new();
             let mut missing = Vec::new();
             for (n, stage) in dataset.pipeline.iter().enumerate() {
-                let found = (0..dataset.records.len())
-                    .filter(in_year)
-                    .find(|&i| dataset.records[i].component == stage.component && dataset.records[i].metric == stage.metric);
+                let found = index.series(stage.component, stage.metric).iter().copied().find(|&i| dataset.records[i].fiscal_year == year);
                 let name = format!("{}. {} ({})", n + 1, dataset.metrics[stage.metric].label(lang), dataset.components[stage.component].short(lang));
                 match found {
                     Some(i) => bars.push(bar(i, name, false)),

@@ -429,13 +429,16 @@ impl Viewer {
     pub fn menu_metrics(&self) -> Vec<String> {
         let d = self.dataset;
         let s = &self.spec;
-        let wanted = |m: usize| match s.view {
-            ViewKind::Component => d.records.iter().any(|r| r.component == s.component && r.metric == m && r.fiscal_year == s.fiscal_year),
-            ViewKind::Trend => d.records.iter().any(|r| r.component == s.component && r.metric == m),
-            ViewKind::Metric => d.records.iter().any(|r| r.metric == m && r.fiscal_year == s.fiscal_year),
-            ViewKind::Pipeline => true,
+        let index = d.index();
+        let mut offered: Vec<usize> = match s.view {
+            ViewKind::Component => index.component_year(s.component, s.fiscal_year).iter().map(|&i| d.records[i].metric).collect(),
+            ViewKind::Trend => index.metrics_of(s.component).to_vec(),
+            ViewKind::Metric => (0..d.metrics.len()).filter(|&m| index.years_of_metric(m).contains(&s.fiscal_year)).collect(),
+            ViewKind::Pipeline => (0..d.metrics.len()).collect(),
         };
-        (0..d.metrics.len()).filter(|&m| wanted(m)).map(|m| d.metrics[m].id.to_string()).collect()
+        offered.sort_unstable();
+        offered.dedup();
+        offered.into_iter().map(|m| d.metrics[m].id.to_string()).collect()
     }
 
     /// Whether the current view spans an order of magnitude, so a log scale switch helps.
@@ -614,19 +617,13 @@ pub fn catalog(lang: Option<String>) -> Result<JsValue, JsValue> {
             .metrics
             .iter()
             .enumerate()
-            .map(|(i, m)| {
-                let mut components: Vec<&str> = Vec::new();
-                let mut years: Vec<u16> = Vec::new();
-                for r in d.records.iter().filter(|r| r.metric == i) {
-                    if !components.contains(&d.components[r.component].id.as_ref()) {
-                        components.push(&d.components[r.component].id);
-                    }
-                    if !years.contains(&r.fiscal_year) {
-                        years.push(r.fiscal_year);
-                    }
-                }
-                years.sort_unstable();
-                MetricChoice { id: &m.id, name: m.label(lang), kind: &d.kinds[m.kind].id, kind_name: d.kinds[m.kind].label(lang), components, years }
+            .map(|(i, m)| MetricChoice {
+                id: &m.id,
+                name: m.label(lang),
+                kind: &d.kinds[m.kind].id,
+                kind_name: d.kinds[m.kind].label(lang),
+                components: d.index().components_of_metric(i).iter().map(|&c| d.components[c].id.as_ref()).collect(),
+                years: d.index().years_of_metric(i).to_vec(),
             })
             .collect(),
         years: fiscal_years(d),

@@ -1,0 +1,104 @@
+//! An index of a dataset's records, built once, so that selecting a view costs in proportion to
+//! the bars it draws and not to the size of the dataset. B-trees rather than hash maps: as fast at
+//! this size, and about 5 KB less Wasm.
+
+use crate::dataset::Dataset;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Default)]
+pub struct RecordIndex {
+    /// Fiscal years with any record, oldest first.
+    pub years: Vec<u16>,
+    by_year_component: BTreeMap<(u16, usize), Vec<usize>>,
+    by_year_kind: BTreeMap<(u16, usize), Vec<usize>>,
+    /// One component's metric across the years, oldest first.
+    by_series: BTreeMap<(usize, usize), Vec<usize>>,
+    /// The metrics a component has in any year, in metrics.csv order.
+    metrics_of: BTreeMap<usize, Vec<usize>>,
+    /// The components and years each metric has, for the menus.
+    components_of_metric: Vec<Vec<usize>>,
+    years_of_metric: Vec<Vec<u16>>,
+}
+
+impl RecordIndex {
+    pub fn build(d: &Dataset) -> RecordIndex {
+        let mut index = RecordIndex {
+            components_of_metric: vec![Vec::new(); d.metrics.len()],
+            years_of_metric: vec![Vec::new(); d.metrics.len()],
+            ..RecordIndex::default()
+        };
+        for (i, r) in d.records.iter().enumerate() {
+            let kind = d.metrics[r.metric].kind;
+            index.by_year_component.entry((r.fiscal_year, r.component)).or_default().push(i);
+            index.by_year_kind.entry((r.fiscal_year, kind)).or_default().push(i);
+            index.by_series.entry((r.component, r.metric)).or_default().push(i);
+            index.metrics_of.entry(r.component).or_default().push(r.metric);
+            index.components_of_metric[r.metric].push(r.component);
+            index.years_of_metric[r.metric].push(r.fiscal_year);
+            index.years.push(r.fiscal_year);
+        }
+        for ids in index.by_series.values_mut() {
+            ids.sort_by_key(|&i| d.records[i].fiscal_year);
+        }
+        for list in index.metrics_of.values_mut().chain(index.components_of_metric.iter_mut()) {
+            list.sort_unstable();
+            list.dedup();
+        }
+        for list in index.years_of_metric.iter_mut().chain(std::iter::once(&mut index.years)) {
+            list.sort_unstable();
+            list.dedup();
+        }
+        index
+    }
+
+    /// Records of one component in one year.
+    pub fn component_year(&self, component: usize, year: u16) -> &[usize] {
+        self.by_year_component.get(&(year, component)).map_or(&[], Vec::as_slice)
+    }
+
+    /// Records of one kind in one year, across components.
+    pub fn kind_year(&self, kind: usize, year: u16) -> &[usize] {
+        self.by_year_kind.get(&(year, kind)).map_or(&[], Vec::as_slice)
+    }
+
+    /// One component's metric over the years, oldest first.
+    pub fn series(&self, component: usize, metric: usize) -> &[usize] {
+        self.by_series.get(&(component, metric)).map_or(&[], Vec::as_slice)
+    }
+
+    /// The metrics a component reports in any year.
+    pub fn metrics_of(&self, component: usize) -> &[usize] {
+        self.metrics_of.get(&component).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn components_of_metric(&self, metric: usize) -> &[usize] {
+        self.components_of_metric.get(metric).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn years_of_metric(&self, metric: usize) -> &[u16] {
+        self.years_of_metric.get(metric).map_or(&[], Vec::as_slice)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::embedded::DATASET;
+
+    #[test]
+    fn the_index_agrees_with_a_scan() {
+        let d = &DATASET;
+        let index = d.index();
+        assert_eq!(index.years, [2020, 2021, 2022, 2023, 2024]);
+        for (c, _) in d.components.iter().enumerate() {
+            for &y in &index.years {
+                let scan: Vec<usize> = (0..d.records.len()).filter(|&i| d.records[i].component == c && d.records[i].fiscal_year == y).collect();
+                assert_eq!(index.component_year(c, y), scan.as_slice());
+            }
+            for m in 0..d.metrics.len() {
+                let years: Vec<u16> = index.series(c, m).iter().map(|&i| d.records[i].fiscal_year).collect();
+                assert!(years.windows(2).all(|w| w[0] < w[1]));
+                assert_eq!(years.len(), d.records.iter().filter(|r| r.component == c && r.metric == m).count());
+            }
+        }
+    }
+}
