@@ -1,6 +1,5 @@
 //! An index of a dataset's records, built once, so that selecting a view costs in proportion to
-//! the bars it draws and not to the size of the dataset. B-trees rather than hash maps: as fast at
-//! this size, and about 5 KB less Wasm.
+//! the bars it draws and not to the size of the dataset. B-trees: ordered keys, no hashing.
 
 use crate::dataset::Dataset;
 use std::collections::BTreeMap;
