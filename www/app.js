@@ -207,11 +207,14 @@ async function main() {
     if (name === "lang") {
       cat = catalog(value);
       strings = cat.strings;
+      widget.strings = strings;
     }
-    if (name !== "metric" && name !== "scale") sync();
+    // Draw first, while the page's layout is clean (the draw reads the canvas width), then
+    // update the menus: the other order forces a second layout of the whole page.
     notice.hidden = true;
-    history.pushState(null, "", address(viewer.query));
     widget.redraw();
+    if (name !== "metric" && name !== "scale") sync();
+    history.pushState(null, "", address(viewer.query));
   };
   form.addEventListener("change", (event) => change(event.target.name, event.target.value));
   langSelect.addEventListener("change", () => change("lang", langSelect.value));
