@@ -465,6 +465,10 @@ pub fn load(files: &DataFiles<'_>) -> Result<Dataset, Vec<DataError>> {
             }
             let component = lookup(&components, |c| &c.id, f[1], "component", "components.csv")?;
             let metric = lookup(&metrics, |m| &m.id, f[2], "metric", "metrics.csv")?;
+            // The pipeline shares one count axis; a dollar or percent stage would be mislabelled.
+            if kinds[metrics[metric].kind].unit != Unit::Count {
+                return Err(format!("metric {:?} is not a count; every pipeline stage counts something", f[2]));
+            }
             Ok(PipelineStage { component, metric })
         })();
         match checked {
@@ -473,6 +477,18 @@ pub fn load(files: &DataFiles<'_>) -> Result<Dataset, Vec<DataError>> {
         }
     }
 
+    // A chart needs something to point at: empty tables would leave the default view nowhere.
+    for (table, count, what) in [
+        (&t_components, components.len(), "components"),
+        (&t_kinds, kinds.len(), "kinds"),
+        (&t_metrics, metrics.len(), "metrics"),
+        (&t_sources, sources.len(), "sources"),
+        (&t_records, records.len(), "figures"),
+    ] {
+        if count == 0 && errors.iter().all(|e| e.file != table.file) {
+            errors.push(table.error(1, format!("the file has no {what}; it needs at least one row under the header")));
+        }
+    }
     if errors.is_empty() {
         Ok(Dataset {
             components: components.into(),
@@ -579,6 +595,22 @@ mod tests {
         assert!(load_full_records(&unnamed).unwrap_err()[0].reason.contains("derived_from is required"));
         let half_note = format!("{base}2022,hsi,arrests,1,exact,1,r,,,a note,,\n");
         assert!(load_full_records(&half_note).unwrap_err()[0].reason.contains("note and note_es"));
+    }
+
+    #[test]
+    fn empty_files_and_non_count_pipeline_stages_are_refused() {
+        let errors = load_full_records("").unwrap_err();
+        assert_eq!(errors[0].to_string(), "records.csv:1: the file has no figures; it needs at least one row under the header");
+        let errors = load(&DataFiles {
+            components: ("components.csv", COMPONENTS),
+            kinds: ("kinds.csv", KINDS),
+            metrics: ("metrics.csv", METRICS),
+            sources: ("sources.csv", SOURCES),
+            records: ("records.csv", &format!("{HEADER}2024,hsi,arrests,1,exact,1,r,,,,,\n")),
+            pipeline: ("pipeline.csv", "stage,component,metric\n1,dhs,change\n"),
+        })
+        .unwrap_err();
+        assert!(errors[0].reason.contains("not a count"), "{errors:?}");
     }
 
     #[test]

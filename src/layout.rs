@@ -184,6 +184,10 @@ pub fn wrap(text: &str, max_width: f64, font: Font, measure: &dyn TextMeasure) -
 /// A tick step of 1, 2 or 5 × 10ⁿ giving at most `count` steps up to `max`.
 pub fn tick_step(max: f64, count: usize) -> f64 {
     let raw = max / count.max(1) as f64;
+    // Below about 1e-300 the power of ten underflows to zero; such values draw as nothing anyway.
+    if !(raw.is_finite() && raw > 1e-300) {
+        return 1.0;
+    }
     let magnitude = 10f64.powf(raw.log10().floor());
     [1.0, 2.0, 5.0, 10.0].into_iter().map(|m| m * magnitude).find(|s| *s >= raw).unwrap_or(10.0 * magnitude)
 }

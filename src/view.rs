@@ -100,8 +100,9 @@ impl std::fmt::Display for OptionError {
     }
 }
 
-/// The option names a view accepts, in the order they are applied.
-pub const OPTION_NAMES: [&str; 6] = ["lang", "view", "component", "metric", "fy", "scale"];
+/// The option names a view accepts, in the order they are applied: the year before the component
+/// and metric, so a measure is settled against the year the link names.
+pub const OPTION_NAMES: [&str; 6] = ["lang", "view", "fy", "component", "metric", "scale"];
 
 /// Query parameters the shell reads itself; the view ignores them without complaint.
 pub const SHELL_PARAMETERS: [&str; 1] = ["embed"];
@@ -186,7 +187,7 @@ impl ViewSpec {
                 (percent_decode(k), percent_decode(v))
             })
             .collect();
-        // Language and view first, so a component or metric is settled against the right view.
+        // In OPTION_NAMES order, so a component or metric is settled against the right view and year.
         for name in OPTION_NAMES {
             for (_, value) in pairs.iter().filter(|(k, _)| k == name) {
                 match spec.with_option(dataset, name, value) {
