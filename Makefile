@@ -4,7 +4,7 @@ PORT ?= 8000
 # node_modules/.bin first: its wasm-opt (npm binaryen) is the one wasm-pack must find.
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve build tools test test-native test-chrome test-firefox test-e2e bench clean
+.PHONY: serve build tools test test-native test-chrome test-firefox test-webkit test-e2e test-fuzz fuzz bench clean
 
 ## Build the Wasm package (pkg/) and serve the repository root on 127.0.0.1:$(PORT).
 serve: build
@@ -20,8 +20,13 @@ build: tools
 tools:
 	@tools/ensure-tools build
 
-## Every test: native (data fidelity, layout, SVG), Wasm in Chrome and Firefox, end-to-end in Chromium.
-test: test-native test-chrome test-firefox test-e2e
+# Seconds per fuzz target: a short run in `make test`, a longer campaign in `make fuzz`.
+FUZZ_SECONDS ?= 300
+TEST_FUZZ_SECONDS ?= 45
+
+## Every test: native (data fidelity, layout, SVG, properties), Wasm in Chrome, Firefox and WebKit,
+## end-to-end in Chromium (with the soak test), and a short fuzzing run of each parser.
+test: test-native test-fuzz test-chrome test-firefox test-webkit test-e2e
 
 test-native: tools
 	cargo test --all-targets
@@ -35,6 +40,10 @@ test-firefox: tools
 	@tools/ensure-tools browsers
 	wasm-pack test --headless --firefox
 
+test-webkit: tools
+	@tools/ensure-tools webkit
+	tools/test-webkit
+
 test-e2e: build
 	@tools/ensure-tools browsers node
 	node --test tests/e2e/
@@ -47,6 +56,15 @@ bench: build
 	wasm-pack build --release --target web --out-dir bench/pkg-data --no-pack -- --features runtime-data
 	node tools/bench.mjs
 
+test-fuzz: tools
+	@tools/ensure-tools fuzz
+	tools/fuzz $(TEST_FUZZ_SECONDS)
+
+## A longer fuzzing campaign: FUZZ_SECONDS per target (default 300); the corpus grows in fuzz/corpus/.
+fuzz: tools
+	@tools/ensure-tools fuzz
+	tools/fuzz $(FUZZ_SECONDS)
+
 clean:
 	cargo clean
-	rm -rf pkg node_modules bench/pkg-dom bench/pkg-data bench/data
+	rm -rf pkg node_modules fuzz/target bench/pkg-dom bench/pkg-data bench/data

@@ -162,6 +162,21 @@ pub struct Dataset {
     pub index: OnceLock<RecordIndex>,
 }
 
+impl Clone for Dataset {
+    /// The data; the copy builds its own index when first asked.
+    fn clone(&self) -> Dataset {
+        Dataset {
+            components: self.components.clone(),
+            kinds: self.kinds.clone(),
+            metrics: self.metrics.clone(),
+            sources: self.sources.clone(),
+            records: self.records.clone(),
+            pipeline: self.pipeline.clone(),
+            index: OnceLock::new(),
+        }
+    }
+}
+
 impl PartialEq for Dataset {
     /// Equal data; the index follows from it.
     fn eq(&self, other: &Dataset) -> bool {

@@ -49,7 +49,8 @@ impl ValueScale {
             if value <= self.log_min {
                 0.0
             } else {
-                (value / self.log_min).log10() / (self.max / self.log_min).log10()
+                // Differences of logarithms: a ratio of extreme values would overflow to infinity.
+                (value.log10() - self.log_min.log10()) / (self.max.log10() - self.log_min.log10())
             }
         } else {
             value / self.max
@@ -60,7 +61,7 @@ impl ValueScale {
     pub fn value_from_x(&self, x: f64) -> f64 {
         let t = (x - self.left) / (self.right - self.left);
         if self.log_min > 0.0 {
-            self.log_min * (self.max / self.log_min).powf(t)
+            10f64.powf(self.log_min.log10() + t * (self.max.log10() - self.log_min.log10()))
         } else {
             t * self.max
         }
@@ -242,6 +243,8 @@ pub fn layout(chart: &Chart, width: f64, measure: &dyn TextMeasure) -> Layout {
                 low /= 10.0;
             }
             let high = 10f64.powf(data_max.log10().ceil()).max(low * 10.0);
+            // At most twelve decades: smaller values sit at the axis rather than squeeze the rest.
+            let low = low.max(high / 1e12);
             let mut ticks = vec![low];
             while *ticks.last().unwrap_or(&high) < high * 0.999 && ticks.len() < 24 {
                 let next = ticks[ticks.len() - 1] * 10.0;

@@ -215,7 +215,7 @@ impl ViewSpec {
             parts.push(format!("component={}", dataset.components[self.component].id));
             parts.push(format!("metric={}", dataset.metrics[self.metric].id));
         }
-        if self.fiscal_year != default.fiscal_year && self.view != ViewKind::Trend {
+        if self.fiscal_year != default.fiscal_year {
             parts.push(format!("fy={}", self.fiscal_year));
         }
         if self.scale != default.scale {
@@ -514,8 +514,12 @@ pub fn select(dataset: &Dataset, spec: &ViewSpec) -> Chart {
             (text(lang, "pipeline_title").to_string(), fiscal_year, panels)
         }
     };
-    if panels.is_empty() && spec.view != ViewKind::Pipeline {
-        notes.push(say(lang, "no_selection", &[&year.to_string()]));
+    if panels.is_empty() {
+        match spec.view {
+            ViewKind::Component | ViewKind::Metric => notes.push(say(lang, "no_selection", &[&year.to_string()])),
+            ViewKind::Trend => notes.push(text(lang, "no_figures").to_string()),
+            ViewKind::Pipeline => {}
+        }
     }
     if spec.scale == Scale::Log && !panels.is_empty() {
         notes.push(text(lang, "log_note").to_string());
