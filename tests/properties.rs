@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use ccht_chart::{
-    bar_label, draw, layout, load, DataFiles, select, spoken, Chart, Component, Dataset, EstimatedText, Kind, Layout, Metric, PipelineStage,
+    bar_label, draw, layout, load, with_separators, DataFiles, select, spoken, Chart, Component, Dataset, EstimatedText, Kind, Layout, Metric, PipelineStage,
     Qualifier, Record, Source, SourceKind, Theme, Unit, ViewKind, ViewSpec,
 };
 use plotters::backend::SVGBackend;
@@ -283,6 +283,18 @@ proptest! {
             prop_assert!(kinds.windows(2).all(|w| w[0] == w[1]), "{:?}", kinds);
             prop_assert!(panel.bars.iter().all(|b| d.kind_of(&d.records[b.record]).unit == panel.unit));
         }
+    }
+
+    /// BUG (number_format.rs, reported): `with_separators` rounds the fraction to cents on its own,
+    /// so 0.999 becomes 0 + 100 cents and is written "0.1", 2.996 "2.1". Derived values may have
+    /// such decimals. Fix: round `value * 100` once, then split it into whole and cents.
+    #[test]
+    #[ignore = "with_separators writes 0.999 as 0.1 (number_format.rs); see the report"]
+    fn written_numbers_are_the_value_to_the_cent(cents in 0u64..100_000_000_000, extra in 0.0..1.0f64) {
+        let value = (cents as f64 + extra) / 100.0;
+        let written = with_separators(value);
+        let read: f64 = written.replace(',', "").parse().expect("a plain number");
+        prop_assert!((read - value).abs() <= 0.005 + value * 1e-12, "{} written as {}", value, written);
     }
 
     /// BUG (view.rs, reported): `from_query` applies `fy` after `component` and `metric`, and each
