@@ -18,10 +18,10 @@ fn separators(lang: Lang) -> (char, char) {
 pub fn with_separators(value: f64, lang: Lang) -> String {
     let (group, decimal) = separators(lang);
     let negative = value < 0.0;
-    let value = value.abs();
-    let whole = value.trunc();
-    // Up to two decimals, and only if the value has them: derived values may.
-    let fraction = ((value - whole) * 100.0).round() as u64;
+    // Up to two decimals, and only if the value has them: derived values may. Rounded once, as
+    // cents, so 0.999 is 1 and not 0 and 100 hundredths.
+    let cents = (value.abs() * 100.0).round();
+    let (whole, fraction) = ((cents / 100.0).trunc(), (cents % 100.0) as u64);
     let digits = format!("{}", whole as u64);
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 4);
     if negative {
@@ -106,6 +106,8 @@ mod tests {
         assert_eq!(with_separators(3_700_000.0, En), "3,700,000");
         assert_eq!(with_separators(44021.74, En), "44,021.74");
         assert_eq!(with_separators(-1234.5, En), "-1,234.5");
+        assert_eq!(with_separators(0.999, En), "1");
+        assert_eq!(with_separators(2.996, En), "3");
         assert_eq!(with_separators(2545.0, Es), "2.545");
         assert_eq!(with_separators(44021.74, Es), "44.021,74");
     }

@@ -4,8 +4,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use ccht_chart::{
-    bar_label, draw, layout, load, DataFiles, DATASET, select, spoken, Chart, Component, Dataset, EstimatedText, Kind, Layout, Metric, PipelineStage,
-    Lang, Qualifier, Record, Scale, Source, SourceKind, Theme, Unit, ViewKind, ViewSpec,
+    bar_label, draw, layout, load, with_separators, DataFiles, DATASET, select, spoken, Chart, Component, Dataset, EstimatedText, Kind, Layout,
+    Metric, PipelineStage, Lang, Qualifier, Record, Scale, Source, SourceKind, Theme, Unit, ViewKind, ViewSpec,
 };
 use plotters::backend::SVGBackend;
 use proptest::prelude::*;
@@ -323,6 +323,16 @@ proptest! {
             prop_assert!(kinds.windows(2).all(|w| w[0] == w[1]), "{:?}", kinds);
             prop_assert!(panel.bars.iter().all(|b| d.kind_of(&d.records[b.record]).unit == panel.unit));
         }
+    }
+
+    /// Found by this test and fixed (number_format.rs): `with_separators` once rounded the fraction
+    /// to cents on its own, so 0.999 became 0 + 100 cents and was written "0.1".
+    #[test]
+    fn written_numbers_are_the_value_to_the_cent(cents in 0u64..100_000_000_000, extra in 0.0..1.0f64) {
+        let value = (cents as f64 + extra) / 100.0;
+        let written = with_separators(value, Lang::En);
+        let read: f64 = written.replace(',', "").parse().expect("a plain number");
+        prop_assert!((read - value).abs() <= 0.005 + value * 1e-12, "{} written as {}", value, written);
     }
 
     /// Found by this test and fixed (view.rs): `from_query` once applies `fy` after `component` and `metric`, and each
