@@ -389,6 +389,11 @@ pub fn load(files: &DataFiles<'_>) -> Result<Dataset, Vec<DataError>> {
                 .ok()
                 .filter(|v: &f64| v.is_finite() && *v >= 0.0 && !f[3].contains(['e', 'E', '+']))
                 .ok_or_else(|| format!("value {:?} must be a plain number without separators, such as 3700000", f[3]))?;
+            // Labels write at most two decimals and whole numbers up to 10^15, so that no figure is
+            // ever rounded or cut when it is shown.
+            if f[3].split_once('.').is_some_and(|(_, d)| d.len() > 2) || value >= 1e15 {
+                return Err(format!("value {:?} must have at most two decimals and be below 1,000,000,000,000,000", f[3]));
+            }
             let qualifier = Qualifier::parse(f[4])
                 .ok_or_else(|| format!("qualifier {:?} must be exact, at-least, approximate or derived", f[4]))?;
             let source = find(&source_ids, f[6], "source", "sources.csv")?;
@@ -577,6 +582,8 @@ mod tests {
         assert!(first_error("2024,hsi,arrests,2545,exact,2545,r,about 2500 arrests\n").contains("does not appear"));
         assert!(first_error("24,hsi,arrests,1,exact,1,r,1\n").contains("fiscal_year"));
         assert!(first_error("2024,hsi,arrests,1e3,exact,1,r,1\n").contains("plain number"));
+        assert!(first_error("2024,hsi,arrests,0.001,exact,0.001,r,0.001\n").contains("at most two decimals"));
+        assert!(first_error("2024,hsi,arrests,1000000000000000,exact,1000000000000000,r,x\n").contains("at most two decimals"));
         assert!(first_error("2024,hsi,arrests,1,roughly,1,r,1\n").contains("qualifier \"roughly\""));
         assert!(first_error("2024,hsi,arrests,1,exact,1,r,1\n2024,hsi,arrests,1,exact,1,r,1\n").contains("first is on line 2"));
     }
