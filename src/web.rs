@@ -14,6 +14,8 @@ use crate::view::{fiscal_years, select, Chart, ViewKind, ViewSpec, OPTION_NAMES}
 use plotters::style::RGBColor;
 use plotters_canvas::CanvasBackend;
 use std::borrow::Cow;
+use std::cell::RefCell;
+use std::collections::BTreeMap;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -158,12 +160,33 @@ fn parse_rgb(css: &str) -> Option<RGBColor> {
 }
 
 /// Measures labels through the canvas context: no DOM nodes, no forced layout.
-struct CanvasText<'a>(&'a CanvasRenderingContext2d);
+/// Widths are remembered within a layout and the context's font is set only when it changes: both
+/// are costly calls into the browser.
+struct CanvasText<'a> {
+    context: &'a CanvasRenderingContext2d,
+    widths: &'a RefCell<WidthCache>,
+}
+
+#[derive(Default)]
+struct WidthCache {
+    font: Option<(u64, bool)>,
+    widths: BTreeMap<(String, u64, bool), f64>,
+}
 
 impl TextMeasure for CanvasText<'_> {
     fn width(&self, text: &str, font: Font) -> f64 {
-        self.0.set_font(&format!("{} {}px sans-serif", if font.bold { "bold" } else { "normal" }, font.size));
-        self.0.measure_text(text).map(|m| m.width()).unwrap_or(0.0)
+        let key = (font.size.to_bits(), font.bold);
+        let Ok(mut cache) = self.widths.try_borrow_mut() else { return 0.0 };
+        if let Some(w) = cache.widths.get(&(text.to_string(), key.0, key.1)) {
+            return *w;
+        }
+        if cache.font != Some(key) {
+            self.context.set_font(&format!("{} {}px sans-serif", if font.bold { "bold" } else { "normal" }, font.size));
+            cache.font = Some(key);
+        }
+        let width = self.context.measure_text(text).map(|m| m.width()).unwrap_or(0.0);
+        cache.widths.insert((text.to_string(), key.0, key.1), width);
+        width
     }
 }
 
@@ -235,6 +258,7 @@ pub struct Viewer {
     drawn: Option<(ViewSpec, Chart)>,
     /// The bar the keyboard is on, by index into the layout's bars.
     active: Option<usize>,
+    widths: RefCell<WidthCache>,
 }
 
 #[wasm_bindgen]
@@ -260,7 +284,7 @@ impl Viewer {
             .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
             .ok_or_else(|| error("this browser gave no 2D drawing context for the canvas"))?;
         let spec = apply_options(dataset, ViewSpec::default_for(dataset), options)?;
-        Ok(Viewer { dataset, canvas, context, spec, layout: None, drawn: None, active: None })
+        Ok(Viewer { dataset, canvas, context, spec, layout: None, drawn: None, active: None, widths: RefCell::default() })
     }
 }
 
@@ -305,7 +329,7 @@ impl Viewer {
         let ratio = web_sys::window().map(|w| w.device_pixel_ratio()).filter(|r| r.is_finite() && *r > 0.0).unwrap_or(1.0);
         let chart = select(self.dataset, &self.spec);
         #[cfg(not(feature = "bench-dom-measure"))]
-        let layout = layout(&chart, css_width, &CanvasText(&self.context));
+        let layout = layout(&chart, css_width, &self.measure());
         #[cfg(feature = "bench-dom-measure")] // benchmark build only: labels measured by DOM spans
         let layout = layout(&chart, css_width, &crate::dom_measure::DomText::new());
         self.drawn = None;
@@ -350,7 +374,7 @@ impl Viewer {
     /// The current view as an SVG document, drawn by the same code as the canvas, light theme.
     pub fn svg(&self) -> Result<String, JsValue> {
         let css_width = (self.canvas.client_width() as f64).max(320.0);
-        let layout = layout(&self.chart(), css_width, &CanvasText(&self.context));
+        let layout = layout(&self.chart(), css_width, &self.measure());
         crate::draw::svg(&layout, &Theme::LIGHT).map_err(|e| error(e.to_string()))
     }
 
@@ -363,7 +387,7 @@ impl Viewer {
             return Err(type_error("scale: expected a number above 0 and at most 8"));
         }
         let css_width = (self.canvas.client_width() as f64).max(320.0);
-        let layout = layout(&self.chart(), css_width, &CanvasText(&self.context));
+        let layout = layout(&self.chart(), css_width, &self.measure());
         target.set_width((css_width * scale).round() as u32);
         target.set_height((layout.height * scale).round() as u32);
         let backend = CanvasBackend::with_canvas_object(target).ok_or_else(|| error("the export canvas gave no 2D context"))?;
@@ -515,6 +539,16 @@ impl Viewer {
 }
 
 impl Viewer {
+    /// A measurer for one layout. Drawing changes the context's font, so it is set afresh; widths
+    /// are remembered within one layout only, so memory stays flat however long a reader stays.
+    fn measure(&self) -> CanvasText<'_> {
+        if let Ok(mut cache) = self.widths.try_borrow_mut() {
+            cache.font = None;
+            cache.widths.clear();
+        }
+        CanvasText { context: &self.context, widths: &self.widths }
+    }
+
     /// The current chart: the one last drawn if the choice has not changed since, else selected anew.
     fn chart(&self) -> Cow<'_, Chart> {
         match &self.drawn {

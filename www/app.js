@@ -177,11 +177,12 @@ async function main() {
   const sync = () => {
     const state = viewer.view;
     widget.strings = strings;
-    applyStrings(state.lang);
     langSelect.value = state.lang;
-    // Rebuild menus only when their words change: rebuilding a focused control loses focus.
+    // Words and menus are rebuilt only when the language changes: rewriting every label costs a
+    // few milliseconds per switch, and rebuilding a focused control loses focus.
     if (builtLang !== state.lang) {
       builtLang = state.lang;
+      applyStrings(state.lang);
       buildViewChoices(cat.views, state.view);
       componentSelect.replaceChildren(...cat.components.map((c) => option(c.id, c.name)));
     }
@@ -214,7 +215,19 @@ async function main() {
     notice.hidden = true;
     widget.redraw();
     if (name !== "metric" && name !== "scale") sync();
-    history.pushState(null, "", address(viewer.query));
+    rememberInHistory();
+  };
+  // A history entry costs the browser about 3 ms; it is added after the chart is painted, once for
+  // changes made within one frame.
+  let historyPending = false;
+  const rememberInHistory = () => {
+    if (historyPending) return;
+    historyPending = true;
+    requestAnimationFrame(() => setTimeout(() => {
+      historyPending = false;
+      const next = address(viewer.query);
+      if (next !== `${location.pathname}${location.search}`) history.pushState(null, "", next);
+    }, 0));
   };
   form.addEventListener("change", (event) => change(event.target.name, event.target.value));
   langSelect.addEventListener("change", () => change("lang", langSelect.value));

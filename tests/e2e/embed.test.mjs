@@ -63,9 +63,9 @@ test("deep links open their views; back and forward restore them", async () => {
   assert.equal(await countDrawnBars(page), 3);
 
   await page.selectOption("select[name=metric]", "arrests");
-  assert.match(page.url(), /[?&]metric=arrests/);
+  await page.waitForURL(/[?&]metric=arrests/);
   await page.locator("input[name=view][value=pipeline]").check();
-  assert.match(page.url(), /view=pipeline/);
+  await page.waitForURL(/view=pipeline/);
   await page.goBack();
   await page.waitForFunction(() => document.querySelector("#chart-canvas").getAttribute("aria-label").includes("Arrests across"));
   assert.equal(await page.locator("select[name=metric]").inputValue(), "arrests");

@@ -96,7 +96,7 @@ test("the fiscal-year control opens FY2023 in the component view", async () => {
   const text = await label(page);
   for (const r of dhs2023) assert.ok(text.includes(spoken(r)), spoken(r));
   assert.equal(await countDrawnBars(page), dhs2023.length);
-  assert.match(page.url(), /fy=2023/);
+  await page.waitForURL(/fy=2023/);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -161,7 +161,7 @@ test("?lang=es renders the page and the chart in Spanish, with Spanish number fo
   await page.selectOption("#lang", "en");
   await page.waitForFunction(() => document.documentElement.lang === "en");
   assert.match(await label(page), /^Bar chart\. DHS-wide/);
-  assert.doesNotMatch(page.url(), /lang=/);
+  await page.waitForURL((url) => !url.search.includes("lang="));
   assert.deepEqual(problems, []);
   await context.close();
 });
