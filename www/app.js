@@ -161,11 +161,11 @@ async function main() {
     {
       strings,
       onError: showError,
-      onDraw: () => {
+      onDraw: (changed) => {
         alertBox.hidden = true;
         status.textContent = "";
         $("#full-link").href = address(viewer.query, { embed: false });
-        fillSources($("#sources-list"), viewer.sources());
+        if (changed) fillSources($("#sources-list"), viewer.sources());
         $("#scale-choices").hidden = !(viewer.logUseful || viewer.view.scale === "log");
         postHeight();
       },

@@ -55,7 +55,7 @@ export class ChartWidget {
    * @param parts {figure, canvas, highlight, tooltip, summary, live, table?}
    * @param viewer a Viewer bound to parts.canvas
    * @param onError shows a message where the reader will see it
-   * @param onDraw called after each successful draw (the shell updates the URL, the embed height…)
+   * @param onDraw called after each successful draw, with whether the figures shown changed
    */
   constructor(parts, viewer, { strings, onError, onDraw = () => {} }) {
     Object.assign(this, parts);
@@ -85,11 +85,19 @@ export class ChartWidget {
     if (stopped) return false;
     // Show the canvas before drawing: it takes its width from the layout.
     this.figure.classList.remove("failed");
+    let changed;
     try {
       this.viewer.draw();
       this.bars = this.viewer.bars();
-      this.summary.textContent = this.viewer.summary();
-      if (this.table) fillTable(this.table, this.viewer.table(), this.strings);
+      // The canvas's label states every figure shown: while it is the same (a resize, a new
+      // emphasised bar), the summary and the table are too, and are not rebuilt.
+      const label = this.canvas.getAttribute("aria-label");
+      changed = label !== this.lastLabel;
+      this.lastLabel = label;
+      if (changed) {
+        this.summary.textContent = this.viewer.summary();
+        if (this.table) fillTable(this.table, this.viewer.table(), this.strings);
+      }
     } catch (error) {
       this.fail(this.strings.error_draw.replace("{0}", error.message));
       return false;
@@ -100,7 +108,7 @@ export class ChartWidget {
     const active = this.viewer.active;
     if (active !== undefined && document.activeElement === this.canvas) this.setActive(active);
     else this.highlight.hidden = true;
-    this.onDraw();
+    this.onDraw(changed);
     return true;
   }
 
