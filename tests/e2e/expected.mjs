@@ -1,5 +1,6 @@
 // What the chart must say, computed independently of the Rust code from the CSV files themselves.
 import { readFileSync } from "node:fs";
+import { parseCsv } from "../../tools/csv.mjs";
 
 const dataDir = new URL("../../data/", import.meta.url);
 
@@ -9,25 +10,7 @@ export function readCsv(name) {
 }
 
 /** RFC 4180 text as objects keyed by the header. */
-export function readCsvText(source) {
-  const text = source.replace(/^\uFEFF/, "");
-  const rows = [];
-  let row = [], field = "", quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") { row.push(field); field = ""; }
-    else if (c === "\n") { row.push(field); rows.push(row); row = []; field = ""; }
-    else if (c !== "\r") field += c;
-  }
-  if (field || row.length) { row.push(field); rows.push(row); }
-  const [header, ...body] = rows.filter((r) => r.some((f) => f.trim() !== ""));
-  return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
-}
+export const readCsvText = parseCsv;
 
 const kinds = new Map(readCsv("kinds.csv").map((k) => [k.id, k]));
 const metrics = new Map(readCsv("metrics.csv").map((m) => [m.id, m]));
