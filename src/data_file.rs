@@ -203,8 +203,18 @@ fn check_new_id(id: &str, seen: &[&str]) -> Result<(), String> {
     Ok(())
 }
 
-fn lookup<T>(items: &[T], id_of: impl Fn(&T) -> &str, id: &str, what: &str, file: &str) -> Result<usize, String> {
-    items.iter().position(|t| id_of(t) == id).ok_or_else(|| format!("unknown {what} {id:?}; it must be an id in {file}"))
+/// A table's ids, for lookups by map: a dataset of 100,000 rows must load in time proportional
+/// to its size.
+struct Ids(std::collections::HashMap<String, usize>);
+
+impl Ids {
+    fn of<'a>(ids: impl Iterator<Item = &'a str>) -> Ids {
+        Ids(ids.enumerate().map(|(i, id)| (id.to_string(), i)).collect())
+    }
+
+    fn find(&self, id: &str, what: &str, file: &str) -> Result<usize, String> {
+        self.0.get(id).copied().ok_or_else(|| format!("unknown {what} {id:?}; it must be an id in {file}"))
+    }
 }
 
 /// What a figure as written states: its value and whether it is a lower bound or approximate.
@@ -320,6 +330,7 @@ pub fn load(files: &DataFiles<'_>) -> Result<Dataset, Vec<DataError>> {
         }
     }
 
+    let kind_ids = Ids::of(kinds.iter().map(|k| k.id.as_ref()));
     let mut metrics = Vec::new();
     for (line, f) in t_metrics.rows() {
         let seen: Vec<&str> = metrics.iter().map(|m: &Metric| m.id.as_ref()).collect();
@@ -327,7 +338,7 @@ pub fn load(files: &DataFiles<'_>) -> Result<Dataset, Vec<DataError>> {
             .and(check_text("name", f[1]))
             .and(check_text("name_es", f[3]))
             .and(if f[4].is_empty() == f[5].is_empty() { Ok(()) } else { Err("note and note_es go together: give both or neither".to_string()) })
-            .and_then(|()| lookup(&kinds, |k| &k.id, f[2], "kind", "kinds.csv"));
+            .and_then(|()| kind_ids.find(f[2], "kind", "kinds.csv"));
         match checked {
             Ok(kind) => metrics.push(Metric { id: owned(f[0]), name: owned(f[1]), kind, name_es: owned(f[3]), note: owned(f[4]), note_es: owned(f[5]) }),
             Err(e) => errors.push(t_metrics.error(line, e)),
@@ -365,14 +376,9 @@ pub fn load(files: &DataFiles<'_>) -> Result<Dataset, Vec<DataError>> {
         }
     }
 
-    // Hash lookups: a dataset of 100,000 rows must load in time proportional to its size.
-    let ids = |names: Vec<&str>| -> std::collections::HashMap<String, usize> { names.into_iter().enumerate().map(|(i, id)| (id.to_string(), i)).collect() };
-    let component_ids = ids(components.iter().map(|c| c.id.as_ref()).collect());
-    let metric_ids = ids(metrics.iter().map(|m| m.id.as_ref()).collect());
-    let source_ids = ids(sources.iter().map(|s| s.id.as_ref()).collect());
-    let find = |table: &std::collections::HashMap<String, usize>, id: &str, what: &str, file: &str| {
-        table.get(id).copied().ok_or_else(|| format!("unknown {what} {id:?}; it must be an id in {file}"))
-    };
+    let component_ids = Ids::of(components.iter().map(|c| c.id.as_ref()));
+    let metric_ids = Ids::of(metrics.iter().map(|m| m.id.as_ref()));
+    let source_ids = Ids::of(sources.iter().map(|s| s.id.as_ref()));
     let mut seen: std::collections::HashMap<(u16, usize, usize), u32> = std::collections::HashMap::new();
     let mut records: Vec<Record> = Vec::new();
     for (line, f) in t_records.rows() {
@@ -382,8 +388,8 @@ pub fn load(files: &DataFiles<'_>) -> Result<Dataset, Vec<DataError>> {
                 .ok()
                 .filter(|y| (1990..=2100).contains(y))
                 .ok_or_else(|| format!("fiscal_year {:?} must be a year such as 2024", f[0]))?;
-            let component = find(&component_ids, f[1], "component", "components.csv")?;
-            let metric = find(&metric_ids, f[2], "metric", "metrics.csv")?;
+            let component = component_ids.find(f[1], "component", "components.csv")?;
+            let metric = metric_ids.find(f[2], "metric", "metrics.csv")?;
             let value: f64 = f[3]
                 .parse()
                 .ok()
@@ -396,7 +402,7 @@ pub fn load(files: &DataFiles<'_>) -> Result<Dataset, Vec<DataError>> {
             }
             let qualifier = Qualifier::parse(f[4])
                 .ok_or_else(|| format!("qualifier {:?} must be exact, at-least, approximate or derived", f[4]))?;
-            let source = find(&source_ids, f[6], "source", "sources.csv")?;
+            let source = source_ids.find(f[6], "source", "sources.csv")?;
             if f[9].is_empty() != f[10].is_empty() {
                 return Err("note and note_es go together: give both or neither".into());
             }
@@ -468,8 +474,8 @@ pub fn load(files: &DataFiles<'_>) -> Result<Dataset, Vec<DataError>> {
             if stage != pipeline.len() + 1 {
                 return Err(format!("stage {stage} is out of order; stages are numbered 1, 2, 3… from the top"));
             }
-            let component = lookup(&components, |c| &c.id, f[1], "component", "components.csv")?;
-            let metric = lookup(&metrics, |m| &m.id, f[2], "metric", "metrics.csv")?;
+            let component = component_ids.find(f[1], "component", "components.csv")?;
+            let metric = metric_ids.find(f[2], "metric", "metrics.csv")?;
             // The pipeline shares one count axis; a dollar or percent stage would be mislabelled.
             if kinds[metrics[metric].kind].unit != Unit::Count {
                 return Err(format!("metric {:?} is not a count; every pipeline stage counts something", f[2]));

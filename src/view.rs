@@ -161,16 +161,30 @@ impl ViewSpec {
     /// Keeps the choice coherent: the component and trend views show one of the component's own
     /// measures, so a measure the component lacks gives way to its first one.
     fn settled(self, dataset: &Dataset) -> ViewSpec {
-        let index = dataset.index();
-        let offered: Vec<usize> = match self.view {
-            ViewKind::Component => index.component_year(self.component, self.fiscal_year).iter().map(|&i| dataset.records[i].metric).collect(),
-            ViewKind::Trend => index.metrics_of(self.component).to_vec(),
-            _ => return self,
-        };
+        if !matches!(self.view, ViewKind::Component | ViewKind::Trend) {
+            return self;
+        }
+        let offered = self.offered_metrics(dataset);
         if offered.contains(&self.metric) {
             return self;
         }
-        ViewSpec { metric: offered.iter().copied().min().unwrap_or(self.metric), ..self }
+        ViewSpec { metric: offered.first().copied().unwrap_or(self.metric), ..self }
+    }
+
+    /// The measures this view can show, in metrics.csv order: the component's that year (component
+    /// view), the component's in any year (trend), those with a figure that year (metric view), all
+    /// (pipeline). The measure menu offers these, and the choice settles on one of them.
+    pub fn offered_metrics(&self, dataset: &Dataset) -> Vec<usize> {
+        let index = dataset.index();
+        let mut offered: Vec<usize> = match self.view {
+            ViewKind::Component => index.component_year(self.component, self.fiscal_year).iter().map(|&i| dataset.records[i].metric).collect(),
+            ViewKind::Trend => index.metrics_of(self.component).to_vec(),
+            ViewKind::Metric => (0..dataset.metrics.len()).filter(|&m| index.years_of_metric(m).contains(&self.fiscal_year)).collect(),
+            ViewKind::Pipeline => (0..dataset.metrics.len()).collect(),
+        };
+        offered.sort_unstable();
+        offered.dedup();
+        offered
     }
 
     /// Reads a URL query (`?view=metric&metric=arrests`). Each bad or unknown parameter is skipped

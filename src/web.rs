@@ -451,18 +451,7 @@ impl Viewer {
     /// figure that year.
     #[wasm_bindgen(js_name = menuMetrics)]
     pub fn menu_metrics(&self) -> Vec<String> {
-        let d = self.dataset;
-        let s = &self.spec;
-        let index = d.index();
-        let mut offered: Vec<usize> = match s.view {
-            ViewKind::Component => index.component_year(s.component, s.fiscal_year).iter().map(|&i| d.records[i].metric).collect(),
-            ViewKind::Trend => index.metrics_of(s.component).to_vec(),
-            ViewKind::Metric => (0..d.metrics.len()).filter(|&m| index.years_of_metric(m).contains(&s.fiscal_year)).collect(),
-            ViewKind::Pipeline => (0..d.metrics.len()).collect(),
-        };
-        offered.sort_unstable();
-        offered.dedup();
-        offered.into_iter().map(|m| d.metrics[m].id.to_string()).collect()
+        self.spec.offered_metrics(self.dataset).into_iter().map(|m| self.dataset.metrics[m].id.to_string()).collect()
     }
 
     /// Whether the current view spans an order of magnitude, so a log scale switch helps.
