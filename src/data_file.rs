@@ -406,7 +406,7 @@ pub fn load(files: &DataFiles<'_>) -> Result<Dataset, Vec<DataError>> {
             if f[9].is_empty() != f[10].is_empty() {
                 return Err("note and note_es go together: give both or neither".into());
             }
-            if (qualifier == Qualifier::Derived) != !f[11].is_empty() {
+            if (qualifier == Qualifier::Derived) == f[11].is_empty() {
                 return Err("derived_from is required for a derived record and only for one".into());
             }
             if qualifier != Qualifier::Derived {

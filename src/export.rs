@@ -2,7 +2,7 @@
 //! The SVG export is `draw::svg`, the same drawing code as the canvas.
 
 use crate::dataset::{Dataset, Unit};
-use crate::number_format::spoken;
+use crate::number_format::{plain_decimal, spoken};
 use crate::view::Chart;
 
 /// The records a chart draws, in drawing order.
@@ -36,7 +36,8 @@ pub fn csv(dataset: &Dataset, chart: &Chart) -> String {
             dataset.components[r.component].name.to_string(),
             dataset.metrics[r.metric].name.to_string(),
             r.fiscal_year.to_string(),
-            format!("{}", r.value),
+            // Exact: the loader allows at most two decimals.
+            plain_decimal(r.value, 2),
             unit_id(dataset.kind_of(r).unit).to_string(),
             r.qualifier.id().to_string(),
             r.as_written.to_string(),

@@ -31,21 +31,13 @@ impl RecordIndex {
             index.by_year_component.entry((r.fiscal_year, r.component)).or_default().push(i);
             index.by_year_kind.entry((r.fiscal_year, kind)).or_default().push(i);
             index.by_series.entry((r.component, r.metric)).or_default().push(i);
-            index.metrics_of.entry(r.component).or_default().push(r.metric);
-            index.components_of_metric[r.metric].push(r.component);
-            index.years_of_metric[r.metric].push(r.fiscal_year);
-            index.years.push(r.fiscal_year);
+            insert_sorted(index.metrics_of.entry(r.component).or_default(), r.metric);
+            insert_sorted(&mut index.components_of_metric[r.metric], r.component);
+            insert_sorted(&mut index.years_of_metric[r.metric], r.fiscal_year);
+            insert_sorted(&mut index.years, r.fiscal_year);
         }
         for ids in index.by_series.values_mut() {
-            ids.sort_by_key(|&i| d.records[i].fiscal_year);
-        }
-        for list in index.metrics_of.values_mut().chain(index.components_of_metric.iter_mut()) {
-            list.sort_unstable();
-            list.dedup();
-        }
-        for list in index.years_of_metric.iter_mut().chain(std::iter::once(&mut index.years)) {
-            list.sort_unstable();
-            list.dedup();
+            sort_ids_by(ids, |i| (d.records[i].fiscal_year as usize, 0));
         }
         index
     }
@@ -79,9 +71,45 @@ impl RecordIndex {
     }
 }
 
+/// Adds an item to a sorted list of distinct items, unless it is there already.
+pub(crate) fn insert_sorted<T: Ord>(list: &mut Vec<T>, item: T) {
+    if let Err(at) = list.binary_search(&item) {
+        list.insert(at, item);
+    }
+}
+
+/// Sorts record ids, given in ascending order, by a key; equal keys keep their order. Every id
+/// list is sorted through this one routine: each `sort_by_key` closure would add its own copy of
+/// the sorting code to the Wasm.
+pub(crate) fn sort_ids_by(ids: &mut [usize], key: impl Fn(usize) -> (usize, usize)) {
+    let mut keyed: Vec<(usize, usize, usize)> = ids.iter().map(|&i| {
+        let (a, b) = key(i);
+        (a, b, i)
+    }).collect();
+    // Ids are distinct, so an unstable sort on (key, id) orders ties by id, as a stable sort would.
+    keyed.sort_unstable();
+    for (slot, (_, _, i)) in ids.iter_mut().zip(keyed) {
+        *slot = i;
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use super::{insert_sorted, sort_ids_by};
     use crate::embedded::DATASET;
+
+    #[test]
+    fn id_lists_sort_stably_and_stay_distinct() {
+        let mut ids = vec![0, 1, 2, 3, 4, 5];
+        let keys = [(2, 0), (1, 5), (2, 0), (0, 9), (1, 5), (1, 4)];
+        sort_ids_by(&mut ids, |i| keys[i]);
+        assert_eq!(ids, [3, 5, 1, 4, 0, 2]);
+        let mut list = Vec::new();
+        for y in [2024u16, 2020, 2024, 2022, 2020, 2021] {
+            insert_sorted(&mut list, y);
+        }
+        assert_eq!(list, [2020, 2021, 2022, 2024]);
+    }
 
     #[test]
     fn the_index_agrees_with_a_scan() {

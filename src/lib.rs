@@ -17,7 +17,7 @@ pub use i18n::{fill, say, text, Lang, STRINGS};
 mod number_format;
 mod view;
 
-pub use number_format::{bar_label, compact, in_unit, spoken, with_separators};
+pub use number_format::{bar_label, compact, in_unit, plain_decimal, spoken, with_separators};
 pub use view::{
     fiscal_years, percent_decode, select, Bar, Chart, Gap, OptionError, Panel, Problem, Scale, ViewKind, ViewSpec, OPTION_NAMES,
     SHELL_PARAMETERS,
@@ -25,9 +25,17 @@ pub use view::{
 mod layout;
 
 pub use layout::{layout, tick_step, wrap, Anchor, BarBox, EstimatedText, Font, Layout, Line, LineRole, TextBox, TextMeasure, TextRole, ValueScale};
+mod theme;
+mod svg_backend;
 mod draw;
 
-pub use draw::{contrast, draw, DrawError, Theme};
+pub use draw::{draw, DrawError};
+pub use svg_backend::SvgWriter;
+pub use theme::{contrast, Rgb, Theme};
+#[cfg(target_arch = "wasm32")]
+mod canvas_backend;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // used by the web boundary; tested natively
+mod json;
 #[cfg(target_arch = "wasm32")]
 #[cfg_attr(feature = "bench-dom-measure", allow(dead_code))] // the canvas measure is unused there
 mod web;

@@ -92,6 +92,26 @@ pub fn spoken(value: f64, unit: Unit, qualifier: Qualifier, lang: Lang) -> Strin
     }
 }
 
+/// A number for CSS and SVG ("19.5", "0.55", "-3"): at most `places` decimals, no separators, `0`
+/// for NaN or infinity. Written with integers only: Rust's float formatting adds ~20 KB to the Wasm.
+pub fn plain_decimal(value: f64, places: u32) -> String {
+    let scale = 10u64.pow(places.min(9));
+    let scaled = (value * scale as f64).round();
+    if !scaled.is_finite() || scaled.abs() >= u64::MAX as f64 {
+        return "0".to_string();
+    }
+    let n = scaled.abs() as u64;
+    let mut out = if scaled < 0.0 && n != 0 { "-".to_string() } else { String::new() };
+    out.push_str(&(n / scale).to_string());
+    let fraction = n % scale;
+    if fraction != 0 {
+        let digits = (fraction + scale).to_string(); // "1" + zero-padded fraction
+        out.push('.');
+        out.push_str(digits[1..].trim_end_matches('0'));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,6 +130,17 @@ mod tests {
         assert_eq!(with_separators(2.996, En), "3");
         assert_eq!(with_separators(2545.0, Es), "2.545");
         assert_eq!(with_separators(44021.74, Es), "44.021,74");
+    }
+
+    #[test]
+    fn plain_decimals_for_css_and_svg() {
+        for (value, places, expected) in [
+            (19.5, 1, "19.5"), (13.0, 1, "13"), (0.55, 3, "0.55"), (0.12, 3, "0.12"), (1.0, 3, "1"), (-0.5, 1, "-0.5"),
+            (-3.0, 2, "-3"), (412.25, 2, "412.25"), (0.04, 1, "0"), (-0.04, 1, "0"), (f64::NAN, 2, "0"), (f64::INFINITY, 1, "0"),
+            (0.05, 2, "0.05"), (1234567.0, 0, "1234567"),
+        ] {
+            assert_eq!(plain_decimal(value, places), expected, "{value} to {places}");
+        }
     }
 
     #[test]

@@ -7,6 +7,7 @@
 use crate::dataset::{Dataset, Qualifier, SourceKind, Unit};
 use crate::i18n::{say, text, Lang};
 use crate::number_format::spoken;
+use crate::index::{insert_sorted, sort_ids_by};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ViewKind {
@@ -82,11 +83,21 @@ pub struct OptionError {
     pub problem: Problem,
 }
 
+/// A reader's text, in quotes, for a message: `"fbi"`. Control characters are dropped; not `{:?}`,
+/// whose escaping tables would add kilobytes to the Wasm.
+pub fn quoted(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 2);
+    out.push('"');
+    out.extend(value.chars().filter(|c| !c.is_control()));
+    out.push('"');
+    out
+}
+
 impl OptionError {
     pub fn message(&self, lang: Lang) -> String {
         let detail = match &self.problem {
-            Problem::UnknownValue(what, value, choices) => say(lang, "err_unknown_value", &[what, &format!("{value:?}"), choices]),
-            Problem::UnknownYear(value, years) => say(lang, "err_unknown_fy", &[&format!("{value:?}"), years]),
+            Problem::UnknownValue(what, value, choices) => say(lang, "err_unknown_value", &[what, &quoted(value), choices]),
+            Problem::UnknownYear(value, years) => say(lang, "err_unknown_fy", &[&quoted(value), years]),
             Problem::UnknownOption => say(lang, "err_unknown_option", &[&OPTION_NAMES.join(", ")]),
             Problem::UnknownParameter => text(lang, "err_unknown_parameter").to_string(),
         };
@@ -176,15 +187,18 @@ impl ViewSpec {
     /// (pipeline). The measure menu offers these, and the choice settles on one of them.
     pub fn offered_metrics(&self, dataset: &Dataset) -> Vec<usize> {
         let index = dataset.index();
-        let mut offered: Vec<usize> = match self.view {
-            ViewKind::Component => index.component_year(self.component, self.fiscal_year).iter().map(|&i| dataset.records[i].metric).collect(),
+        match self.view {
+            ViewKind::Component => {
+                let mut offered = Vec::new();
+                for &i in index.component_year(self.component, self.fiscal_year) {
+                    insert_sorted(&mut offered, dataset.records[i].metric);
+                }
+                offered
+            }
             ViewKind::Trend => index.metrics_of(self.component).to_vec(),
             ViewKind::Metric => (0..dataset.metrics.len()).filter(|&m| index.years_of_metric(m).contains(&self.fiscal_year)).collect(),
             ViewKind::Pipeline => (0..dataset.metrics.len()).collect(),
-        };
-        offered.sort_unstable();
-        offered.dedup();
-        offered
+        }
     }
 
     /// Reads a URL query (`?view=metric&metric=arrests`). Each bad or unknown parameter is skipped
@@ -430,7 +444,7 @@ pub fn select(dataset: &Dataset, spec: &ViewSpec) -> Chart {
         ViewKind::Component => {
             let mut mine: Vec<usize> = index.component_year(spec.component, year).to_vec();
             // Panels in the order kinds are listed in kinds.csv, bars in metrics.csv order.
-            mine.sort_by_key(|&i| (dataset.metrics[dataset.records[i].metric].kind, dataset.records[i].metric));
+            sort_ids_by(&mut mine, |i| (dataset.metrics[dataset.records[i].metric].kind, dataset.records[i].metric));
             let mut panels = Vec::new();
             for group in mine.chunk_by(|&a, &b| dataset.metrics[dataset.records[a].metric].kind == dataset.metrics[dataset.records[b].metric].kind) {
                 let ids = group.to_vec();
@@ -445,7 +459,7 @@ pub fn select(dataset: &Dataset, spec: &ViewSpec) -> Chart {
         }
         ViewKind::Metric => {
             let mut ids: Vec<usize> = index.kind_year(metric.kind, year).to_vec();
-            ids.sort_by_key(|&i| (dataset.records[i].component, dataset.records[i].metric));
+            sort_ids_by(&mut ids, |i| (dataset.records[i].component, dataset.records[i].metric));
             let several_metrics = ids.windows(2).any(|w| dataset.records[w[0]].metric != dataset.records[w[1]].metric);
             let bars: Vec<Bar> = ids
                 .into_iter()
@@ -542,9 +556,10 @@ pub fn select(dataset: &Dataset, spec: &ViewSpec) -> Chart {
 }
 
 fn source_line(dataset: &Dataset, panels: &[Panel], lang: Lang) -> String {
-    let mut used: Vec<usize> = panels.iter().flat_map(|p| p.bars.iter().map(|b| dataset.records[b.record].source)).collect();
-    used.sort_unstable();
-    used.dedup();
+    let mut used: Vec<usize> = Vec::new();
+    for b in panels.iter().flat_map(|p| &p.bars) {
+        insert_sorted(&mut used, dataset.records[b.record].source);
+    }
     if used.is_empty() {
         return String::new();
     }

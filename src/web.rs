@@ -1,24 +1,23 @@
 //! The web boundary: everything JavaScript can call, in one file.
 //!
-//! Options arrive as plain JS objects decoded with `serde-wasm-bindgen`; a wrong option is answered
-//! with a `TypeError` naming the field, a drawing problem with an `Error`. Nothing here panics on
-//! bad input; a panic anywhere else is reported into the page by the hook installed at start.
+//! Options arrive as plain JS objects, read field by field; a wrong option is answered with a
+//! `TypeError` naming the field, a drawing problem with an `Error`. Results go out through
+//! `serde-wasm-bindgen`. Nothing here panics on bad input; a panic anywhere else is reported into
+//! the page by the hook installed at start.
 
+use crate::canvas_backend::Canvas2d;
 use crate::dataset::{Dataset, SourceKind};
-use crate::draw::{draw, Theme};
+use crate::draw::draw;
 use crate::embedded::DATASET;
 use crate::i18n::{say, text, Lang, STRINGS};
 use crate::layout::{layout, Font, Layout, TextMeasure};
-use crate::number_format::spoken;
-use crate::view::{fiscal_years, select, Chart, ViewKind, ViewSpec, OPTION_NAMES};
-use plotters::style::RGBColor;
-use plotters_canvas::CanvasBackend;
+use crate::number_format::{plain_decimal, spoken};
+use crate::theme::{Rgb, Theme};
+use crate::view::{fiscal_years, quoted, select, Chart, ViewKind, ViewSpec, OPTION_NAMES};
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
-use serde::de::{self, Deserializer, MapAccess, Visitor};
-use serde::{Deserialize, Serialize};
-use std::fmt;
+use crate::json::{Json, WriteJson};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -41,9 +40,11 @@ fn start() {
     }));
 }
 
-/// Serializes for JS with maps as plain objects (`#[serde(flatten)]` and string maps need it).
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value.serialize(&serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true)).map_err(|e| error(e.to_string()))
+/// A result for JS: written as JSON and read with one `JSON.parse`, plain objects and arrays.
+fn to_js(value: &impl WriteJson) -> Result<JsValue, JsValue> {
+    let mut json = Json::new();
+    value.write(&mut json);
+    js_sys::JSON::parse(&json.into_text()).map_err(|_| error("a result could not be handed to JavaScript"))
 }
 
 fn type_error(message: impl AsRef<str>) -> JsValue {
@@ -54,54 +55,9 @@ fn error(message: impl AsRef<str>) -> JsValue {
     js_sys::Error::new(message.as_ref()).into()
 }
 
-/// One option's value as JS gave it; only text (or a whole number, for `fy`) is accepted.
-enum OptionValue {
-    Text(String),
-    Number(f64),
-    Other(&'static str),
-}
-
-impl<'de> Deserialize<'de> for OptionValue {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = OptionValue;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a string")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<OptionValue, E> {
-                Ok(OptionValue::Text(v.to_string()))
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<OptionValue, E> {
-                Ok(OptionValue::Number(v))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<OptionValue, E> {
-                Ok(OptionValue::Number(v as f64))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<OptionValue, E> {
-                Ok(OptionValue::Number(v as f64))
-            }
-            fn visit_bool<E: de::Error>(self, _: bool) -> Result<OptionValue, E> {
-                Ok(OptionValue::Other("a boolean"))
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<OptionValue, E> {
-                Ok(OptionValue::Other("null"))
-            }
-            fn visit_none<E: de::Error>(self) -> Result<OptionValue, E> {
-                Ok(OptionValue::Other("undefined"))
-            }
-            fn visit_seq<A: de::SeqAccess<'de>>(self, _: A) -> Result<OptionValue, A::Error> {
-                Ok(OptionValue::Other("an array"))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<OptionValue, A::Error> {
-                Ok(OptionValue::Other("an object"))
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
-
-/// Applies `{view, component, metric, fy}` to a spec; unknown keys and wrong types are errors.
+/// Applies `{view, component, metric, fy, scale, lang}` to a spec; unknown keys and wrong types
+/// are errors. Read property by property: a serde deserializer here would bring float formatting
+/// (for its error messages) and a map visitor into the Wasm for six string fields.
 fn apply_options(dataset: &Dataset, spec: ViewSpec, options: JsValue) -> Result<ViewSpec, JsValue> {
     if options.is_undefined() || options.is_null() {
         return Ok(spec);
@@ -109,26 +65,48 @@ fn apply_options(dataset: &Dataset, spec: ViewSpec, options: JsValue) -> Result<
     if !options.is_object() || js_sys::Array::is_array(&options) {
         return Err(type_error("options must be an object such as { view: \"component\", component: \"hsi\" }"));
     }
-    let fields: Vec<(String, OptionValue)> = serde_wasm_bindgen::from_value::<std::collections::BTreeMap<String, OptionValue>>(options)
-        .map_err(|e| type_error(format!("options could not be read: {e}")))?
-        .into_iter()
-        .collect();
-    let mut spec = spec;
-    // Apply in a fixed order so that a view set with its component and metric is consistent.
-    for name in OPTION_NAMES {
-        let Some((_, value)) = fields.iter().find(|(k, _)| k == name) else { continue };
-        let text = match value {
-            OptionValue::Text(t) => t.clone(),
-            OptionValue::Number(n) if name == "fy" && n.fract() == 0.0 => format!("{n}"),
-            OptionValue::Number(_) => return Err(type_error(format!("{name}: expected a string, got a number"))),
-            OptionValue::Other(what) => return Err(type_error(format!("{name}: expected a string, got {what}"))),
-        };
-        spec = spec.with_option(dataset, name, &text).map_err(|e| type_error(e.to_string()))?;
+    let object: &js_sys::Object = options.unchecked_ref();
+    let mut fields: Vec<(String, JsValue)> = Vec::new();
+    for key in js_sys::Object::keys(object).iter() {
+        let name = key.as_string().unwrap_or_default();
+        let value = js_sys::Reflect::get(object, &key).map_err(|_| type_error(format!("{name}: could not be read")))?;
+        fields.push((name, value));
     }
     if let Some((unknown, _)) = fields.iter().find(|(k, _)| !OPTION_NAMES.contains(&k.as_str())) {
         return Err(type_error(format!("{unknown}: unknown option; the options are {}", OPTION_NAMES.join(", "))));
     }
+    let mut spec = spec;
+    // Apply in a fixed order so that a view set with its component and metric is consistent.
+    for name in OPTION_NAMES {
+        let Some((_, value)) = fields.iter().find(|(k, _)| k == name) else { continue };
+        let text = match (value.as_string(), value.as_f64()) {
+            (Some(t), _) => t,
+            (None, Some(n)) if name == "fy" && n.fract() == 0.0 && n.abs() < 1e9 => (n as i64).to_string(),
+            (None, Some(_)) => return Err(type_error(format!("{name}: expected a string, got a number"))),
+            (None, None) => return Err(type_error(format!("{name}: expected a string, got {}", kind_of(value)))),
+        };
+        spec = spec.with_option(dataset, name, &text).map_err(|e| type_error(e.to_string()))?;
+    }
     Ok(spec)
+}
+
+/// What a JS value is, for a message: "a boolean", "null", "an array"…
+fn kind_of(value: &JsValue) -> String {
+    if value.is_null() {
+        "null".into()
+    } else if value.is_undefined() {
+        "undefined".into()
+    } else if js_sys::Array::is_array(value) {
+        "an array".into()
+    } else {
+        let kind = value.js_typeof().as_string().unwrap_or_default();
+        let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+        format!("{article} {kind}")
+    }
+}
+
+fn context_2d(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
+    canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
 }
 
 /// The palette for the reader's settings: forced colours (Windows high contrast) take the system's
@@ -152,45 +130,56 @@ fn theme_for(canvas: &HtmlCanvasElement) -> Theme {
 }
 
 /// Reads `rgb(1, 2, 3)` or `rgba(1, 2, 3, 1)` as computed styles give colours.
-fn parse_rgb(css: &str) -> Option<RGBColor> {
+fn parse_rgb(css: &str) -> Option<Rgb> {
     let inner = css.trim().strip_prefix("rgba(").or_else(|| css.trim().strip_prefix("rgb("))?.strip_suffix(')')?;
     // Integers only: parsing floats would pull ~20 KB of float-parsing code into the Wasm.
     let mut parts = inner.split(',').map(|p| p.trim().split('.').next().and_then(|whole| whole.parse::<u8>().ok()));
-    Some(RGBColor(parts.next()??, parts.next()??, parts.next()??))
+    Some(Rgb(parts.next()??, parts.next()??, parts.next()??))
 }
 
 /// Measures labels through the canvas context: no DOM nodes, no forced layout.
-/// Widths are remembered within a layout and the context's font is set only when it changes: both
-/// are costly calls into the browser.
+/// Widths are remembered across draws (a switch mostly redraws labels already measured) and the
+/// context's font is set only when it changes: both are costly calls into the browser.
 struct CanvasText<'a> {
     context: &'a CanvasRenderingContext2d,
     widths: &'a RefCell<WidthCache>,
 }
 
+/// Enough for the labels of a few views: a reader switching back and forth measures nothing new.
+const WIDTHS_KEPT: usize = 256;
+
 #[derive(Default)]
 struct WidthCache {
+    /// The font last set on the context by a measurement.
     font: Option<(u64, bool)>,
-    widths: BTreeMap<(String, u64, bool), f64>,
+    /// By font (size bits, bold), then by text.
+    widths: BTreeMap<(u64, bool), BTreeMap<String, f64>>,
+    kept: usize,
 }
 
 impl TextMeasure for CanvasText<'_> {
     fn width(&self, text: &str, font: Font) -> f64 {
         let key = (font.size.to_bits(), font.bold);
         let Ok(mut cache) = self.widths.try_borrow_mut() else { return 0.0 };
-        if let Some(w) = cache.widths.get(&(text.to_string(), key.0, key.1)) {
+        if let Some(w) = cache.widths.get(&key).and_then(|m| m.get(text)) {
             return *w;
         }
         if cache.font != Some(key) {
-            self.context.set_font(&format!("{} {}px sans-serif", if font.bold { "bold" } else { "normal" }, font.size));
+            self.context.set_font(&format!("{} {}px sans-serif", if font.bold { "bold" } else { "normal" }, plain_decimal(font.size, 2)));
             cache.font = Some(key);
         }
         let width = self.context.measure_text(text).map(|m| m.width()).unwrap_or(0.0);
-        cache.widths.insert((text.to_string(), key.0, key.1), width);
+        if cache.kept >= WIDTHS_KEPT {
+            // Bounded, so memory stays flat however long a reader stays.
+            cache.widths.clear();
+            cache.kept = 0;
+        }
+        cache.kept += 1;
+        cache.widths.entry(key).or_default().insert(text.to_string(), width);
         width
     }
 }
 
-#[derive(Serialize)]
 struct ViewState<'a> {
     view: &'a str,
     component: &'a str,
@@ -200,8 +189,14 @@ struct ViewState<'a> {
     lang: &'static str,
 }
 
+impl WriteJson for ViewState<'_> {
+    fn write(&self, j: &mut Json) {
+        j.open_object().field("view", self.view).field("component", self.component).field("metric", self.metric);
+        j.key("fy").int(self.fy as u64).field("scale", self.scale).field("lang", self.lang).close_object();
+    }
+}
+
 /// One record as readers see it: names in their language, the value in words, and its source.
-#[derive(Serialize)]
 struct Figure {
     component_id: String,
     metric_id: String,
@@ -222,15 +217,34 @@ struct Figure {
     source_sentence: String,
 }
 
-/// A drawn bar in CSS pixels relative to the canvas, with everything its tooltip says.
-#[derive(Serialize)]
+impl Figure {
+    /// The fields, without braces: a bar's object has them too.
+    fn write_fields(&self, j: &mut Json) {
+        j.field("component_id", &self.component_id).field("metric_id", &self.metric_id);
+        j.field("component", &self.component).field("metric", &self.metric).key("fy").int(self.fy as u64);
+        j.key("value").num(self.value).field("unit", self.unit).field("qualifier", self.qualifier).field("text", &self.text);
+        j.field("reported_as", &self.reported_as).field("note", &self.note).field("source_title", &self.source_title);
+        j.field("source_publisher", &self.source_publisher).field("source_url", &self.source_url);
+        j.field("source_kind", self.source_kind).field("source_sentence", &self.source_sentence);
+    }
+}
+
+impl WriteJson for Figure {
+    fn write(&self, j: &mut Json) {
+        j.open_object();
+        self.write_fields(j);
+        j.close_object();
+    }
+}
+
+/// A drawn bar in CSS pixels relative to the canvas, with everything its tooltip says, the
+/// figure's fields alongside the geometry.
 struct BarInfo {
     x: f64,
     y: f64,
     width: f64,
     height: f64,
     panel: usize,
-    #[serde(flatten)]
     figure: Figure,
     /// Change over the previous fiscal year, where stated ("+35% since FY 2020").
     change: String,
@@ -238,10 +252,26 @@ struct BarInfo {
     announcement: String,
 }
 
-#[derive(Serialize)]
+impl WriteJson for BarInfo {
+    fn write(&self, j: &mut Json) {
+        j.open_object().key("x").num(self.x).key("y").num(self.y).key("width").num(self.width).key("height").num(self.height);
+        j.key("panel").int(self.panel as u64);
+        self.figure.write_fields(j);
+        j.field("change", &self.change).field("announcement", &self.announcement).close_object();
+    }
+}
+
 struct Table {
     caption: String,
     rows: Vec<Figure>,
+}
+
+impl WriteJson for Table {
+    fn write(&self, j: &mut Json) {
+        j.open_object().field("caption", &self.caption).key("rows");
+        self.rows.write(j);
+        j.close_object();
+    }
 }
 
 /// A chart bound to one `<canvas>`. State lives here; JavaScript only forwards choices.
@@ -259,6 +289,14 @@ pub struct Viewer {
     /// The bar the keyboard is on, by index into the layout's bars.
     active: Option<usize>,
     widths: RefCell<WidthCache>,
+    /// What the canvas element was last given, so unchanged values are not set again.
+    shown: Shown,
+}
+
+#[derive(Default)]
+struct Shown {
+    height: String,
+    label: String,
 }
 
 #[wasm_bindgen]
@@ -277,14 +315,9 @@ impl Viewer {
             let what = if other.is_null() || other.is_undefined() { "nothing (is the element missing?)".to_string() } else { format!("{other:?}") };
             type_error(format!("Viewer needs a <canvas> element; got {what}"))
         })?;
-        let context = canvas
-            .get_context("2d")
-            .ok()
-            .flatten()
-            .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
-            .ok_or_else(|| error("this browser gave no 2D drawing context for the canvas"))?;
+        let context = context_2d(&canvas).ok_or_else(|| error("this browser gave no 2D drawing context for the canvas"))?;
         let spec = apply_options(dataset, ViewSpec::default_for(dataset), options)?;
-        Ok(Viewer { dataset, canvas, context, spec, layout: None, drawn: None, active: None, widths: RefCell::default() })
+        Ok(Viewer { dataset, canvas, context, spec, layout: None, drawn: None, active: None, widths: RefCell::default(), shown: Shown::default() })
     }
 }
 
@@ -318,9 +351,14 @@ impl Viewer {
     }
 
     /// Draws the current view at the canvas's CSS width, sizing its height to the content and its
-    /// backing store to CSS size × devicePixelRatio.
-    pub fn draw(&mut self) -> Result<(), JsValue> {
-        let css_width = self.canvas.client_width() as f64;
+    /// backing store to CSS size × devicePixelRatio. `width`, the canvas's CSS width when the
+    /// caller knows it (from a ResizeObserver), spares reading `clientWidth`, which forces a
+    /// layout of the page when anything in it changed since the last frame.
+    pub fn draw(&mut self, width: Option<f64>) -> Result<(), JsValue> {
+        let css_width = match width {
+            Some(w) if w.is_finite() && w >= 1.0 => w,
+            _ => self.canvas.client_width() as f64,
+        };
         if css_width < 1.0 {
             return Err(error(
                 "the canvas is 0 px wide, so there is nothing to draw on: it is hidden (display: none) or its container has no width",
@@ -333,15 +371,26 @@ impl Viewer {
         #[cfg(feature = "bench-dom-measure")] // benchmark build only: labels measured by DOM spans
         let layout = layout(&chart, css_width, &crate::dom_measure::DomText::new());
         self.drawn = None;
-        self.canvas
-            .style()
-            .set_property("height", &format!("{}px", layout.height))
-            .map_err(|_| error("could not set the canvas height"))?;
-        self.canvas.set_width((css_width * ratio).round() as u32);
-        self.canvas.set_height((layout.height * ratio).round() as u32);
-        self.canvas.set_attribute("aria-label", &chart.description(self.dataset)).map_err(|_| error("could not label the canvas"))?;
-        let backend = CanvasBackend::with_canvas_object(self.canvas.clone()).ok_or_else(|| error("the canvas gave no 2D context"))?;
-        draw(backend, &layout, &theme_for(&self.canvas), ratio).map_err(|e| error(e.to_string()))?;
+        // Each of these is a call into the browser, and resizing the backing store reallocates it:
+        // done only when the size changes. The draw then paints every pixel.
+        let height = format!("{}px", plain_decimal(layout.height, 2));
+        if self.shown.height != height {
+            self.canvas.style().set_property("height", &height).map_err(|_| error("could not set the canvas height"))?;
+            self.shown.height = height;
+        }
+        let size = ((css_width * ratio).round() as u32, (layout.height * ratio).round() as u32);
+        if self.canvas.width() != size.0 {
+            self.canvas.set_width(size.0);
+        }
+        if self.canvas.height() != size.1 {
+            self.canvas.set_height(size.1);
+        }
+        let label = chart.description(self.dataset);
+        if self.shown.label != label {
+            self.canvas.set_attribute("aria-label", &label).map_err(|_| error("could not label the canvas"))?;
+            self.shown.label = label;
+        }
+        draw(Canvas2d::new(&self.context, size), &layout, &theme_for(&self.canvas), ratio).map_err(|e| error(e.to_string()))?;
         self.active = self.active.filter(|&i| i < layout.bars.len());
         self.layout = Some(layout);
         self.drawn = Some((self.spec, chart));
@@ -388,10 +437,11 @@ impl Viewer {
         }
         let css_width = (self.canvas.client_width() as f64).max(320.0);
         let layout = layout(&self.chart(), css_width, &self.measure());
-        target.set_width((css_width * scale).round() as u32);
-        target.set_height((layout.height * scale).round() as u32);
-        let backend = CanvasBackend::with_canvas_object(target).ok_or_else(|| error("the export canvas gave no 2D context"))?;
-        draw(backend, &layout, &Theme::LIGHT, scale).map_err(|e| error(e.to_string()))
+        let size = ((css_width * scale).round() as u32, (layout.height * scale).round() as u32);
+        target.set_width(size.0);
+        target.set_height(size.1);
+        let context = context_2d(&target).ok_or_else(|| error("the export canvas gave no 2D context"))?;
+        draw(Canvas2d::new(&context, size), &layout, &Theme::LIGHT, scale).map_err(|e| error(e.to_string()))
     }
 
     /// The bar under a point in CSS pixels from the canvas's top left, as drawn last.
@@ -528,12 +578,10 @@ impl Viewer {
 }
 
 impl Viewer {
-    /// A measurer for one layout. Drawing changes the context's font, so it is set afresh; widths
-    /// are remembered within one layout only, so memory stays flat however long a reader stays.
+    /// A measurer for one layout. Drawing changes the context's font, so it is set afresh.
     fn measure(&self) -> CanvasText<'_> {
         if let Ok(mut cache) = self.widths.try_borrow_mut() {
             cache.font = None;
-            cache.widths.clear();
         }
         CanvasText { context: &self.context, widths: &self.widths }
     }
@@ -581,13 +629,17 @@ fn source_kind(kind: SourceKind) -> &'static str {
     }
 }
 
-#[derive(Serialize)]
 struct Choice<'a> {
     id: &'a str,
     name: &'a str,
 }
 
-#[derive(Serialize)]
+impl WriteJson for Choice<'_> {
+    fn write(&self, j: &mut Json) {
+        j.open_object().field("id", self.id).field("name", self.name).close_object();
+    }
+}
+
 struct MetricChoice<'a> {
     id: &'a str,
     name: &'a str,
@@ -599,7 +651,17 @@ struct MetricChoice<'a> {
     years: Vec<u16>,
 }
 
-#[derive(Serialize)]
+impl WriteJson for MetricChoice<'_> {
+    fn write(&self, j: &mut Json) {
+        j.open_object().field("id", self.id).field("name", self.name).field("kind", self.kind).field("kind_name", self.kind_name);
+        j.key("components");
+        self.components.write(j);
+        j.key("years");
+        self.years.write(j);
+        j.close_object();
+    }
+}
+
 struct SourceInfo<'a> {
     title: &'a str,
     publisher: &'a str,
@@ -610,7 +672,15 @@ struct SourceInfo<'a> {
     figures: Vec<String>,
 }
 
-#[derive(Serialize)]
+impl WriteJson for SourceInfo<'_> {
+    fn write(&self, j: &mut Json) {
+        j.open_object().field("title", self.title).field("publisher", self.publisher).field("date", self.date).field("url", self.url);
+        j.field("url_note", self.url_note).field("kind", self.kind).key("figures");
+        self.figures.write(j);
+        j.close_object();
+    }
+}
+
 struct Catalog<'a> {
     views: Vec<Choice<'a>>,
     components: Vec<Choice<'a>>,
@@ -619,7 +689,29 @@ struct Catalog<'a> {
     langs: Vec<&'static str>,
     defaults: ViewState<'a>,
     /// Every interface string in the requested language, by key.
-    strings: std::collections::BTreeMap<&'static str, &'static str>,
+    strings: Vec<(&'static str, &'static str)>,
+}
+
+impl WriteJson for Catalog<'_> {
+    fn write(&self, j: &mut Json) {
+        j.open_object().key("views");
+        self.views.write(j);
+        j.key("components");
+        self.components.write(j);
+        j.key("metrics");
+        self.metrics.write(j);
+        j.key("years");
+        self.years.write(j);
+        j.key("langs");
+        self.langs.write(j);
+        j.key("defaults");
+        self.defaults.write(j);
+        j.key("strings").open_object();
+        for (key, value) in &self.strings {
+            j.field(key, value);
+        }
+        j.close_object().close_object();
+    }
 }
 
 /// What the controls can offer, from the embedded data, with every name and interface string in
@@ -629,7 +721,7 @@ struct Catalog<'a> {
 pub fn catalog(lang: Option<String>) -> Result<JsValue, JsValue> {
     let lang = match lang.as_deref() {
         None | Some("") => Lang::En,
-        Some(id) => Lang::parse(id).ok_or_else(|| type_error(format!("lang: unknown language {id:?}; expected en or es")))?,
+        Some(id) => Lang::parse(id).ok_or_else(|| type_error(format!("lang: unknown language {}; expected en or es", quoted(id))))?,
     };
     let d = &DATASET;
     let defaults = ViewSpec::default_for(d);

@@ -73,7 +73,7 @@ fn ratio() -> f64 {
 fn pipeline_bars_are_drawn_in_the_data_s_proportions() {
     let canvas = canvas("600px");
     let mut viewer = Viewer::new(canvas.clone().into(), options(&[("view", "pipeline")])).unwrap();
-    viewer.draw().unwrap();
+    viewer.draw(None).unwrap();
     let bars: Vec<Bar> = serde_wasm_bindgen::from_value(viewer.bars().unwrap()).unwrap();
     let values: Vec<f64> = bars.iter().map(|b| b.value).collect();
     assert_eq!(values, [1686.0, 2500.0, 914.0, 405.0]);
@@ -105,7 +105,7 @@ fn pipeline_bars_are_drawn_in_the_data_s_proportions() {
 fn an_at_least_bar_has_an_open_end_past_its_value() {
     let canvas = canvas("500px");
     let mut viewer = Viewer::new(canvas.clone().into(), options(&[("view", "component"), ("component", "cbp")])).unwrap();
-    viewer.draw().unwrap();
+    viewer.draw(None).unwrap();
     let bars: Vec<Bar> = serde_wasm_bindgen::from_value(viewer.bars().unwrap()).unwrap();
     let value_bar = bars.iter().find(|b| b.metric_id == "shipments-value").unwrap();
     assert_eq!(value_bar.qualifier, "at-least");
@@ -123,11 +123,11 @@ fn an_at_least_bar_has_an_open_end_past_its_value() {
 fn switching_metric_redraws_a_different_chart() {
     let canvas = canvas("480px");
     let mut viewer = Viewer::new(canvas.clone().into(), options(&[("view", "metric"), ("metric", "arrests")])).unwrap();
-    viewer.draw().unwrap();
+    viewer.draw(None).unwrap();
     let before = pixels(&canvas);
     let label_before = canvas.get_attribute("aria-label").unwrap();
     viewer.set_view(options(&[("metric", "people-reached")])).unwrap();
-    viewer.draw().unwrap();
+    viewer.draw(None).unwrap();
     let after = pixels(&canvas);
     let label_after = canvas.get_attribute("aria-label").unwrap();
     assert_ne!(before, after);
@@ -150,12 +150,33 @@ fn a_missing_canvas_is_a_type_error() {
 fn a_zero_size_canvas_is_reported_not_drawn() {
     let canvas = canvas("0px");
     let mut viewer = Viewer::new(canvas.clone().into(), JsValue::UNDEFINED).unwrap();
-    let error: js_sys::Error = viewer.draw().unwrap_err().dyn_into().unwrap();
+    let error: js_sys::Error = viewer.draw(None).unwrap_err().dyn_into().unwrap();
     assert!(String::from(error.message()).contains("0 px wide"));
     // Once it has a size, the same viewer draws.
     canvas.style().set_property("width", "320px").unwrap();
-    viewer.draw().unwrap();
+    viewer.draw(None).unwrap();
     assert!(pixels(&canvas).chunks(4).any(|p| p[..3] == BAR));
+}
+
+#[wasm_bindgen_test]
+fn a_known_width_is_drawn_at_without_reading_the_page_and_redraws_paint_every_pixel() {
+    let canvas = canvas("500px");
+    let mut viewer = Viewer::new(canvas.clone().into(), options(&[("view", "pipeline")])).unwrap();
+    // The width a ResizeObserver reported is used as given; nonsense falls back to clientWidth.
+    viewer.draw(Some(400.0)).unwrap();
+    assert_eq!(canvas.width(), (400.0 * ratio()).round() as u32);
+    for nonsense in [f64::NAN, 0.0, -5.0, f64::INFINITY] {
+        viewer.draw(Some(nonsense)).unwrap();
+        assert_eq!(canvas.width(), (500.0 * ratio()).round() as u32, "{nonsense}");
+    }
+    // A redraw at the same size keeps the backing store, so it must paint over the last chart:
+    // a blot left on the canvas is gone after it.
+    let ctx: CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    let before = pixels(&canvas);
+    ctx.set_fill_style_str("#ff0000");
+    ctx.fill_rect(0.0, 0.0, canvas.width() as f64, canvas.height() as f64);
+    viewer.draw(None).unwrap();
+    assert!(pixels(&canvas) == before, "the redraw left pixels of what was on the canvas");
 }
 
 #[wasm_bindgen_test]

@@ -76,6 +76,8 @@ export class ChartWidget {
   }
 
   fail(message) {
+    // The canvas is hidden while failed: its width is read afresh when it is shown again.
+    this.width = undefined;
     this.figure.classList.add("failed");
     this.figure.setAttribute("aria-busy", "false");
     this.onError(message);
@@ -87,7 +89,9 @@ export class ChartWidget {
     this.figure.classList.remove("failed");
     let changed;
     try {
-      this.viewer.draw();
+      // The width the ResizeObserver last saw: reading clientWidth here would force a layout of
+      // the page, which the change that led here has just invalidated.
+      this.viewer.draw(this.width);
       this.bars = this.viewer.bars();
       // The canvas's label states every figure shown: while it is the same (a resize, a new
       // emphasised bar), the summary and the table are too, and are not rebuilt.
@@ -246,8 +250,10 @@ export class ChartWidget {
     let lastWidth = canvas.clientWidth;
     new ResizeObserver(() => {
       // Zero while an error hides the canvas: nothing to redraw then.
-      if (canvas.clientWidth !== lastWidth && canvas.clientWidth > 0) {
-        lastWidth = canvas.clientWidth;
+      const width = canvas.clientWidth;
+      this.width = width > 0 ? width : undefined;
+      if (width !== lastWidth && width > 0) {
+        lastWidth = width;
         this.redraw();
       }
     }).observe(this.figure);

@@ -5,7 +5,7 @@
 
 use ccht_chart::{draw, layout, load, select, DataFiles, Dataset, EstimatedText, Theme, ViewKind, ViewSpec, FILE_NAMES};
 use libfuzzer_sys::fuzz_target;
-use plotters::backend::SVGBackend;
+use ccht_chart::SvgWriter;
 
 fuzz_target!(|data: &[u8]| {
     let mut parts: Vec<String> = data.splitn(6, |&b| b == 0).map(|p| String::from_utf8_lossy(p).into_owned()).collect();
@@ -66,7 +66,7 @@ fn chart_every_view(d: &Dataset) {
                 assert_eq!(l.bars.len(), chart.bar_count());
                 let mut svg = String::new();
                 let size = (l.width as u32, (l.height as u32).min(1 << 15));
-                draw(SVGBackend::with_string(&mut svg, size), &l, &Theme::LIGHT, 1.0).expect("an SVG string cannot fail");
+                draw(SvgWriter::new(&mut svg, size), &l, &Theme::LIGHT, 1.0).expect("an SVG string cannot fail");
             }
         }
     }
