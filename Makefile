@@ -14,6 +14,8 @@ serve: build
 build: tools
 	cargo run -q --example fallback
 	wasm-pack build --release --target web
+	@# The generated JS glue, minified (its types stay in pkg/ccht_chart.d.ts): 7.1 KB → 4.3 KB gzipped.
+	node_modules/.bin/esbuild pkg/ccht_chart.js --minify --format=esm --allow-overwrite --outfile=pkg/ccht_chart.js --log-level=warning
 	@printf 'pkg/ccht_chart_bg.wasm %s bytes, %s gzipped\n' $$(wc -c < pkg/ccht_chart_bg.wasm) $$(gzip -9c pkg/ccht_chart_bg.wasm | wc -c)
 	@printf 'pkg/ccht_chart.js      %s bytes, %s gzipped\n' $$(wc -c < pkg/ccht_chart.js) $$(gzip -9c pkg/ccht_chart.js | wc -c)
 

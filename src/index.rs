@@ -8,12 +8,15 @@ use std::collections::BTreeMap;
 pub struct RecordIndex {
     /// Fiscal years with any record, oldest first.
     pub years: Vec<u16>,
-    by_year_component: BTreeMap<(u16, usize), Vec<usize>>,
-    by_year_kind: BTreeMap<(u16, usize), Vec<usize>>,
+    // Every map has the same key and value types, so the Wasm carries one copy of the B-tree code.
+    /// By (year, component).
+    by_year_component: BTreeMap<(usize, usize), Vec<usize>>,
+    /// By (year, kind).
+    by_year_kind: BTreeMap<(usize, usize), Vec<usize>>,
     /// One component's metric across the years, oldest first.
     by_series: BTreeMap<(usize, usize), Vec<usize>>,
-    /// The metrics a component has in any year, in metrics.csv order.
-    metrics_of: BTreeMap<usize, Vec<usize>>,
+    /// The metrics each component has in any year, in metrics.csv order.
+    metrics_of: Vec<Vec<usize>>,
     /// The components and years each metric has, for the menus.
     components_of_metric: Vec<Vec<usize>>,
     years_of_metric: Vec<Vec<u16>>,
@@ -22,16 +25,17 @@ pub struct RecordIndex {
 impl RecordIndex {
     pub fn build(d: &Dataset) -> RecordIndex {
         let mut index = RecordIndex {
+            metrics_of: vec![Vec::new(); d.components.len()],
             components_of_metric: vec![Vec::new(); d.metrics.len()],
             years_of_metric: vec![Vec::new(); d.metrics.len()],
             ..RecordIndex::default()
         };
         for (i, r) in d.records.iter().enumerate() {
             let kind = d.metrics[r.metric].kind;
-            index.by_year_component.entry((r.fiscal_year, r.component)).or_default().push(i);
-            index.by_year_kind.entry((r.fiscal_year, kind)).or_default().push(i);
+            index.by_year_component.entry((r.fiscal_year as usize, r.component)).or_default().push(i);
+            index.by_year_kind.entry((r.fiscal_year as usize, kind)).or_default().push(i);
             index.by_series.entry((r.component, r.metric)).or_default().push(i);
-            insert_sorted(index.metrics_of.entry(r.component).or_default(), r.metric);
+            insert_sorted(&mut index.metrics_of[r.component], r.metric);
             insert_sorted(&mut index.components_of_metric[r.metric], r.component);
             insert_sorted(&mut index.years_of_metric[r.metric], r.fiscal_year);
             insert_sorted(&mut index.years, r.fiscal_year);
@@ -44,12 +48,12 @@ impl RecordIndex {
 
     /// Records of one component in one year.
     pub fn component_year(&self, component: usize, year: u16) -> &[usize] {
-        self.by_year_component.get(&(year, component)).map_or(&[], Vec::as_slice)
+        self.by_year_component.get(&(year as usize, component)).map_or(&[], Vec::as_slice)
     }
 
     /// Records of one kind in one year, across components.
     pub fn kind_year(&self, kind: usize, year: u16) -> &[usize] {
-        self.by_year_kind.get(&(year, kind)).map_or(&[], Vec::as_slice)
+        self.by_year_kind.get(&(year as usize, kind)).map_or(&[], Vec::as_slice)
     }
 
     /// One component's metric over the years, oldest first.
@@ -59,7 +63,7 @@ impl RecordIndex {
 
     /// The metrics a component reports in any year.
     pub fn metrics_of(&self, component: usize) -> &[usize] {
-        self.metrics_of.get(&component).map_or(&[], Vec::as_slice)
+        self.metrics_of.get(component).map_or(&[], Vec::as_slice)
     }
 
     pub fn components_of_metric(&self, metric: usize) -> &[usize] {

@@ -16,7 +16,6 @@ use crate::theme::{Rgb, Theme};
 use crate::view::{fiscal_years, quoted, select, Chart, ViewKind, ViewSpec, OPTION_NAMES};
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use crate::json::{Json, WriteJson};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -148,20 +147,20 @@ struct CanvasText<'a> {
 /// Enough for the labels of a few views: a reader switching back and forth measures nothing new.
 const WIDTHS_KEPT: usize = 256;
 
+/// Label widths by text and font. A list, searched from the end: at this size a map's code would
+/// cost more Wasm than the search costs time.
 #[derive(Default)]
 struct WidthCache {
     /// The font last set on the context by a measurement.
     font: Option<(u64, bool)>,
-    /// By font (size bits, bold), then by text.
-    widths: BTreeMap<(u64, bool), BTreeMap<String, f64>>,
-    kept: usize,
+    widths: Vec<(String, (u64, bool), f64)>,
 }
 
 impl TextMeasure for CanvasText<'_> {
     fn width(&self, text: &str, font: Font) -> f64 {
         let key = (font.size.to_bits(), font.bold);
         let Ok(mut cache) = self.widths.try_borrow_mut() else { return 0.0 };
-        if let Some(w) = cache.widths.get(&key).and_then(|m| m.get(text)) {
+        if let Some((_, _, w)) = cache.widths.iter().rev().find(|(t, k, _)| *k == key && t == text) {
             return *w;
         }
         if cache.font != Some(key) {
@@ -169,13 +168,11 @@ impl TextMeasure for CanvasText<'_> {
             cache.font = Some(key);
         }
         let width = self.context.measure_text(text).map(|m| m.width()).unwrap_or(0.0);
-        if cache.kept >= WIDTHS_KEPT {
+        if cache.widths.len() >= WIDTHS_KEPT {
             // Bounded, so memory stays flat however long a reader stays.
             cache.widths.clear();
-            cache.kept = 0;
         }
-        cache.kept += 1;
-        cache.widths.entry(key).or_default().insert(text.to_string(), width);
+        cache.widths.push((text.to_string(), key, width));
         width
     }
 }
