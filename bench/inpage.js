@@ -67,6 +67,18 @@
     B.finish();
   };
 
+  /** The DHS-wide figures of the component view: the resize and tooltip measurements need bars,
+   * and the switches before them may have left a component without figures that year. */
+  B.showDhs = () => {
+    B.setView("component");
+    const select = selectFor("component");
+    if (select.value !== "dhs") {
+      select.value = "dhs";
+      select.dispatchEvent(new Event("change", { bubbles: true }));
+    }
+    B.finish();
+  };
+
   const selectFor = (kind) => document.querySelector(kind === "component" ? "#component" : "#metric");
   /** One change of the component (component view) or measure (metric view) to the next option. */
   function step(kind) {
@@ -165,6 +177,12 @@
     if (!el || el.hidden || !el.textContent.trim()) return null;
     const style = getComputedStyle(el);
     return style.display !== "none" && style.visibility !== "hidden" && Number(style.opacity) > 0 ? el.textContent : null;
+  };
+
+  /** Resolves once no tooltip is shown (ours keeps one for 300 ms after the pointer leaves, so it
+   * can be reached, WCAG 1.4.13), so each measured move starts from a chart without a tooltip. */
+  B.tooltipGone = async () => {
+    for (let i = 0; i < 120 && tooltipShown() !== null; i++) await B.nextFrame();
   };
 
   /** Starts watching; resolves { moveAt, dispatchAt, shownAt } once a pointer move over #chart

@@ -195,7 +195,7 @@ async function main() {
     // ---------- resize ----------
     log(`resizes: ${N.resizeRounds * N.resizeBatch} per page`);
     const resizes = { ours: [], dom: [], peer: [] };
-    for (const key of Object.keys(resizes)) await sessions[key].page.evaluate(() => window.__bench.setView("component"));
+    for (const key of Object.keys(resizes)) await sessions[key].page.evaluate(() => window.__bench.showDhs());
     for (let round = 0; round < N.resizeRounds; round++) {
       for (const key of order(round, ["ours", "dom", "peer"])) {
         const { page } = sessions[key];
@@ -215,7 +215,7 @@ async function main() {
     for (const key of ["ours", "peer"]) {
       const { page } = sessions[key];
       await page.bringToFront();
-      await page.evaluate(() => { window.__bench.setView("component"); window.scrollTo(0, 0); });
+      await page.evaluate(() => { window.__bench.showDhs(); window.scrollTo(0, 0); });
       const points = await page.evaluate(() => window.__bench.barPoints(2));
       if (points.length) { // hover once first: a tooltip element may be created on the first hover
         await page.mouse.move(points[0].x, points[0].y);
@@ -235,7 +235,7 @@ async function main() {
         for (let i = 0; i < N.tooltipBatch; i++) {
           const p = t.points[i % t.points.length];
           await page.mouse.move(2, 2);
-          await page.evaluate(async () => { await window.__bench.nextFrame(); await window.__bench.nextFrame(); });
+          await page.evaluate(async () => { await window.__bench.tooltipGone(); await window.__bench.nextFrame(); await window.__bench.nextFrame(); });
           await page.evaluate(() => { window.__bench.pendingTooltip = window.__bench.armTooltip(); });
           await page.mouse.move(p.x, p.y);
           const { moveAt, dispatchAt, shownAt } = await page.evaluate(() => window.__bench.pendingTooltip);
