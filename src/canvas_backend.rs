@@ -2,12 +2,15 @@
 //!
 //! Ours rather than `plotters-canvas` for speed and size. Every call into the browser costs a
 //! crossing and a string decode, so the context's fill, stroke, alpha, font and text alignment
-//! are set only when they change (a chart sets each a handful of times, not once per shape). Font
-//! sizes go through [`plain_decimal`], so the Wasm carries no float formatting code.
+//! are set only when they change (a chart sets each a handful of times, not once per shape).
+//! Labels are held until [`DrawingBackend::present`] and drawn font by font: a canvas parses the
+//! font each time it is set, which costs more than the text, and labels do not overlap, so their
+//! order does not show. Font sizes go through [`plain_decimal`], so the Wasm carries no float
+//! formatting code.
 
 use crate::number_format::plain_decimal;
 use plotters_backend::text_anchor::{HPos, VPos};
-use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontStyle};
+use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontFamily, FontStyle};
 use std::convert::Infallible;
 use web_sys::CanvasRenderingContext2d;
 
@@ -22,6 +25,18 @@ pub(crate) struct Canvas2d<'a> {
     alpha: Option<u16>,
     font: Option<(u64, bool)>,
     anchor: Option<(u8, u8)>,
+    labels: Vec<Pending>,
+}
+
+/// A label waiting for [`DrawingBackend::present`].
+struct Pending {
+    text: String,
+    color: BackendColor,
+    /// Size in device pixels, and bold.
+    font: (f64, bool),
+    family: &'static str,
+    anchor: (HPos, VPos),
+    at: BackendCoord,
 }
 
 type Result = std::result::Result<(), DrawingErrorKind<Infallible>>;
@@ -34,7 +49,7 @@ impl<'a> Canvas2d<'a> {
     /// The context's state is unknown at the start (a measurer may have set the font), so the
     /// first use of each setting writes it.
     pub(crate) fn new(context: &'a CanvasRenderingContext2d, size: (u32, u32)) -> Canvas2d<'a> {
-        Canvas2d { context, size, fill: None, stroke: None, line_width: None, alpha: None, font: None, anchor: None }
+        Canvas2d { context, size, fill: None, stroke: None, line_width: None, alpha: None, font: None, anchor: None, labels: Vec::new() }
     }
 
     fn alpha(&mut self, color: BackendColor) {
@@ -80,6 +95,18 @@ impl DrawingBackend for Canvas2d<'_> {
     }
 
     fn present(&mut self) -> Result {
+        let labels = std::mem::take(&mut self.labels);
+        let mut fonts: Vec<(f64, bool)> = Vec::new();
+        for label in &labels {
+            if !fonts.contains(&label.font) {
+                fonts.push(label.font);
+            }
+        }
+        for font in fonts {
+            for label in labels.iter().filter(|l| l.font == font) {
+                self.paint_label(label)?;
+            }
+        }
         // Leave the context as a fresh one is: later users (PNG export, other code) expect it.
         self.context.set_global_alpha(1.0);
         Ok(())
@@ -131,30 +158,51 @@ impl DrawingBackend for Canvas2d<'_> {
         if color.alpha == 0.0 {
             return Ok(());
         }
-        self.fill(color);
-        let bold = matches!(style.style(), FontStyle::Bold);
-        let font = (style.size().to_bits(), bold);
+        let family = match style.family() {
+            FontFamily::Serif => "serif",
+            FontFamily::Monospace => "monospace",
+            _ => "sans-serif",
+        };
+        let anchor = style.anchor();
+        self.labels.push(Pending {
+            text: text.to_string(),
+            color,
+            font: (style.size(), matches!(style.style(), FontStyle::Bold)),
+            family,
+            anchor: (anchor.h_pos, anchor.v_pos),
+            at: pos,
+        });
+        Ok(())
+    }
+}
+
+impl Canvas2d<'_> {
+    fn paint_label(&mut self, label: &Pending) -> Result {
+        self.fill(label.color);
+        let (size, bold) = label.font;
+        let font = (size.to_bits(), bold);
         if self.font != Some(font) {
             self.font = Some(font);
             let weight = if bold { "bold" } else { "normal" };
-            self.context.set_font(&format!("{weight} {}px {}", plain_decimal(style.size(), 2), style.family().as_str()));
+            self.context.set_font(&format!("{weight} {}px {}", plain_decimal(size, 2), label.family));
         }
-        let anchor = style.anchor();
-        let key = (anchor.h_pos as u8, anchor.v_pos as u8);
+        let (h, v) = label.anchor;
+        let key = (h as u8, v as u8);
         if self.anchor != Some(key) {
             self.anchor = Some(key);
-            self.context.set_text_align(match anchor.h_pos {
+            self.context.set_text_align(match h {
                 HPos::Left => "start",
                 HPos::Center => "center",
                 HPos::Right => "end",
             });
-            self.context.set_text_baseline(match anchor.v_pos {
+            self.context.set_text_baseline(match v {
                 VPos::Top => "top",
                 VPos::Center => "middle",
                 VPos::Bottom => "bottom",
             });
         }
-        self.context.fill_text(text, pos.0 as f64, pos.1 as f64).map_err(|_| DrawingErrorKind::FontError(Box::new(TextRefused)))
+        let (x, y) = label.at;
+        self.context.fill_text(&label.text, x as f64, y as f64).map_err(|_| DrawingErrorKind::FontError(Box::new(TextRefused)))
     }
 }
 

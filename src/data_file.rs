@@ -395,10 +395,11 @@ pub fn load(files: &DataFiles<'_>) -> Result<Dataset, Vec<DataError>> {
                 .ok()
                 .filter(|v: &f64| v.is_finite() && *v >= 0.0 && !f[3].contains(['e', 'E', '+']))
                 .ok_or_else(|| format!("value {:?} must be a plain number without separators, such as 3700000", f[3]))?;
-            // Labels write at most two decimals and whole numbers up to 10^15, so that no figure is
-            // ever rounded or cut when it is shown.
-            if f[3].split_once('.').is_some_and(|(_, d)| d.len() > 2) || value >= 1e15 {
-                return Err(format!("value {:?} must have at most two decimals and be below 1,000,000,000,000,000", f[3]));
+            // Labels write at most two decimals. Below 10^13 a double holds every figure to the cent,
+            // so no figure is ever rounded or cut when it is shown (above it, 932449111661763.1
+            // would read back as …763.13).
+            if f[3].split_once('.').is_some_and(|(_, d)| d.len() > 2) || value >= 1e13 {
+                return Err(format!("value {:?} must have at most two decimals and be below 10,000,000,000,000", f[3]));
             }
             let qualifier = Qualifier::parse(f[4])
                 .ok_or_else(|| format!("qualifier {:?} must be exact, at-least, approximate or derived", f[4]))?;

@@ -127,27 +127,18 @@ pub fn draw<DB: DrawingBackend>(mut backend: DB, layout: &Layout, theme: &Theme,
         }
     }
 
-    // Font by font: a canvas parses the font each time it changes, which costs more than the text.
-    let mut fonts: Vec<(f64, bool)> = Vec::new();
     for text in &layout.texts {
-        if !fonts.contains(&(text.font.size, text.font.bold)) {
-            fonts.push((text.font.size, text.font.bold));
-        }
-    }
-    for (size, bold) in fonts {
-        for text in layout.texts.iter().filter(|t| t.font.size == size && t.font.bold == bold) {
-            let color = match text.role {
-                TextRole::Subtitle | TextRole::Tick | TextRole::Note | TextRole::Source => theme.muted,
-                _ => theme.text,
-            };
-            let h = match text.anchor {
-                Anchor::Left => HPos::Left,
-                Anchor::Center => HPos::Center,
-                Anchor::Right => HPos::Right,
-            };
-            let label = Label { color: color.opaque(), size: size * ratio, bold, anchor: Pos::new(h, VPos::Top) };
-            backend.draw_text(&text.text, &label, (px(text.x), px(text.y))).map_err(failed)?;
-        }
+        let color = match text.role {
+            TextRole::Subtitle | TextRole::Tick | TextRole::Note | TextRole::Source => theme.muted,
+            _ => theme.text,
+        };
+        let h = match text.anchor {
+            Anchor::Left => HPos::Left,
+            Anchor::Center => HPos::Center,
+            Anchor::Right => HPos::Right,
+        };
+        let label = Label { color: color.opaque(), size: text.font.size * ratio, bold: text.font.bold, anchor: Pos::new(h, VPos::Top) };
+        backend.draw_text(&text.text, &label, (px(text.x), px(text.y))).map_err(failed)?;
     }
     backend.present().map_err(failed)
 }

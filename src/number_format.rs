@@ -95,15 +95,20 @@ pub fn spoken(value: f64, unit: Unit, qualifier: Qualifier, lang: Lang) -> Strin
 /// A number for CSS and SVG ("19.5", "0.55", "-3"): at most `places` decimals, no separators, `0`
 /// for NaN or infinity. Written with integers only: Rust's float formatting adds ~20 KB to the Wasm.
 pub fn plain_decimal(value: f64, places: u32) -> String {
-    let scale = 10u64.pow(places.min(9));
-    let scaled = (value * scale as f64).round();
-    if !scaled.is_finite() || scaled.abs() >= u64::MAX as f64 {
+    if !value.is_finite() || value.abs() >= 1e18 {
         return "0".to_string();
     }
-    let n = scaled.abs() as u64;
-    let mut out = if scaled < 0.0 && n != 0 { "-".to_string() } else { String::new() };
-    out.push_str(&(n / scale).to_string());
-    let fraction = n % scale;
+    // Whole and fractional parts apart: scaling the whole value first would lose its last digits
+    // beyond 2^53, which a dollar figure with cents reaches near 10^13.
+    let scale = 10u64.pow(places.min(9));
+    let mut whole = value.abs().trunc() as u64;
+    let mut fraction = (value.abs().fract() * scale as f64).round() as u64;
+    if fraction == scale {
+        whole += 1;
+        fraction = 0;
+    }
+    let mut out = if value < 0.0 && (whole != 0 || fraction != 0) { "-".to_string() } else { String::new() };
+    out.push_str(&whole.to_string());
     if fraction != 0 {
         let digits = (fraction + scale).to_string(); // "1" + zero-padded fraction
         out.push('.');
@@ -137,9 +142,18 @@ mod tests {
         for (value, places, expected) in [
             (19.5, 1, "19.5"), (13.0, 1, "13"), (0.55, 3, "0.55"), (0.12, 3, "0.12"), (1.0, 3, "1"), (-0.5, 1, "-0.5"),
             (-3.0, 2, "-3"), (412.25, 2, "412.25"), (0.04, 1, "0"), (-0.04, 1, "0"), (f64::NAN, 2, "0"), (f64::INFINITY, 1, "0"),
-            (0.05, 2, "0.05"), (1234567.0, 0, "1234567"),
+            (0.05, 2, "0.05"), (1234567.0, 0, "1234567"), (0.9999, 2, "1"), (-0.9999, 2, "-1"), (2.5, 0, "3"),
+            // Beyond 2^53 / 1000, where scaling first went wrong. (The double nearest
+            // 8991122445650.05 is …650.05078125, so three places give .051: the same double.)
+            (8991122445650.05, 3, "8991122445650.051"), (9_999_999_999_999.99, 2, "9999999999999.99"),
         ] {
             assert_eq!(plain_decimal(value, places), expected, "{value} to {places}");
+        }
+        // Every figure the loader allows (two decimals, below 10^13) reads back as itself.
+        for value in [0.01, 44021.74, 3_700_000.0, 999_999_999_999.99, 9_999_999_999_999.99, 1_234_567_890_123.4] {
+            for places in [2, 3] {
+                assert_eq!(plain_decimal(value, places).parse::<f64>().ok(), Some(value), "{value} to {places}");
+            }
         }
     }
 

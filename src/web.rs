@@ -1,9 +1,9 @@
 //! The web boundary: everything JavaScript can call, in one file.
 //!
 //! Options arrive as plain JS objects, read field by field; a wrong option is answered with a
-//! `TypeError` naming the field, a drawing problem with an `Error`. Results go out through
-//! `serde-wasm-bindgen`. Nothing here panics on bad input; a panic anywhere else is reported into
-//! the page by the hook installed at start.
+//! `TypeError` naming the field, a drawing problem with an `Error`. Results go out as JSON text
+//! (`json.rs`) read with one `JSON.parse`. Nothing here panics on bad input; a panic anywhere else
+//! is reported into the page by the hook installed at start.
 
 use crate::canvas_backend::Canvas2d;
 use crate::dataset::{Dataset, SourceKind};
@@ -101,6 +101,30 @@ fn kind_of(value: &JsValue) -> String {
         let kind = value.js_typeof().as_string().unwrap_or_default();
         let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
         format!("{article} {kind}")
+    }
+}
+
+/// The largest canvas every current browser allocates: 32,767 px a side (Firefox) and 16.7 million
+/// pixels (Safari on iOS). Past these a browser gives a canvas that silently draws nothing.
+const CANVAS_SIDE: f64 = 32_767.0;
+const CANVAS_AREA: f64 = 16_777_216.0;
+
+/// The pixel ratio to draw a `width` × `height` CSS-pixel chart at: the one wanted, or less when
+/// the backing store would pass a browser's canvas limits (a huge chart is drawn softer rather
+/// than not at all). An error when even a quarter of a device pixel per CSS pixel will not fit.
+fn fitting_ratio(width: f64, height: f64, wanted: f64) -> Result<f64, JsValue> {
+    let most = (CANVAS_SIDE / width).min(CANVAS_SIDE / height).min((CANVAS_AREA / (width * height)).sqrt());
+    if most >= wanted {
+        Ok(wanted)
+    } else if most >= 0.25 {
+        // Floored to a thousandth, so rounding the size up cannot pass the limit.
+        Ok((most * 1000.0).floor() / 1000.0)
+    } else {
+        Err(error(format!(
+            "the chart is {} × {} CSS pixels, more than a browser canvas can hold; choose a view with fewer figures or a narrower chart",
+            plain_decimal(width, 0),
+            plain_decimal(height, 0)
+        )))
     }
 }
 
@@ -375,6 +399,7 @@ impl Viewer {
             self.canvas.style().set_property("height", &height).map_err(|_| error("could not set the canvas height"))?;
             self.shown.height = height;
         }
+        let ratio = fitting_ratio(css_width, layout.height, ratio)?;
         let size = ((css_width * ratio).round() as u32, (layout.height * ratio).round() as u32);
         if self.canvas.width() != size.0 {
             self.canvas.set_width(size.0);
@@ -434,6 +459,7 @@ impl Viewer {
         }
         let css_width = (self.canvas.client_width() as f64).max(320.0);
         let layout = layout(&self.chart(), css_width, &self.measure());
+        let scale = fitting_ratio(css_width, layout.height, scale)?;
         let size = ((css_width * scale).round() as u32, (layout.height * scale).round() as u32);
         target.set_width(size.0);
         target.set_height(size.1);

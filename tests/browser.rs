@@ -180,6 +180,23 @@ fn a_known_width_is_drawn_at_without_reading_the_page_and_redraws_paint_every_pi
 }
 
 #[wasm_bindgen_test]
+fn a_chart_too_big_for_a_canvas_is_drawn_softer_or_refused_never_blank() {
+    let canvas = canvas("500px");
+    let mut viewer = Viewer::new(canvas.clone().into(), options(&[("view", "pipeline")])).unwrap();
+    // 40,000 CSS px wide passes every browser's 32,767 px side: drawn at a lower pixel ratio.
+    viewer.draw(Some(40_000.0)).unwrap();
+    assert!(canvas.width() <= 32_767 && canvas.width() >= 32_000, "{}", canvas.width());
+    assert!(canvas.width() as f64 * canvas.height() as f64 <= 16_777_216.0);
+    let ctx: CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    let row = ctx.get_image_data(0.0, 0.0, canvas.width() as f64, canvas.height() as f64).unwrap().data();
+    assert!(row.chunks(4).any(|p| p[..3] == BAR), "no bar drawn");
+    // A billion pixels wide cannot be drawn at all: an error says so and the chart stays as it was.
+    let error: js_sys::Error = viewer.draw(Some(1e9)).unwrap_err().dyn_into().unwrap();
+    assert!(String::from(error.message()).contains("more than a browser canvas can hold"));
+    assert!(canvas.width() <= 32_767 && canvas.width() >= 32_000);
+}
+
+#[wasm_bindgen_test]
 fn bad_options_are_type_errors_naming_the_field_and_change_nothing() {
     let canvas = canvas("400px");
     let mut viewer = Viewer::new(canvas.into(), options(&[("component", "hsi")])).unwrap();
