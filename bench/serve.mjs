@@ -4,9 +4,9 @@
  * that "bytes transferred" is what a gzipping host sends, and cross-origin isolation headers
  * (COOP/COEP), which give performance.now() 5 µs resolution instead of 100 µs.
  *
- * `/v/NAME/…` serves the same files as `/…` except that `/v/NAME/pkg/…` comes from `bench/pkg-NAME/`:
- * the unchanged page (index.html → www/app.js → ../pkg/ccht_chart.js) then runs a benchmark build of
- * the Wasm, such as the DOM-span text measurement.
+ * `/v/NAME/…` serves the same files as `/…` except that `/v/NAME/dist/…` comes from `bench/dist-NAME/`
+ * (tools/bundle.mjs over `bench/pkg-NAME/`): the unchanged page (index.html → dist/app.js) then runs
+ * a benchmark build of the Wasm, such as the DOM-span text measurement.
  */
 import { createServer } from "node:http";
 import { readFileSync, statSync } from "node:fs";
@@ -37,9 +37,9 @@ function resolvePath(urlPath) {
   let base = root;
   if (variant) {
     path = variant[2];
-    if (path.startsWith("/pkg/")) {
-      base = join(root, "bench", `pkg-${variant[1]}`);
-      path = path.slice("/pkg".length);
+    if (path.startsWith("/dist/")) {
+      base = join(root, "bench", `dist-${variant[1]}`);
+      path = path.slice("/dist".length);
     }
   }
   if (path.endsWith("/")) path += "index.html";

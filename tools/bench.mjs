@@ -14,6 +14,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync, existsSync } from "
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
+import { build } from "esbuild";
 import { CHROMIUM_ARGS } from "../tests/e2e/harness.mjs";
 import { startBenchServer, root } from "../bench/serve.mjs";
 import { readRealData, writeDataset } from "./synth-data.mjs";
@@ -130,17 +131,19 @@ async function coldLoad(browser, url) {
 
 async function main() {
   const started = Date.now();
-  for (const dir of ["pkg", "bench/pkg-dom", "bench/pkg-data"]) {
+  for (const dir of ["pkg", "dist", "bench/pkg-dom", "bench/dist-dom", "bench/pkg-data"]) {
     if (!existsSync(join(root, dir, "ccht_chart_bg.wasm"))) throw new Error(`${dir}/ is not built: run \`make bench\``);
   }
   writePeerData();
+  // The peer's own script minified too, as ours is in dist/ and as an agency would ship it.
+  await build({ entryPoints: [join(root, "bench/peer/peer.js")], outfile: join(root, "bench/peer/peer.min.js"), minify: true, logLevel: "warning" });
   const synthetic = {};
   for (const scale of N.scales.filter((s) => s > 1)) synthetic[scale] = writeDataset(scale, 1, join(root, "bench", "data", `x${scale}`));
   const results = { date: new Date().toISOString(), quick: QUICK, repetitions: N, viewport: VIEWPORT };
 
   // ---------- sizes ----------
-  results.shipped = sizes(["index.html", ...list("www", /\.(css|js)$/), ...list("pkg", /\.(js|wasm)$/)]);
-  results.peerFiles = sizes(["bench/peer/index.html", "www/style.css", "bench/peer/peer.css", "node_modules/chart.js/dist/chart.umd.min.js", "bench/peer/peer.js", "bench/peer/data.json"]);
+  results.shipped = sizes(["index.html", ...list("dist", /\.(css|js|wasm)$/), ...list("www", /\.(css|js)$/), ...list("pkg", /\.(js|wasm)$/)]);
+  results.peerFiles = sizes(["bench/peer/index.html", "dist/style.css", "bench/peer/peer.css", "node_modules/chart.js/dist/chart.umd.min.js", "bench/peer/peer.min.js", "bench/peer/data.json"]);
   results.domWasm = sizes(["bench/pkg-dom/ccht_chart_bg.wasm", "bench/pkg-data/ccht_chart_bg.wasm"]);
 
   const server = await startBenchServer();

@@ -1,5 +1,5 @@
 // For pages that embed the viewer in an iframe: include this file once
-//   <script src="https://YOUR-HOST/ccht-chart/www/embed-host.js" defer></script>
+//   <script src="https://YOUR-HOST/ccht-chart/dist/embed-host.js" defer></script>
 // and every <iframe data-ccht-chart> grows to the height of its chart. No inline script needed.
 window.addEventListener("message", (event) => {
   const data = event.data;

@@ -45,10 +45,11 @@ test("no inline script, inline style attribute, eval or new Function anywhere we
     assert.doesNotMatch(text, /\son[a-z]+\s*=/, `${file}: inline event handler`);
   }
   const scripts = [
+    ...readdirSync(new URL("dist/", root)).filter((f) => f.endsWith(".js")).map((f) => `dist/${f}`),
     ...readdirSync(new URL("www/", root)).filter((f) => f.endsWith(".js")).map((f) => `www/${f}`),
     ...readdirSync(new URL("pkg/", root)).filter((f) => f.endsWith(".js")).map((f) => `pkg/${f}`),
   ];
-  assert.ok(scripts.includes("pkg/ccht_chart.js"));
+  assert.ok(scripts.includes("pkg/ccht_chart.js") && scripts.includes("dist/app.js") && scripts.includes("dist/ccht-chart.js"));
   for (const file of scripts) {
     const text = readFileSync(new URL(file, root), "utf8");
     assert.doesNotMatch(text, /\beval\s*\(|new Function\s*\(/, file);

@@ -66,7 +66,10 @@ export async function chartReady(page) {
 
 /** Counts the bars in the canvas image: runs of the bar colour down a column just right of the axis. */
 export function countDrawnBars(page, colour = [0x00, 0x5e, 0xa2]) {
-  return page.evaluate(([cr, cg, cb]) => {
+  return page.evaluate(async ([cr, cg, cb]) => {
+    // Read the frame a reader sees: after the next rendering update has run its ResizeObserver
+    // callbacks (which come after animation frame callbacks), so a draw that follows a resize is in.
+    for (let i = 0; i < 2; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
     const canvas = document.querySelector("#chart-canvas");
     const ctx = canvas.getContext("2d");
     const ratio = canvas.width / canvas.clientWidth;
