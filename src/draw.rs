@@ -22,8 +22,8 @@ impl std::fmt::Display for DrawError {
     }
 }
 
-fn failed<E: std::fmt::Debug>(e: E) -> DrawError {
-    DrawError(format!("{e:?}"))
+fn failed<E: std::fmt::Display>(e: E) -> DrawError {
+    DrawError(e.to_string())
 }
 
 /// The chart as a standalone SVG document, drawn by the same code as the canvas.

