@@ -20,7 +20,7 @@ ccht-chart canvas { display: block; width: 100%; height: 20rem; background: Canv
 ccht-chart .failed canvas, ccht-chart .failed .ccht-tooltip, ccht-chart .failed .ccht-highlight { display: none; }
 ccht-chart canvas:focus-visible { outline: 3px solid #2491ff; outline-offset: -3px; }
 ccht-chart .ccht-highlight { position: absolute; pointer-events: none; outline: 3px solid #2491ff; outline-offset: 2px; }
-ccht-chart .ccht-tooltip { position: absolute; z-index: 2; max-width: min(22rem, calc(100% - 1rem)); box-sizing: border-box;
+ccht-chart .ccht-tooltip { left: 0; transform: translateX(clamp(4px, var(--at, 4px), calc(var(--room, 100%) - 100% - 4px))); position: absolute; z-index: 2; max-width: min(22rem, calc(100% - 1rem)); box-sizing: border-box;
   padding: 0.5rem 0.75rem; background: Canvas; color: CanvasText; border: 1px solid GrayText; border-radius: 4px;
   box-shadow: 0 2px 8px rgb(0 0 0 / 25%); font-size: 0.9rem; line-height: 1.35; }
 ccht-chart .ccht-tooltip p { margin: 0 0 0.25rem; }

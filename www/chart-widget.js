@@ -139,9 +139,10 @@ export class ChartWidget {
     this.tooltip.replaceChildren(...lines, source);
     this.tooltip.hidden = false;
     // Just below the bar, touching it, so the pointer can move onto it; never outside the chart.
-    const width = this.tooltip.offsetWidth;
-    const left = Math.max(4, Math.min(bar.x + bar.width / 2, this.canvas.clientWidth - width - 4));
-    this.tooltip.style.left = `${left}px`;
+    // The stylesheet keeps it inside (a translate clamped by its own width), so no layout is forced
+    // here to measure it.
+    this.tooltip.style.setProperty("--at", `${bar.x + bar.width / 2}px`);
+    this.tooltip.style.setProperty("--room", `${this.width ?? this.canvas.clientWidth}px`);
     this.tooltip.style.top = `${bar.y + bar.height + 2}px`;
     this.place(this.highlight, bar, 3);
     this.highlight.hidden = false;

@@ -130,6 +130,8 @@ test("hover shows the bar's tooltip with its value and source; Escape hides it",
   assert.match(text, /based on Withhold Release Orders/);
   // Hoverable: moving onto the tooltip keeps it.
   const tipBox = await tip.boundingBox();
+  // Inside the chart, its left edge at the bar's middle unless that would push it out.
+  assert.ok(tipBox.x >= rect.x + 3 && tipBox.x + tipBox.width <= rect.x + rect.width - 3, `tooltip ${JSON.stringify(tipBox)} outside ${JSON.stringify(rect)}`);
   await page.mouse.move(tipBox.x + 5, tipBox.y + 5, { steps: 4 });
   assert.equal(await tip.isVisible(), true);
   await page.keyboard.press("Escape");
@@ -137,6 +139,24 @@ test("hover shows the bar's tooltip with its value and source; Escape hides it",
   // Between bars there is no tooltip.
   await page.mouse.move(rect.x + 30, rect.y + 5);
   assert.equal(await tip.isVisible(), false);
+  // On a phone-width chart the tooltip is wider than the room right of the bar's middle: it is
+  // moved back inside.
+  await page.setViewportSize({ width: 400, height: 900 });
+  await page.waitForFunction(() => document.querySelector("#chart-canvas").clientWidth < 400);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await page.evaluate(() => document.querySelector("#chart-canvas").scrollIntoView());
+  const narrow = await page.locator("#chart-canvas").boundingBox();
+  const bar = await page.evaluate(() => {
+    const c = document.querySelector("#chart-canvas");
+    const ratio = c.width / c.clientWidth;
+    const col = c.getContext("2d").getImageData(Math.round(14 * ratio), 0, 1, c.height).data;
+    for (let y = 0; y < c.height; y++) if (col[y * 4] === 0 && col[y * 4 + 1] === 0x5e && col[y * 4 + 2] === 0xa2) return (y + 4 * ratio) / ratio;
+    return null;
+  });
+  await page.mouse.move(narrow.x + 20, narrow.y + bar);
+  await tip.waitFor({ state: "visible" });
+  const small = await tip.boundingBox();
+  assert.ok(small.x >= narrow.x + 3 && small.x + small.width <= narrow.x + narrow.width - 3, `tooltip ${JSON.stringify(small)} outside ${JSON.stringify(narrow)}`);
   assert.deepEqual(problems, []);
   await context.close();
 });
