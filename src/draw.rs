@@ -5,7 +5,7 @@
 //! backend's device pixels (the canvas backing store is CSS size × devicePixelRatio).
 
 use crate::dataset::Qualifier;
-use crate::layout::{Anchor, Layout, LineRole, TextRole, OPEN_END};
+use crate::layout::{Anchor, EstimatedText, Font, Layout, LineRole, TextMeasure, TextRole, OPEN_END};
 use crate::svg_backend::SvgWriter;
 use crate::theme::Theme;
 use plotters_backend::text_anchor::{HPos, Pos, VPos};
@@ -74,8 +74,9 @@ impl BackendTextStyle for Label {
         FontFamily::SansSerif
     }
     fn layout_box(&self, text: &str) -> Result<((i32, i32), (i32, i32)), Infallible> {
-        // An estimate (see layout::EstimatedText); only pixel backends ask.
-        Ok(((0, 0), ((text.chars().count() as f64 * self.size * 0.55) as i32, self.size as i32)))
+        // An estimate; only pixel backends ask.
+        let width = EstimatedText.width(text, Font { size: self.size, bold: self.bold });
+        Ok(((0, 0), (width as i32, self.size as i32)))
     }
     fn draw<E, F: FnMut(i32, i32, BackendColor) -> Result<(), E>>(&self, _: &str, _: (i32, i32), _: F) -> Result<Result<(), E>, Infallible> {
         Ok(Ok(()))

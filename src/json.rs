@@ -35,28 +35,40 @@ impl Json {
         self.after_value = false;
     }
 
-    pub fn open_object(&mut self) -> &mut Json {
+    /// A value in place: separated from the one before, and followed by a comma if more come.
+    fn value(&mut self, write: impl FnOnce(&mut Json)) -> &mut Json {
         self.separate();
-        self.text.push('{');
+        write(self);
+        self.after_value = true;
         self
+    }
+
+    fn open(&mut self, bracket: char) -> &mut Json {
+        self.separate();
+        self.text.push(bracket);
+        self
+    }
+
+    fn close(&mut self, bracket: char) -> &mut Json {
+        self.text.push(bracket);
+        self.after_value = true;
+        self
+    }
+
+    pub fn open_object(&mut self) -> &mut Json {
+        self.open('{')
     }
 
     pub fn close_object(&mut self) -> &mut Json {
-        self.text.push('}');
-        self.after_value = true;
-        self
+        self.close('}')
     }
 
     pub fn open_array(&mut self) -> &mut Json {
-        self.separate();
-        self.text.push('[');
-        self
+        self.open('[')
     }
 
     pub fn close_array(&mut self) -> &mut Json {
-        self.text.push(']');
-        self.after_value = true;
-        self
+        self.close(']')
     }
 
     /// An object's key; its value follows.
@@ -68,29 +80,16 @@ impl Json {
     }
 
     pub fn str(&mut self, value: &str) -> &mut Json {
-        self.separate();
-        self.quote(value);
-        self.after_value = true;
-        self
+        self.value(|j| j.quote(value))
     }
 
     /// A number; NaN and infinities, which JSON lacks, are written as `null`.
     pub fn num(&mut self, value: f64) -> &mut Json {
-        self.separate();
-        if value.is_finite() {
-            self.text.push_str(&plain_decimal(value, 3));
-        } else {
-            self.text.push_str("null");
-        }
-        self.after_value = true;
-        self
+        self.value(|j| j.text.push_str(&if value.is_finite() { plain_decimal(value, 3) } else { "null".to_string() }))
     }
 
     pub fn int(&mut self, value: u64) -> &mut Json {
-        self.separate();
-        self.text.push_str(&value.to_string());
-        self.after_value = true;
-        self
+        self.value(|j| j.text.push_str(&value.to_string()))
     }
 
     /// `"key": "value"`.

@@ -215,6 +215,19 @@ struct ViewState<'a> {
     lang: &'static str,
 }
 
+impl ViewState<'_> {
+    fn of<'a>(d: &'a Dataset, spec: &ViewSpec) -> ViewState<'a> {
+        ViewState {
+            view: spec.view.id(),
+            component: &d.components[spec.component].id,
+            metric: &d.metrics[spec.metric].id,
+            fy: spec.fiscal_year,
+            scale: spec.scale.id(),
+            lang: spec.lang.id(),
+        }
+    }
+}
+
 impl WriteJson for ViewState<'_> {
     fn write(&self, j: &mut Json) {
         j.open_object().field("view", self.view).field("component", self.component).field("metric", self.metric);
@@ -364,16 +377,7 @@ impl Viewer {
     /// The current choice as `{ view, component, metric, fy }`.
     #[wasm_bindgen(getter)]
     pub fn view(&self) -> Result<JsValue, JsValue> {
-        let d = self.dataset;
-        let state = ViewState {
-            view: self.spec.view.id(),
-            component: &d.components[self.spec.component].id,
-            metric: &d.metrics[self.spec.metric].id,
-            fy: self.spec.fiscal_year,
-            scale: self.spec.scale.id(),
-            lang: self.spec.lang.id(),
-        };
-        to_js(&state)
+        to_js(&ViewState::of(self.dataset, &self.spec))
     }
 
     /// Draws the current view at the canvas's CSS width, sizing its height to the content and its
@@ -449,8 +453,7 @@ impl Viewer {
 
     /// The current view as an SVG document, drawn by the same code as the canvas, light theme.
     pub fn svg(&self) -> Result<String, JsValue> {
-        let css_width = (self.canvas.client_width() as f64).max(320.0);
-        let layout = layout(&self.chart(), css_width, &self.measure());
+        let layout = self.export_layout();
         crate::draw::svg(&layout, &Theme::LIGHT).map_err(|e| error(e.to_string()))
     }
 
@@ -462,10 +465,9 @@ impl Viewer {
         if !(scale.is_finite() && scale > 0.0 && scale <= 8.0) {
             return Err(type_error("scale: expected a number above 0 and at most 8"));
         }
-        let css_width = (self.canvas.client_width() as f64).max(320.0);
-        let layout = layout(&self.chart(), css_width, &self.measure());
-        let scale = fitting_ratio(css_width, layout.height, scale)?;
-        let size = ((css_width * scale).round() as u32, (layout.height * scale).round() as u32);
+        let layout = self.export_layout();
+        let scale = fitting_ratio(layout.width, layout.height, scale)?;
+        let size = ((layout.width * scale).round() as u32, (layout.height * scale).round() as u32);
         target.set_width(size.0);
         target.set_height(size.1);
         let context = context_2d(&target).ok_or_else(|| error("the export canvas gave no 2D context"))?;
@@ -612,6 +614,12 @@ impl Viewer {
             cache.font = None;
         }
         CanvasText { context: &self.context, widths: &self.widths }
+    }
+
+    /// The current view laid out for a download: at the displayed width, at least 320 px.
+    fn export_layout(&self) -> Layout {
+        let css_width = (self.canvas.client_width() as f64).max(320.0);
+        layout(&self.chart(), css_width, &self.measure())
     }
 
     /// The current chart: the one last drawn if the choice has not changed since, else selected anew.
@@ -771,14 +779,7 @@ pub fn catalog(lang: Option<String>) -> Result<JsValue, JsValue> {
             .collect(),
         years: fiscal_years(d),
         langs: Lang::ALL.iter().map(|l| l.id()).collect(),
-        defaults: ViewState {
-            view: defaults.view.id(),
-            component: &d.components[defaults.component].id,
-            metric: &d.metrics[defaults.metric].id,
-            fy: defaults.fiscal_year,
-            scale: defaults.scale.id(),
-            lang: defaults.lang.id(),
-        },
+        defaults: ViewState::of(d, &defaults),
         strings: STRINGS.iter().map(|(k, en, es)| (*k, lang.pick(en, es))).collect(),
     };
     to_js(&catalog)
