@@ -400,6 +400,8 @@ impl Viewer {
         let layout = layout(&chart, css_width, &self.measure());
         #[cfg(feature = "bench-dom-measure")] // benchmark build only: labels measured by DOM spans
         let layout = layout(&chart, css_width, &crate::dom_measure::DomText::new());
+        // Checked before anything on the page changes, so a chart too big to draw leaves the last one.
+        let ratio = fitting_ratio(css_width, layout.height, ratio)?;
         self.drawn = None;
         // Each of these is a call into the browser, and resizing the backing store reallocates it:
         // done only when the size changes. The draw then paints every pixel.
@@ -408,7 +410,6 @@ impl Viewer {
             self.canvas.style().set_property("height", &height).map_err(|_| error("could not set the canvas height"))?;
             self.shown.height = height;
         }
-        let ratio = fitting_ratio(css_width, layout.height, ratio)?;
         let size = ((css_width * ratio).round() as u32, (layout.height * ratio).round() as u32);
         if self.canvas.width() != size.0 {
             self.canvas.set_width(size.0);
