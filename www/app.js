@@ -2,7 +2,7 @@
 // language, the sources panel, downloads and the embed code. The chart itself (tooltips,
 // keyboard, table) is a ChartWidget; all chart state lives in the Rust Viewer.
 import init, { Viewer, catalog } from "../pkg/ccht_chart.js";
-import { ChartWidget, element } from "./chart-widget.js";
+import { ChartWidget, element, trapped } from "./chart-widget.js";
 
 const $ = (selector) => document.querySelector(selector);
 const embedded = new URLSearchParams(location.search).get("embed") === "1";
@@ -137,6 +137,7 @@ async function main() {
   try {
     viewer = new Viewer($("#chart-canvas"), {});
   } catch (error) {
+    trapped(error);
     showError(`The chart could not start: ${error.message}`);
     return;
   }
@@ -202,7 +203,7 @@ async function main() {
     try {
       viewer.setView({ [name]: value });
     } catch (error) {
-      showError(error.message);
+      if (!trapped(error)) showError(error.message);
       return;
     }
     if (name === "lang") {
@@ -252,7 +253,7 @@ async function main() {
     try {
       download(new Blob([viewer.svg()], { type: "image/svg+xml" }), fileName("svg"));
     } catch (error) {
-      showError(say("error_export", error.message));
+      if (!trapped(error)) showError(say("error_export", error.message));
     }
   });
   $("#download-png").addEventListener("click", () => {
@@ -260,7 +261,7 @@ async function main() {
     try {
       viewer.drawInto(canvas, 2);
     } catch (error) {
-      showError(say("error_export", error.message));
+      if (!trapped(error)) showError(say("error_export", error.message));
       return;
     }
     canvas.toBlob((blob) => download(blob, fileName("png")), "image/png");

@@ -2,7 +2,7 @@
 // ES module. Every element on a page shares one Wasm instance; changing an attribute (view,
 // component, metric, fy) redraws at once. Works under a strict CSP: no inline script or style.
 import init, { Viewer, catalog } from "../pkg/ccht_chart.js";
-import { ChartWidget, element } from "./chart-widget.js";
+import { ChartWidget, element, trapped } from "./chart-widget.js";
 
 const ATTRIBUTES = ["view", "component", "metric", "fy", "scale", "lang"];
 
@@ -71,6 +71,7 @@ class CchtChart extends HTMLElement {
     try {
       this.viewer = new Viewer(canvas, options);
     } catch (error) {
+      trapped(error);
       return this.fail(`The chart could not start: ${error.message}`);
     }
     this.widget = new ChartWidget(this.parts, this.viewer, {
@@ -86,7 +87,7 @@ class CchtChart extends HTMLElement {
     try {
       this.viewer.setView({ [name]: value });
     } catch (error) {
-      return this.fail(error.message);
+      return trapped(error) || this.fail(error.message);
     }
     if (name === "lang") this.widget.strings = catalog(value).strings;
     this.widget.redraw();

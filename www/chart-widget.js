@@ -2,13 +2,28 @@
 // tooltips, keyboard navigation, a live region, the summary and the data table. Shared by the
 // full viewer (app.js) and the <ccht-chart> element, so both behave the same.
 
-// After a panic the Wasm instance is unusable, for every chart on the page.
+// After a panic the Wasm instance is unusable, for every chart on the page. The release build
+// aborts at once on a panic, with no message (it carries no formatting code): the call then throws
+// a WebAssembly.RuntimeError, which `trapped` turns into the same stop. Debug builds' panic hook
+// raises "ccht-chart:panic" with the message.
 let stopped = false;
 const stopListeners = new Set();
-window.addEventListener("ccht-chart:panic", (event) => {
+const stopAll = (message) => {
+  if (stopped) return;
   stopped = true;
-  for (const listener of stopListeners) listener(String(event.detail));
-});
+  for (const listener of stopListeners) listener(message);
+};
+window.addEventListener("ccht-chart:panic", (event) => stopAll(String(event.detail)));
+
+/** Whether `error`, thrown by a Viewer call, is a trap in the Wasm; if so every chart stops and says so. */
+export function trapped(error) {
+  if (!(error instanceof WebAssembly.RuntimeError)) return false;
+  stopAll(`The chart stopped because of an internal error (${error.message}). Reload the page to try again; the figures are in the sources below it.`);
+  return true;
+}
+// Traps in calls nobody catches (pointer moves, keys, clicks).
+window.addEventListener("error", (event) => trapped(event.error));
+window.addEventListener("unhandledrejection", (event) => trapped(event.reason));
 
 export function element(tag, text, className) {
   const e = document.createElement(tag);
@@ -103,7 +118,7 @@ export class ChartWidget {
         if (this.table) fillTable(this.table, this.viewer.table(), this.strings);
       }
     } catch (error) {
-      this.fail(this.strings.error_draw.replace("{0}", error.message));
+      if (!trapped(error)) this.fail(this.strings.error_draw.replace("{0}", error.message));
       return false;
     }
     this.figure.setAttribute("aria-busy", "false");

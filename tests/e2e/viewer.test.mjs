@@ -115,6 +115,61 @@ test("the footer gives the source and both reporting numbers", async () => {
   await context.close();
 });
 
+/**
+ * Before the page loads: the Viewer's exports named in `window.trapIn` (set later by the test) run
+ * a real Wasm `unreachable` instead, the trap a Rust panic is in the release build.
+ */
+function trapWhenAsked() {
+  // A module of one function whose body is `unreachable`.
+  const bytes = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 7, 5, 1, 1, 116, 0, 0, 10, 5, 1, 3, 0, 0, 11]);
+  const trap = new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports.t;
+  window.trapIn = [];
+  const patch = (result) => {
+    const real = result.instance.exports;
+    const exports = {};
+    for (const [name, value] of Object.entries(real)) {
+      exports[name] = typeof value === "function" ? (...args) => (window.trapIn.includes(name) ? trap() : value(...args)) : value;
+    }
+    return { module: result.module, instance: { exports } };
+  };
+  const streaming = WebAssembly.instantiateStreaming;
+  WebAssembly.instantiateStreaming = async (...args) => patch(await streaming(...args));
+}
+
+test("a trap in the Wasm (a release build's panic) stops the chart with a visible message", async () => {
+  const { page, problems, context } = await openPage(env.browser, undefined);
+  await page.addInitScript(trapWhenAsked);
+  await page.goto(env.server.url);
+  await chartReady(page);
+  const alert = page.locator("#alert");
+  assert.equal(await alert.isHidden(), true);
+  // A pointer move over the chart: the hit test traps, in an event handler nobody else catches.
+  await page.evaluate(() => { window.trapIn = ["viewer_hit"]; });
+  const box = await page.locator("#chart-canvas").boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await alert.waitFor({ state: "visible" });
+  assert.match(await alert.textContent(), /stopped because of an internal error \(unreachable/);
+  assert.equal(await page.locator("#chart").evaluate((e) => e.classList.contains("failed")), true);
+  // Stopped: the controls no longer call into the Wasm, so no second trap is raised.
+  await page.evaluate(() => { window.trapIn = ["viewer_setView", "viewer_draw"]; });
+  await page.selectOption("select[name=component]", "hsi");
+  assert.match(await alert.textContent(), /internal error/);
+  assert.deepEqual(problems.filter((p) => !/unreachable/.test(p)), []);
+  await context.close();
+});
+
+test("a trap while drawing, after a real control changed, is reported the same way", async () => {
+  const { page, context } = await openPage(env.browser, undefined);
+  await page.addInitScript(trapWhenAsked);
+  await page.goto(env.server.url);
+  await chartReady(page);
+  await page.evaluate(() => { window.trapIn = ["viewer_draw"]; });
+  await page.selectOption("select[name=component]", "hsi");
+  await page.locator("#alert").waitFor({ state: "visible" });
+  assert.match(await page.locator("#alert").textContent(), /stopped because of an internal error/);
+  await context.close();
+});
+
 test("a panic inside the Wasm is reported in the page", async () => {
   const { page, context } = await openPage(env.browser, env.server.url);
   await chartReady(page);
