@@ -1,25 +1,51 @@
 //! An index of a dataset's records, built once, so that selecting a view costs in proportion to
-//! the bars it draws and not to the size of the dataset. B-trees: ordered keys, no hashing.
+//! the bars it draws and not to the size of the dataset. Sorted lists searched by halves: a map
+//! type would bring code of its own into the Wasm.
 
 use crate::dataset::Dataset;
-use std::collections::BTreeMap;
 
 #[derive(Debug, Default)]
 pub struct RecordIndex {
     /// Fiscal years with any record, oldest first.
     pub years: Vec<u16>,
-    // Every map has the same key and value types, so the Wasm carries one copy of the B-tree code.
     /// By (year, component).
-    by_year_component: BTreeMap<(usize, usize), Vec<usize>>,
+    by_year_component: Groups,
     /// By (year, kind).
-    by_year_kind: BTreeMap<(usize, usize), Vec<usize>>,
+    by_year_kind: Groups,
     /// One component's metric across the years, oldest first.
-    by_series: BTreeMap<(usize, usize), Vec<usize>>,
+    by_series: Groups,
     /// The metrics each component has in any year, in metrics.csv order.
     metrics_of: Vec<Vec<usize>>,
     /// The components and years each metric has, for the menus.
     components_of_metric: Vec<Vec<usize>>,
     years_of_metric: Vec<Vec<u16>>,
+}
+
+type Key = (usize, usize);
+
+/// Record ids in groups, in order of the groups' keys: `ids[i]` is in the group `keys[i]`.
+#[derive(Debug, Default)]
+struct Groups {
+    keys: Vec<Key>,
+    ids: Vec<usize>,
+}
+
+impl Groups {
+    /// Every record, grouped by `key` and, within a group, in order of `order`, then of id.
+    fn new(records: usize, key: impl Fn(usize) -> Key, order: impl Fn(usize) -> usize) -> Groups {
+        let mut ids: Vec<usize> = (0..records).collect();
+        sort_ids_by(&mut ids, |i| {
+            let (a, b) = key(i);
+            (a, b, order(i))
+        });
+        Groups { keys: ids.iter().map(|&i| key(i)).collect(), ids }
+    }
+
+    fn get(&self, key: Key) -> &[usize] {
+        let start = self.keys.partition_point(|&k| k < key);
+        let end = self.keys.partition_point(|&k| k <= key);
+        &self.ids[start..end]
+    }
 }
 
 impl RecordIndex {
@@ -30,35 +56,32 @@ impl RecordIndex {
             years_of_metric: vec![Vec::new(); d.metrics.len()],
             ..RecordIndex::default()
         };
-        for (i, r) in d.records.iter().enumerate() {
-            let kind = d.metrics[r.metric].kind;
-            index.by_year_component.entry((r.fiscal_year as usize, r.component)).or_default().push(i);
-            index.by_year_kind.entry((r.fiscal_year as usize, kind)).or_default().push(i);
-            index.by_series.entry((r.component, r.metric)).or_default().push(i);
+        let (n, r) = (d.records.len(), |i: usize| &d.records[i]);
+        index.by_year_component = Groups::new(n, |i| (r(i).fiscal_year as usize, r(i).component), |_| 0);
+        index.by_year_kind = Groups::new(n, |i| (r(i).fiscal_year as usize, d.metrics[r(i).metric].kind), |_| 0);
+        index.by_series = Groups::new(n, |i| (r(i).component, r(i).metric), |i| r(i).fiscal_year as usize);
+        for r in d.records.iter() {
             insert_sorted(&mut index.metrics_of[r.component], r.metric);
             insert_sorted(&mut index.components_of_metric[r.metric], r.component);
             insert_sorted(&mut index.years_of_metric[r.metric], r.fiscal_year);
             insert_sorted(&mut index.years, r.fiscal_year);
-        }
-        for ids in index.by_series.values_mut() {
-            sort_ids_by(ids, |i| (d.records[i].fiscal_year as usize, 0));
         }
         index
     }
 
     /// Records of one component in one year.
     pub fn component_year(&self, component: usize, year: u16) -> &[usize] {
-        self.by_year_component.get(&(year as usize, component)).map_or(&[], Vec::as_slice)
+        self.by_year_component.get((year as usize, component))
     }
 
     /// Records of one kind in one year, across components.
     pub fn kind_year(&self, kind: usize, year: u16) -> &[usize] {
-        self.by_year_kind.get(&(year as usize, kind)).map_or(&[], Vec::as_slice)
+        self.by_year_kind.get((year as usize, kind))
     }
 
     /// One component's metric over the years, oldest first.
     pub fn series(&self, component: usize, metric: usize) -> &[usize] {
-        self.by_series.get(&(component, metric)).map_or(&[], Vec::as_slice)
+        self.by_series.get((component, metric))
     }
 
     /// The metrics a component reports in any year.
@@ -85,14 +108,11 @@ pub(crate) fn insert_sorted<T: Ord>(list: &mut Vec<T>, item: T) {
 /// Sorts record ids, given in ascending order, by a key; equal keys keep their order. Every id
 /// list is sorted through this one routine: each `sort_by_key` closure would add its own copy of
 /// the sorting code to the Wasm.
-pub(crate) fn sort_ids_by(ids: &mut [usize], key: impl Fn(usize) -> (usize, usize)) {
-    let mut keyed: Vec<(usize, usize, usize)> = ids.iter().map(|&i| {
-        let (a, b) = key(i);
-        (a, b, i)
-    }).collect();
+pub(crate) fn sort_ids_by(ids: &mut [usize], key: impl Fn(usize) -> (usize, usize, usize)) {
+    let mut keyed: Vec<((usize, usize, usize), usize)> = ids.iter().map(|&i| (key(i), i)).collect();
     // Ids are distinct, so an unstable sort on (key, id) orders ties by id, as a stable sort would.
     keyed.sort_unstable();
-    for (slot, (_, _, i)) in ids.iter_mut().zip(keyed) {
+    for (slot, (_, i)) in ids.iter_mut().zip(keyed) {
         *slot = i;
     }
 }
@@ -105,7 +125,7 @@ mod tests {
     #[test]
     fn id_lists_sort_stably_and_stay_distinct() {
         let mut ids = vec![0, 1, 2, 3, 4, 5];
-        let keys = [(2, 0), (1, 5), (2, 0), (0, 9), (1, 5), (1, 4)];
+        let keys = [(2, 0, 1), (1, 5, 0), (2, 0, 1), (0, 9, 9), (1, 5, 0), (1, 4, 7)];
         sort_ids_by(&mut ids, |i| keys[i]);
         assert_eq!(ids, [3, 5, 1, 4, 0, 2]);
         let mut list = Vec::new();
@@ -124,6 +144,12 @@ mod tests {
             for &y in &index.years {
                 let scan: Vec<usize> = (0..d.records.len()).filter(|&i| d.records[i].component == c && d.records[i].fiscal_year == y).collect();
                 assert_eq!(index.component_year(c, y), scan.as_slice());
+            }
+            for k in 0..d.kinds.len() {
+                for &y in &index.years {
+                    let scan: Vec<usize> = (0..d.records.len()).filter(|&i| d.metrics[d.records[i].metric].kind == k && d.records[i].fiscal_year == y).collect();
+                    assert_eq!(index.kind_year(k, y), scan.as_slice());
+                }
             }
             for m in 0..d.metrics.len() {
                 let years: Vec<u16> = index.series(c, m).iter().map(|&i| d.records[i].fiscal_year).collect();

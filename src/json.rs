@@ -89,7 +89,7 @@ impl Json {
     }
 
     pub fn int(&mut self, value: u64) -> &mut Json {
-        self.value(|j| j.text.push_str(&value.to_string()))
+        self.value(|j| j.text.push_str(&crate::number_format::decimal(value)))
     }
 
     /// `"key": "value"`.

@@ -16,13 +16,20 @@ fn separators(lang: Lang) -> (char, char) {
 
 /// "2,545", "3,700,000", "0.5"; in Spanish "2.545", "0,5".
 pub fn with_separators(value: f64, lang: Lang) -> String {
-    let (group, decimal) = separators(lang);
+    let (group, decimal_mark) = separators(lang);
     let negative = value < 0.0;
     // Up to two decimals, and only if the value has them: derived values may. Rounded once, as
     // cents, so 0.999 is 1 and not 0 and 100 hundredths.
     let cents = (value.abs() * 100.0).round();
-    let (whole, fraction) = ((cents / 100.0).trunc(), (cents % 100.0) as u64);
-    let digits = format!("{}", whole as u64);
+    // In integers (a float remainder brings 1 KB of 128-bit division into the Wasm). Past 2^64
+    // cents the value is a whole number far beyond 2^53, so it has no cents to lose.
+    let (whole, fraction) = if cents < 18_446_744_073_709_551_616.0 {
+        let cents = cents as u64;
+        (cents / 100, cents % 100)
+    } else {
+        ((cents / 100.0) as u64, 0)
+    };
+    let digits = decimal(whole);
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 4);
     if negative {
         out.push('-');
@@ -35,11 +42,25 @@ pub fn with_separators(value: f64, lang: Lang) -> String {
         out.push(c);
     }
     if fraction != 0 {
-        let f = format!("{fraction:02}");
-        out.push(decimal);
-        out.push_str(f.trim_end_matches('0'));
+        let f = decimal(100 + fraction); // "1" + two digits
+        out.push(decimal_mark);
+        out.push_str(f[1..].trim_end_matches('0'));
     }
     out
+}
+
+/// A whole number's digits, "0" to "18446744073709551615": what `to_string` does, without the
+/// formatting machinery it brings into the Wasm.
+pub(crate) fn decimal(mut n: u64) -> String {
+    let mut digits = Vec::with_capacity(20);
+    loop {
+        digits.push(b'0' + (n % 10) as u8);
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    digits.iter().rev().map(|&d| d as char).collect()
 }
 
 /// "3.7M", "12M", "2,545": millions and billions shortened only when exact to one decimal.
@@ -108,9 +129,9 @@ pub fn plain_decimal(value: f64, places: u32) -> String {
         fraction = 0;
     }
     let mut out = if value < 0.0 && (whole != 0 || fraction != 0) { "-".to_string() } else { String::new() };
-    out.push_str(&whole.to_string());
+    out.push_str(&decimal(whole));
     if fraction != 0 {
-        let digits = (fraction + scale).to_string(); // "1" + zero-padded fraction
+        let digits = decimal(fraction + scale); // "1" + zero-padded fraction
         out.push('.');
         out.push_str(digits[1..].trim_end_matches('0'));
     }
@@ -121,6 +142,13 @@ pub fn plain_decimal(value: f64, places: u32) -> String {
 mod tests {
     use super::*;
     use Lang::{En, Es};
+
+    #[test]
+    fn whole_numbers_are_written_as_to_string_does() {
+        for n in [0, 7, 10, 99, 100, 1_108, 3_700_000, 9_999_999_999_999, u64::MAX] {
+            assert_eq!(decimal(n), n.to_string());
+        }
+    }
 
     #[test]
     fn separators_follow_the_language() {

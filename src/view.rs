@@ -444,7 +444,7 @@ pub fn select(dataset: &Dataset, spec: &ViewSpec) -> Chart {
         ViewKind::Component => {
             let mut mine: Vec<usize> = index.component_year(spec.component, year).to_vec();
             // Panels in the order kinds are listed in kinds.csv, bars in metrics.csv order.
-            sort_ids_by(&mut mine, |i| (dataset.metrics[dataset.records[i].metric].kind, dataset.records[i].metric));
+            sort_ids_by(&mut mine, |i| (dataset.metrics[dataset.records[i].metric].kind, dataset.records[i].metric, 0));
             let mut panels = Vec::new();
             for group in mine.chunk_by(|&a, &b| dataset.metrics[dataset.records[a].metric].kind == dataset.metrics[dataset.records[b].metric].kind) {
                 let ids = group.to_vec();
@@ -459,7 +459,7 @@ pub fn select(dataset: &Dataset, spec: &ViewSpec) -> Chart {
         }
         ViewKind::Metric => {
             let mut ids: Vec<usize> = index.kind_year(metric.kind, year).to_vec();
-            sort_ids_by(&mut ids, |i| (dataset.records[i].component, dataset.records[i].metric));
+            sort_ids_by(&mut ids, |i| (dataset.records[i].component, dataset.records[i].metric, 0));
             let several_metrics = ids.windows(2).any(|w| dataset.records[w[0]].metric != dataset.records[w[1]].metric);
             let bars: Vec<Bar> = ids
                 .into_iter()

@@ -89,7 +89,7 @@ fn apply_options(dataset: &Dataset, spec: ViewSpec, options: JsValue) -> Result<
         let Some((_, value)) = fields.iter().find(|(k, _)| k == name) else { continue };
         let text = match (value.as_string(), value.as_f64()) {
             (Some(t), _) => t,
-            (None, Some(n)) if name == "fy" && n.fract() == 0.0 && n.abs() < 1e9 => (n as i64).to_string(),
+            (None, Some(n)) if name == "fy" && n.fract() == 0.0 && n.abs() < 1e9 => plain_decimal(n, 0),
             (None, Some(_)) => return Err(type_error(format!("{name}: expected a string, got a number"))),
             (None, None) => return Err(type_error(format!("{name}: expected a string, got {}", kind_of(value)))),
         };
