@@ -355,7 +355,13 @@ impl Viewer {
     /// A viewer of any dataset: the compiled-in one, or one loaded at run time (benchmarks).
     pub(crate) fn with_dataset(dataset: &'static Dataset, canvas: JsValue, options: JsValue) -> Result<Viewer, JsValue> {
         let canvas: HtmlCanvasElement = canvas.dyn_into().map_err(|other| {
-            let what = if other.is_null() || other.is_undefined() { "nothing (is the element missing?)".to_string() } else { format!("{other:?}") };
+            let what = if other.is_null() || other.is_undefined() {
+                "nothing (is the element missing?)".to_string()
+            } else if let Some(element) = other.dyn_ref::<web_sys::Element>() {
+                format!("a <{}> element", element.tag_name().to_ascii_lowercase())
+            } else {
+                kind_of(&other)
+            };
             type_error(format!("Viewer needs a <canvas> element; got {what}"))
         })?;
         let context = context_2d(&canvas).ok_or_else(|| error("this browser gave no 2D drawing context for the canvas"))?;

@@ -139,10 +139,18 @@ fn switching_metric_redraws_a_different_chart() {
 
 #[wasm_bindgen_test]
 fn a_missing_canvas_is_a_type_error() {
-    for missing in [JsValue::NULL, JsValue::UNDEFINED, JsValue::from_str("chart")] {
+    let div: JsValue = web_sys::window().unwrap().document().unwrap().create_element("div").unwrap().into();
+    let got = [
+        (JsValue::NULL, "got nothing (is the element missing?)"),
+        (JsValue::UNDEFINED, "got nothing (is the element missing?)"),
+        (JsValue::from_str("chart"), "got a string"),
+        (div, "got a <div> element"),
+    ];
+    for (missing, what) in got {
         let error = Viewer::new(missing, JsValue::UNDEFINED).err().expect("an error, not a viewer");
         let error: js_sys::TypeError = error.dyn_into().expect("a TypeError");
-        assert!(String::from(error.message()).contains("<canvas>"));
+        let message = String::from(error.message());
+        assert!(message.starts_with("Viewer needs a <canvas> element; ") && message.ends_with(what), "{message}");
     }
 }
 
