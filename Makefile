@@ -21,13 +21,15 @@ RELEASE_CARGO := -Zbuild-std=std,panic_abort
 ## wasm-pack build, size-optimised (opt-level z, LTO, wasm-opt -Oz, std rebuilt, panics as traps).
 build: tools
 	cargo run -q --example fallback
+	@# pkg/: the package for app developers, every function of the Viewer.
 	$(RELEASE_WASM) . -- $(RELEASE_CARGO)
 	@# The generated JS glue, minified (its types stay in pkg/ccht_chart.d.ts): 7.1 KB → 4.3 KB gzipped.
 	node_modules/.bin/esbuild pkg/ccht_chart.js --minify --format=esm --allow-overwrite --outfile=pkg/ccht_chart.js --log-level=warning
+	@# pkg-lean/: what the page's first view loads, without the downloads (fetched from pkg/ on use).
+	$(RELEASE_WASM) --out-dir pkg-lean --no-pack . -- $(RELEASE_CARGO) --no-default-features
 	@# What pages load: the shell bundled with the glue and minified, in dist/ (tools/bundle.mjs).
 	node tools/bundle.mjs
-	@printf 'pkg/ccht_chart_bg.wasm %s bytes, %s gzipped\n' $$(wc -c < pkg/ccht_chart_bg.wasm) $$(gzip -9c pkg/ccht_chart_bg.wasm | wc -c)
-	@printf 'pkg/ccht_chart.js      %s bytes, %s gzipped\n' $$(wc -c < pkg/ccht_chart.js) $$(gzip -9c pkg/ccht_chart.js | wc -c)
+	@for f in pkg-lean/ccht_chart_bg.wasm pkg/ccht_chart_bg.wasm pkg/ccht_chart.js; do printf '%-26s %s bytes, %s gzipped\n' $$f $$(wc -c < $$f) $$(gzip -9c $$f | wc -c); done
 
 tools:
 	@tools/ensure-tools build
@@ -64,9 +66,9 @@ test-e2e: build
 ## Prints a table and writes bench/results.json; about 5 minutes on 2 cores.
 bench: build
 	@tools/ensure-tools chromium node
-	$(RELEASE_WASM) --out-dir bench/pkg-dom --no-pack . -- $(RELEASE_CARGO) --features bench-dom-measure
+	$(RELEASE_WASM) --out-dir bench/pkg-dom --no-pack . -- $(RELEASE_CARGO) --no-default-features --features bench-dom-measure
 	node tools/bundle.mjs bench/dist-dom bench/pkg-dom
-	$(RELEASE_WASM) --out-dir bench/pkg-data --no-pack . -- $(RELEASE_CARGO) --features runtime-data
+	$(RELEASE_WASM) --out-dir bench/pkg-data --no-pack . -- $(RELEASE_CARGO) --no-default-features --features runtime-data
 	node tools/bench.mjs
 
 test-fuzz: tools
@@ -80,4 +82,4 @@ fuzz: tools
 
 clean:
 	cargo clean
-	rm -rf pkg node_modules fuzz/target bench/pkg-dom bench/pkg-data bench/data
+	rm -rf pkg pkg-lean dist node_modules fuzz/target bench/pkg-dom bench/pkg-data bench/data

@@ -457,17 +457,20 @@ impl Viewer {
         self.spec.to_query(self.dataset)
     }
 
+    #[cfg(feature = "exports")]
     /// The current view's figures as CSV (RFC 4180), for download.
     pub fn csv(&self) -> String {
         crate::export::csv(self.dataset, &self.chart())
     }
 
+    #[cfg(feature = "exports")]
     /// The current view as an SVG document, drawn by the same code as the canvas, light theme.
     pub fn svg(&self) -> Result<String, JsValue> {
         let layout = self.export_layout();
         crate::draw::svg(&layout, &Theme::LIGHT).map_err(|e| error(e.to_string()))
     }
 
+    #[cfg(feature = "exports")]
     /// Draws the current view into another canvas at `scale` × the displayed CSS size (PNG export),
     /// light theme; the displayed chart is untouched.
     #[wasm_bindgen(js_name = drawInto)]

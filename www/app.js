@@ -248,24 +248,34 @@ async function main() {
     const parts = s.view === "pipeline" ? ["pipeline"] : s.view === "metric" ? ["metric", s.metric] : s.view === "trend" ? ["trend", s.component, s.metric] : [s.component];
     return `ccht-${s.view === "trend" ? "" : `fy${s.fy}-`}${parts.join("-")}.${ext}`;
   };
-  $("#download-csv").addEventListener("click", () => download(new Blob([viewer.csv()], { type: "text/csv;charset=utf-8" }), fileName("csv")));
-  $("#download-svg").addEventListener("click", () => {
+  // Downloads are made by the complete build of the same Rust code (pkg/), fetched on the first
+  // one: the first view's Wasm is smaller without them. A second Viewer, on the same canvas (for its
+  // width) and the same view, makes the file; the chart on screen is untouched.
+  let exportsModule;
+  const exportWith = (make) => async () => {
+    let exporter;
     try {
-      download(new Blob([viewer.svg()], { type: "image/svg+xml" }), fileName("svg"));
+      exportsModule ??= import("../pkg/ccht_chart.js").then(async (m) => (await m.default(), m));
+      exporter = new (await exportsModule).Viewer($("#chart-canvas"), {});
+      exporter.setQuery(viewer.query);
+      await make(exporter);
     } catch (error) {
-      if (!trapped(error)) showError(say("error_export", error.message));
+      // A failed fetch or a trap in that module: the next download starts afresh.
+      exportsModule = undefined;
+      showError(say("error_export", error.message));
+    } finally {
+      exporter?.free();
     }
-  });
-  $("#download-png").addEventListener("click", () => {
+  };
+  $("#download-csv").addEventListener("click", exportWith((v) => download(new Blob([v.csv()], { type: "text/csv;charset=utf-8" }), fileName("csv"))));
+  $("#download-svg").addEventListener("click", exportWith((v) => download(new Blob([v.svg()], { type: "image/svg+xml" }), fileName("svg"))));
+  $("#download-png").addEventListener("click", exportWith(async (v) => {
     const canvas = element("canvas");
-    try {
-      viewer.drawInto(canvas, 2);
-    } catch (error) {
-      if (!trapped(error)) showError(say("error_export", error.message));
-      return;
-    }
-    canvas.toBlob((blob) => download(blob, fileName("png")), "image/png");
-  });
+    v.drawInto(canvas, 2);
+    const png = await new Promise((resolve) => canvas.toBlob(resolve, "image/png"));
+    if (!png) throw new Error("the browser could not encode the PNG");
+    download(png, fileName("png"));
+  }));
 
   // The embed code for the current view: shown, and copied when the browser allows.
   $("#embed").addEventListener("click", async () => {

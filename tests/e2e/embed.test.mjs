@@ -148,8 +148,14 @@ test("the README's ES module snippet draws", async () => {
 });
 
 test("downloads: CSV of the view's records, PNG at twice the size, SVG with the bars and labels", async () => {
-  const { page, problems, context } = await openPage(env.browser, `${env.server.url}?view=metric&metric=people-reached`, { acceptDownloads: true, viewport: { width: 800, height: 900 } });
+  const { page, problems, context } = await openPage(env.browser, undefined, { acceptDownloads: true, viewport: { width: 800, height: 900 } });
+  const requested = [];
+  page.on("request", (r) => requested.push(new URL(r.url()).pathname));
+  await page.goto(`${env.server.url}?view=metric&metric=people-reached`);
   await chartReady(page);
+  // The first view loads the lean Wasm; the downloads' build comes with the first download.
+  assert.ok(requested.includes("/dist/ccht_chart_bg.wasm"), requested.join(" "));
+  assert.equal(requested.filter((p) => p.startsWith("/dist/exports/")).length, 0);
   const fetchDownload = async (button) => {
     const [download] = await Promise.all([page.waitForEvent("download"), page.click(button)]);
     const path = await download.path();
@@ -181,7 +187,27 @@ test("downloads: CSV of the view's records, PNG at twice the size, SVG with the 
   assert.equal(svg.match(/opacity="1" fill="#005EA2"/g).length, expected.length);
   for (const r of expected) assert.ok(svg.includes(`${Number(r.value).toLocaleString("en-US")}+`), r.metric);
   assert.match(svg, /People trained or reached across DHS components/);
+  assert.deepEqual(requested.filter((p) => p.startsWith("/dist/exports/")).sort(), ["/dist/exports/ccht_chart.js", "/dist/exports/ccht_chart_bg.wasm"]);
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a download whose code cannot be fetched says so, and the next try works", async () => {
+  const { page, problems, context } = await openPage(env.browser, undefined, { acceptDownloads: true });
+  await page.route("**/dist/exports/**", (route) => route.abort());
+  await page.goto(env.server.url);
+  await chartReady(page);
+  await page.click("#download-csv");
+  const alert = page.locator("#alert");
+  await alert.waitFor({ state: "visible" });
+  assert.match(await alert.textContent(), /^The file could not be made: /);
+  await page.unroute("**/dist/exports/**");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download-csv")]);
+  assert.equal(download.suggestedFilename(), "ccht-fy2024-dhs.csv");
+  // The chart itself went on working.
+  await page.selectOption("select[name=component]", "hsi");
+  await page.waitForFunction(() => document.querySelector("#chart-canvas").getAttribute("aria-label").includes("Homeland Security Investigations"));
+  assert.deepEqual(problems.filter((p) => !/could not be made|Failed to load|net::ERR_FAILED|Failed to fetch/.test(p)), []);
   await context.close();
 });
 
