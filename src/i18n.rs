@@ -11,7 +11,12 @@ pub enum Lang {
 }
 
 impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::Es];
+    /// The languages this build speaks. Spanish needs the `spanish` feature: the first view's lean
+    /// Wasm is built without it, and the page fetches the complete build when a reader picks it.
+    #[cfg(feature = "spanish")]
+    pub const ALL: &'static [Lang] = &[Lang::En, Lang::Es];
+    #[cfg(not(feature = "spanish"))]
+    pub const ALL: &'static [Lang] = &[Lang::En];
 
     pub fn id(self) -> &'static str {
         match self {
@@ -21,7 +26,7 @@ impl Lang {
     }
 
     pub fn parse(s: &str) -> Option<Lang> {
-        Lang::ALL.into_iter().find(|l| l.id() == s)
+        Lang::ALL.iter().copied().find(|l| l.id() == s)
     }
 
     /// Picks the English or Spanish of a pair.
@@ -33,8 +38,15 @@ impl Lang {
     }
 }
 
+/// The table below, with each Spanish string left out ("") of builds without the `spanish` feature.
+macro_rules! strings {
+    ($(($key:expr, $en:expr, $es:expr)),* $(,)?) => {
+        &[$(($key, $en, if cfg!(feature = "spanish") { $es } else { "" })),*]
+    };
+}
+
 /// (key, English, Spanish).
-pub const STRINGS: &[(&str, &str, &str)] = &[
+pub const STRINGS: &[(&str, &str, &str)] = strings![
     // The page.
     ("page_title", "DHS counter-human-trafficking figures", "Cifras del DHS contra la trata de personas"),
     ("h1", "DHS counter-human-trafficking figures", "Cifras del DHS contra la trata de personas"),
@@ -81,6 +93,7 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("error_start", "The chart could not start: {0}", "El gráfico no pudo iniciarse: {0}"),
     ("error_draw", "The chart could not be drawn: {0}", "No se pudo dibujar el gráfico: {0}"),
     ("error_export", "The file could not be made: {0}", "No se pudo crear el archivo: {0}"),
+    ("error_language", "The chart could not change language: {0}", "El gráfico no pudo cambiar de idioma: {0}"),
     ("col_measure", "Measure", "Medida"),
     ("col_component", "Component", "Componente"),
     ("col_fy", "Fiscal year", "Año fiscal"),

@@ -631,6 +631,7 @@ impl Viewer {
     }
 
     /// The current view laid out for a download: at the displayed width, at least 320 px.
+    #[cfg(feature = "exports")]
     fn export_layout(&self) -> Layout {
         let css_width = (self.canvas.client_width() as f64).max(320.0);
         layout(&self.chart(), css_width, &self.measure())
@@ -771,7 +772,10 @@ impl WriteJson for Catalog<'_> {
 pub fn catalog(lang: Option<String>) -> Result<JsValue, JsValue> {
     let lang = match lang.as_deref() {
         None | Some("") => Lang::En,
-        Some(id) => Lang::parse(id).ok_or_else(|| type_error(format!("lang: unknown language {}; expected en or es", quoted(id))))?,
+        Some(id) => Lang::parse(id).ok_or_else(|| {
+            let known: Vec<&str> = Lang::ALL.iter().map(|l| l.id()).collect();
+            type_error(format!("lang: unknown language {}; expected {}", quoted(id), known.join(" or ")))
+        })?,
     };
     let d = &DATASET;
     let defaults = ViewSpec::default_for(d);

@@ -6,8 +6,9 @@
 //   dist/ccht-chart.js the <ccht-chart> element: www/ccht-chart.js + www/chart-widget.js + lean glue
 //   dist/embed-host.js the iframe height listener
 //   dist/style.css     www/style.css
-//   dist/ccht_chart_bg.wasm            pkg-lean/: the Viewer without its downloads
-//   dist/exports/ccht_chart{.js,_bg.wasm}  pkg/: every function, imported by app.js on a first download
+//   dist/ccht_chart_bg.wasm            pkg-lean/: the Viewer in English, without its downloads
+//   dist/complete/ccht_chart{.js,_bg.wasm}  pkg/: every function and Spanish, imported (www/builds.js)
+//                      when a reader first downloads a file or picks Spanish
 //
 // `node tools/bundle.mjs OUT PKG` bundles another wasm-pack build instead of pkg-lean/ (make bench:
 // bench/dist-dom from bench/pkg-dom).
@@ -19,12 +20,12 @@ const path = (p) => new URL(p, root).pathname;
 const [out = "dist", pkg = "pkg-lean"] = process.argv.slice(2);
 
 // www/ imports the glue as ../pkg/ccht_chart.js: statically, point that at the build asked for; the
-// dynamic import (downloads) stays a separate file, dist/exports/, loaded on use.
+// dynamic import (www/builds.js: the complete build) stays a separate file, dist/complete/, loaded on use.
 const glue = {
   name: "glue",
   setup(b) {
     b.onResolve({ filter: /\/ccht_chart\.js$/ }, (args) =>
-      args.kind === "dynamic-import" ? { path: "./exports/ccht_chart.js", external: true } : { path: path(`${pkg}/ccht_chart.js`) });
+      args.kind === "dynamic-import" ? { path: "./complete/ccht_chart.js", external: true } : { path: path(`${pkg}/ccht_chart.js`) });
   },
 };
 
@@ -35,5 +36,5 @@ await build({ ...common, entryPoints: ["app.js", "ccht-chart.js"].map((f) => pat
 await build({ ...common, entryPoints: [path("www/embed-host.js")], outdir: path(out) });
 await build({ ...common, entryPoints: [path("www/style.css")], outdir: path(out) });
 copyFileSync(path(`${pkg}/ccht_chart_bg.wasm`), path(`${out}/ccht_chart_bg.wasm`));
-mkdirSync(path(`${out}/exports`));
-for (const f of ["ccht_chart.js", "ccht_chart_bg.wasm"]) copyFileSync(path(`pkg/${f}`), path(`${out}/exports/${f}`));
+mkdirSync(path(`${out}/complete`));
+for (const f of ["ccht_chart.js", "ccht_chart_bg.wasm"]) copyFileSync(path(`pkg/${f}`), path(`${out}/complete/${f}`));

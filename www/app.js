@@ -1,7 +1,7 @@
 // The full viewer page: controls built from the Wasm's catalog, the view kept in the URL, the
 // language, the sources panel, downloads and the embed code. The chart itself (tooltips,
 // keyboard, table) is a ChartWidget; all chart state lives in the Rust Viewer.
-import init, { Viewer, catalog } from "../pkg/ccht_chart.js";
+import { buildFor, completeBuild, speaks } from "./builds.js";
 import { ChartWidget, element, trapped } from "./chart-widget.js";
 
 const $ = (selector) => document.querySelector(selector);
@@ -125,8 +125,10 @@ function fillSources(list, sources) {
 }
 
 async function main() {
+  // The build that speaks the URL's language: the lean one unless it is Spanish (builds.js).
+  let build;
   try {
-    await init();
+    build = await buildFor(new URLSearchParams(location.search).get("lang"));
   } catch (error) {
     showError(`The chart could not be loaded (${error.message}). The figures are in the source linked below.`);
     $("#chart").classList.add("failed");
@@ -135,7 +137,7 @@ async function main() {
   }
   let cat, viewer;
   try {
-    viewer = new Viewer($("#chart-canvas"), {});
+    viewer = new build.Viewer($("#chart-canvas"), {});
   } catch (error) {
     trapped(error);
     showError(`The chart could not start: ${error.message}`);
@@ -145,7 +147,7 @@ async function main() {
   // Open the view the URL names; say politely which parameters were not used, as plain text.
   const openFromUrl = () => {
     const problems = viewer.setQuery(location.search);
-    cat = catalog(viewer.view.lang);
+    cat = build.catalog(viewer.view.lang);
     strings = cat.strings;
     notice.hidden = problems.length === 0;
     notice.textContent = problems.length ? `${say("notice")} ${problems.join(". ")}.` : "";
@@ -198,8 +200,30 @@ async function main() {
     fySelect.disabled = state.view === "trend";
   };
 
-  const change = (name, value) => {
+  // A language the lean build lacks: the chart moves onto the complete build first, a new Viewer
+  // on the same canvas in the same view. False, with the reason shown, if that build cannot load.
+  const speak = async (lang) => {
+    if (speaks(build, lang)) return true;
+    let next;
+    try {
+      next = await completeBuild();
+    } catch (error) {
+      showError(say("error_language", error.message));
+      langSelect.value = viewer.view.lang;
+      return false;
+    }
+    if (widget.stopped) return false;
+    const moved = new next.Viewer($("#chart-canvas"), {});
+    moved.setQuery(viewer.query);
+    viewer.free();
+    build = next;
+    viewer = widget.viewer = moved;
+    return true;
+  };
+
+  const change = async (name, value) => {
     if (widget.stopped) return;
+    if (name === "lang" && !(await speak(value))) return;
     try {
       viewer.setView({ [name]: value });
     } catch (error) {
@@ -207,7 +231,7 @@ async function main() {
       return;
     }
     if (name === "lang") {
-      cat = catalog(value);
+      cat = build.catalog(value);
       strings = cat.strings;
       widget.strings = strings;
     }
@@ -251,18 +275,14 @@ async function main() {
   // Downloads are made by the complete build of the same Rust code (pkg/), fetched on the first
   // one: the first view's Wasm is smaller without them. A second Viewer, on the same canvas (for its
   // width) and the same view, makes the file; the chart on screen is untouched.
-  let exportsModule;
   const exportWith = (make) => async () => {
     let exporter;
     try {
-      exportsModule ??= import("../pkg/ccht_chart.js").then(async (m) => (await m.default(), m));
-      exporter = new (await exportsModule).Viewer($("#chart-canvas"), {});
+      exporter = new (await completeBuild()).Viewer($("#chart-canvas"), {});
       exporter.setQuery(viewer.query);
       await make(exporter);
     } catch (error) {
-      // A failed fetch or a trap in that module: the next download starts afresh.
-      exportsModule = undefined;
-      showError(say("error_export", error.message));
+      if (!trapped(error)) showError(say("error_export", error.message));
     } finally {
       exporter?.free();
     }

@@ -1,14 +1,11 @@
 // <ccht-chart component="hsi" metric="arrests"></ccht-chart>: the chart as a custom element from one
-// ES module. Every element on a page shares one Wasm instance; changing an attribute (view,
-// component, metric, fy) redraws at once. Works under a strict CSP: no inline script or style.
-import init, { Viewer, catalog } from "../pkg/ccht_chart.js";
+// ES module. Every element on a page shares one Wasm instance of each build it needs (builds.js);
+// changing an attribute (view, component, metric, fy, scale, lang) redraws at once. Works under a
+// strict CSP: no inline script or style.
+import { buildFor, completeBuild, speaks } from "./builds.js";
 import { ChartWidget, element, trapped } from "./chart-widget.js";
 
 const ATTRIBUTES = ["view", "component", "metric", "fy", "scale", "lang"];
-
-// One instance of the Wasm for the whole page, however many charts it has.
-let ready;
-const loadWasm = () => (ready ??= init());
 
 // Styles through a constructed stylesheet: allowed by `style-src 'self'`, unlike inline styles.
 const sheet = new CSSStyleSheet();
@@ -61,35 +58,50 @@ class CchtChart extends HTMLElement {
     this.parts = { figure, canvas, highlight, tooltip, summary, live };
     this.alert = alert;
 
+    // One instance of each build for the whole page, however many charts it has (builds.js).
     try {
-      await loadWasm();
+      this.build = await buildFor(this.getAttribute("lang"));
     } catch (error) {
       return this.fail(`The chart could not be loaded (${error.message}).`);
     }
     const options = {};
     for (const name of ATTRIBUTES) if (this.hasAttribute(name)) options[name] = this.getAttribute(name);
     try {
-      this.viewer = new Viewer(canvas, options);
+      this.viewer = new this.build.Viewer(canvas, options);
     } catch (error) {
       trapped(error);
       return this.fail(`The chart could not start: ${error.message}`);
     }
     this.widget = new ChartWidget(this.parts, this.viewer, {
-      strings: catalog(this.viewer.view.lang).strings,
+      strings: this.build.catalog(this.viewer.view.lang).strings,
       onError: (message) => this.fail(message),
       onDraw: () => { this.alert.hidden = true; },
     });
     this.widget.redraw();
   }
 
-  attributeChangedCallback(name, old, value) {
+  async attributeChangedCallback(name, old, value) {
     if (!this.widget || old === value || value === null) return;
+    if (name === "lang" && !speaks(this.build, value)) {
+      // A language the lean build lacks: this chart moves onto the complete build.
+      try {
+        this.build = await completeBuild();
+      } catch (error) {
+        return this.fail(`The chart could not change language (${error.message}).`);
+      }
+      // Stopped meanwhile, or the attribute changed again (its own callback handles that value).
+      if (this.widget.stopped || this.getAttribute(name) !== value) return;
+      const moved = new this.build.Viewer(this.parts.canvas, {});
+      moved.setQuery(this.viewer.query);
+      this.viewer.free();
+      this.viewer = this.widget.viewer = moved;
+    }
     try {
       this.viewer.setView({ [name]: value });
     } catch (error) {
       return trapped(error) || this.fail(error.message);
     }
-    if (name === "lang") this.widget.strings = catalog(value).strings;
+    if (name === "lang") this.widget.strings = this.build.catalog(value).strings;
     this.widget.redraw();
   }
 

@@ -124,6 +124,14 @@ test("an agency page embeds an iframe and three custom elements: all draw, with 
   // Attributes change the view live.
   await page.locator("#a").evaluate((e) => e.setAttribute("component", "usss"));
   await page.waitForFunction(() => document.querySelector("#a canvas").getAttribute("aria-label").includes("U.S. Secret Service"));
+  // Spanish is in the complete build: that element moves onto it (a second instance), in the same
+  // view; the others stay on the lean one, in English.
+  await page.locator("#a").evaluate((e) => e.setAttribute("lang", "es"));
+  await page.waitForFunction(() => document.querySelector("#a canvas").getAttribute("aria-label").startsWith("Gráfico de barras. Servicio Secreto (USSS)"));
+  assert.equal(await page.evaluate(() => window.__wasmInstances), 2);
+  assert.match(await page.locator("#b canvas").getAttribute("aria-label"), /^Bar chart\. People trained or reached/);
+  await page.locator("#a").evaluate((e) => e.setAttribute("component", "hsi"));
+  await page.waitForFunction(() => document.querySelector("#a canvas").getAttribute("aria-label").includes("Investigaciones de Seguridad Nacional (HSI)"));
   // The iframe shows the embed view and sizes itself through embed-host.js.
   const frame = page.frameLocator("iframe[data-ccht-chart]");
   await frame.locator("#chart[aria-busy=false]").waitFor();
@@ -155,7 +163,7 @@ test("downloads: CSV of the view's records, PNG at twice the size, SVG with the 
   await chartReady(page);
   // The first view loads the lean Wasm; the downloads' build comes with the first download.
   assert.ok(requested.includes("/dist/ccht_chart_bg.wasm"), requested.join(" "));
-  assert.equal(requested.filter((p) => p.startsWith("/dist/exports/")).length, 0);
+  assert.equal(requested.filter((p) => p.startsWith("/dist/complete/")).length, 0);
   const fetchDownload = async (button) => {
     const [download] = await Promise.all([page.waitForEvent("download"), page.click(button)]);
     const path = await download.path();
@@ -187,21 +195,21 @@ test("downloads: CSV of the view's records, PNG at twice the size, SVG with the 
   assert.equal(svg.match(/opacity="1" fill="#005EA2"/g).length, expected.length);
   for (const r of expected) assert.ok(svg.includes(`${Number(r.value).toLocaleString("en-US")}+`), r.metric);
   assert.match(svg, /People trained or reached across DHS components/);
-  assert.deepEqual(requested.filter((p) => p.startsWith("/dist/exports/")).sort(), ["/dist/exports/ccht_chart.js", "/dist/exports/ccht_chart_bg.wasm"]);
+  assert.deepEqual(requested.filter((p) => p.startsWith("/dist/complete/")).sort(), ["/dist/complete/ccht_chart.js", "/dist/complete/ccht_chart_bg.wasm"]);
   assert.deepEqual(problems, []);
   await context.close();
 });
 
 test("a download whose code cannot be fetched says so, and the next try works", async () => {
   const { page, problems, context } = await openPage(env.browser, undefined, { acceptDownloads: true });
-  await page.route("**/dist/exports/**", (route) => route.abort());
+  await page.route("**/dist/complete/**", (route) => route.abort());
   await page.goto(env.server.url);
   await chartReady(page);
   await page.click("#download-csv");
   const alert = page.locator("#alert");
   await alert.waitFor({ state: "visible" });
   assert.match(await alert.textContent(), /^The file could not be made: /);
-  await page.unroute("**/dist/exports/**");
+  await page.unroute("**/dist/complete/**");
   const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download-csv")]);
   assert.equal(download.suggestedFilename(), "ccht-fy2024-dhs.csv");
   // The chart itself went on working.

@@ -128,13 +128,24 @@ test("the log scale switch appears where values span an order of magnitude and k
   await context.close();
 });
 
+/** The paths of the Wasm files a page fetches. */
+const wasmFetched = (page) => {
+  const paths = [];
+  page.on("request", (r) => { if (r.url().endsWith(".wasm")) paths.push(new URL(r.url()).pathname); });
+  return paths;
+};
+
 test("?lang=es renders the page and the chart in Spanish, with Spanish number formats", async () => {
   const { page, problems, context } = await openPage(env.browser, null, { acceptDownloads: true });
+  const wasm = wasmFetched(page);
   await page.goto(env.server.url);
   await chartReady(page);
   const english = await page.locator("[data-i18n]").evaluateAll((es) => es.map((e) => [e.dataset.i18n, e.textContent]));
+  // English first: the lean build only. Spanish first: the complete build only.
+  assert.deepEqual(wasm.splice(0), ["/dist/ccht_chart_bg.wasm"]);
   await page.goto(`${env.server.url}?lang=es`);
   await chartReady(page);
+  assert.deepEqual(wasm.splice(0), ["/dist/complete/ccht_chart_bg.wasm"]);
   assert.equal(await page.evaluate(() => document.documentElement.lang), "es");
   const spanish = await page.locator("[data-i18n]").evaluateAll((es) => es.map((e) => [e.dataset.i18n, e.textContent]));
   assert.equal(spanish.length, english.length);
@@ -163,5 +174,33 @@ test("?lang=es renders the page and the chart in Spanish, with Spanish number fo
   assert.match(await label(page), /^Bar chart\. DHS-wide/);
   await page.waitForURL((url) => !url.search.includes("lang="));
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("picking Spanish moves the chart onto the complete build in the same view; if it cannot load, the chart stays in English", async () => {
+  const { page, problems, context } = await openPage(env.browser, null);
+  const wasm = wasmFetched(page);
+  await page.route("**/dist/complete/**", (route) => route.abort());
+  await page.goto(`${env.server.url}?view=trend&component=hsi&metric=arrests`);
+  await chartReady(page);
+  await page.selectOption("#lang", "es");
+  const alert = page.locator("#alert");
+  await alert.waitFor({ state: "visible" });
+  assert.match(await alert.textContent(), /^The chart could not change language: /);
+  assert.equal(await page.locator("#lang").inputValue(), "en");
+  assert.match(await label(page), /^Bar chart\. Homeland Security Investigations: Trafficking-related arrests/);
+  // Once it can load, the same choice works, and the view is kept.
+  await page.unroute("**/dist/complete/**");
+  await page.selectOption("#lang", "es");
+  await page.waitForFunction(() => document.documentElement.lang === "es");
+  assert.match(await label(page), /^Gráfico de barras\. Investigaciones de Seguridad Nacional \(HSI\)/);
+  assert.match(await label(page), /AF 2022 \(\+55 % desde AF 2021\): 3\.655/);
+  await page.waitForURL((url) => url.search.includes("lang=es") && url.search.includes("view=trend"));
+  assert.equal(await countDrawnBars(page), 5);
+  // The controls drive the moved chart.
+  await page.selectOption("select[name=component]", "dhs");
+  await page.waitForFunction(() => document.querySelector("#chart-canvas").getAttribute("aria-label").includes("Todo el DHS"));
+  assert.deepEqual(wasm, ["/dist/ccht_chart_bg.wasm", "/dist/complete/ccht_chart_bg.wasm"]);
+  assert.deepEqual(problems.filter((p) => !/could not change language|Failed to fetch|net::ERR_FAILED|Failed to load/.test(p)), []);
   await context.close();
 });

@@ -1,0 +1,29 @@
+// The two builds of the Wasm a page may use. The lean one (pkg-lean/, bundled into each entry
+// script) draws every chart in English, and is all the first view loads. The complete one (pkg/,
+// dist/complete/ in the bundle) adds Spanish and the downloads; it is fetched the first time a reader
+// needs either, once per page.
+import initLean, * as lean from "../pkg/ccht_chart.js";
+
+/** The languages each build speaks: Cargo.toml builds the lean one without the `spanish` feature. */
+export const LEAN_LANGS = ["en"];
+const COMPLETE_LANGS = ["en", "es"];
+
+let leanReady, completeReady;
+
+/** The lean build, instantiated once per page. */
+export const leanBuild = () => (leanReady ??= initLean().then(() => lean));
+
+/** The complete build, instantiated once per page; after a failed fetch the next call tries again. */
+export function completeBuild() {
+  completeReady ??= import("../pkg/ccht_chart.js").then(async (m) => (await m.default(), m)).catch((error) => {
+    completeReady = undefined;
+    throw error;
+  });
+  return completeReady;
+}
+
+/** The build for a first view in `lang`; an absent or unknown language is the lean build's to report. */
+export const buildFor = (lang) => (COMPLETE_LANGS.includes(lang) && !LEAN_LANGS.includes(lang) ? completeBuild() : leanBuild());
+
+/** Whether `build` speaks `lang`; if not, `completeBuild()` does. */
+export const speaks = (build, lang) => build !== lean || LEAN_LANGS.includes(lang);
