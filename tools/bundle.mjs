@@ -1,6 +1,7 @@
 // Writes dist/, what pages load: the shell's scripts bundled with the JS glue and minified, the
 // stylesheet minified, and the Wasm beside them (the glue finds it next to the script that loads
-// it). Run by `make build` after wasm-pack. The readable sources stay in www/ and pkg*/.
+// it). Run by `make build` after wasm-pack. The readable sources stay in www/ and pkg*/. Every glue
+// and Wasm here has short import names (tools/short-imports.mjs).
 //
 //   dist/app.js        the full viewer (index.html): www/app.js + www/chart-widget.js + lean glue
 //   dist/ccht-chart.js the <ccht-chart> element: www/ccht-chart.js + www/chart-widget.js + lean glue
@@ -13,11 +14,17 @@
 // `node tools/bundle.mjs OUT PKG` bundles another wasm-pack build instead of pkg-lean/ (make bench:
 // bench/dist-dom from bench/pkg-dom).
 import { build } from "esbuild";
-import { copyFileSync, mkdirSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { shortenImports } from "./short-imports.mjs";
 
 const root = new URL("../", import.meta.url);
 const path = (p) => new URL(p, root).pathname;
 const [out = "dist", pkg = "pkg-lean"] = process.argv.slice(2);
+
+// Each build's glue and Wasm, with short import names (tools/short-imports.mjs).
+const shortened = (dir) => shortenImports(readFileSync(path(`${dir}/ccht_chart_bg.wasm`)), readFileSync(path(`${dir}/ccht_chart.js`), "utf8"));
+const lean = shortened(pkg);
+const complete = shortened("pkg");
 
 // www/ imports the glue as ../pkg/ccht_chart.js: statically, point that at the build asked for; the
 // dynamic import (www/builds.js: the complete build) stays a separate file, dist/complete/, loaded on use.
@@ -25,7 +32,8 @@ const glue = {
   name: "glue",
   setup(b) {
     b.onResolve({ filter: /\/ccht_chart\.js$/ }, (args) =>
-      args.kind === "dynamic-import" ? { path: "./complete/ccht_chart.js", external: true } : { path: path(`${pkg}/ccht_chart.js`) });
+      args.kind === "dynamic-import" ? { path: "./complete/ccht_chart.js", external: true } : { path: path(`${pkg}/ccht_chart.js`), namespace: "glue" });
+    b.onLoad({ filter: /.*/, namespace: "glue" }, () => ({ contents: lean.glue, loader: "js" }));
   },
 };
 
@@ -35,6 +43,7 @@ const common = { bundle: true, minify: true, sourcemap: "linked", logLevel: "war
 await build({ ...common, entryPoints: ["app.js", "ccht-chart.js"].map((f) => path(`www/${f}`)), format: "esm", outdir: path(out), plugins: [glue] });
 await build({ ...common, entryPoints: [path("www/embed-host.js")], outdir: path(out) });
 await build({ ...common, entryPoints: [path("www/style.css")], outdir: path(out) });
-copyFileSync(path(`${pkg}/ccht_chart_bg.wasm`), path(`${out}/ccht_chart_bg.wasm`));
+writeFileSync(path(`${out}/ccht_chart_bg.wasm`), lean.wasm);
 mkdirSync(path(`${out}/complete`));
-for (const f of ["ccht_chart.js", "ccht_chart_bg.wasm"]) copyFileSync(path(`pkg/${f}`), path(`${out}/complete/${f}`));
+writeFileSync(path(`${out}/complete/ccht_chart.js`), complete.glue);
+writeFileSync(path(`${out}/complete/ccht_chart_bg.wasm`), complete.wasm);
