@@ -15,7 +15,7 @@ mod index;
 mod data_file;
 
 use data_file::{DataFiles, FILE_NAMES};
-use dataset::{Dataset, Qualifier, SourceKind, Unit};
+use dataset::Dataset;
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -60,71 +60,108 @@ fn fail(messages: &[String]) -> ! {
     std::process::exit(1);
 }
 
-/// The dataset as a Rust expression of borrowed `Cow`s, so it costs no allocation at start-up.
+/// The dataset in a compact form that `src/embedded.rs` decodes once at start-up: every distinct
+/// string once in `TEXT` (NUL between them), and every field a `u16` in `WORDS`: a string by its
+/// number, a row by its index. A table of `Cow`s would cost 12 bytes a field; this costs 2.
 /// Without the `spanish` feature (the first view's lean Wasm) the Spanish columns are left out.
 fn rust_source(d: &Dataset) -> String {
     let spanish = std::env::var_os("CARGO_FEATURE_SPANISH").is_some();
+    let mut w = Words::default();
     let es = |text: &str| if spanish { text.to_string() } else { String::new() };
-    let mut s = String::from("Dataset {\n");
-    s += "components: Cow::Borrowed(&[\n";
+    for n in [d.components.len(), d.kinds.len(), d.metrics.len(), d.sources.len(), d.records.len(), d.pipeline.len()] {
+        w.number(n);
+    }
     for c in d.components.iter() {
-        let _ = writeln!(
-            s,
-            "Component {{ id: Cow::Borrowed({:?}), name: Cow::Borrowed({:?}), short_name: Cow::Borrowed({:?}), name_es: Cow::Borrowed({:?}), short_name_es: Cow::Borrowed({:?}) }},",
-            c.id, c.name, c.short_name, es(&c.name_es), es(&c.short_name_es)
-        );
+        for t in [&c.id, &c.name, &c.short_name] {
+            w.text(t);
+        }
+        w.text(&es(&c.name_es));
+        w.text(&es(&c.short_name_es));
     }
-    s += "]),\nkinds: Cow::Borrowed(&[\n";
     for k in d.kinds.iter() {
-        let unit = match k.unit {
-            Unit::Count => "Count",
-            Unit::Dollars => "Dollars",
-            Unit::Percent => "Percent",
-        };
-        let _ = writeln!(
-            s,
-            "Kind {{ id: Cow::Borrowed({:?}), name: Cow::Borrowed({:?}), unit: Unit::{unit}, noun: Cow::Borrowed({:?}), name_es: Cow::Borrowed({:?}), noun_es: Cow::Borrowed({:?}) }},",
-            k.id, k.name, k.noun, es(&k.name_es), es(&k.noun_es)
-        );
+        w.text(&k.id);
+        w.text(&k.name);
+        w.number(k.unit as usize);
+        w.text(&k.noun);
+        w.text(&es(&k.name_es));
+        w.text(&es(&k.noun_es));
     }
-    s += "]),\nmetrics: Cow::Borrowed(&[\n";
     for m in d.metrics.iter() {
-        let _ = writeln!(
-            s,
-            "Metric {{ id: Cow::Borrowed({:?}), name: Cow::Borrowed({:?}), kind: {}, name_es: Cow::Borrowed({:?}), note: Cow::Borrowed({:?}), note_es: Cow::Borrowed({:?}) }},",
-            m.id, m.name, m.kind, es(&m.name_es), m.note, es(&m.note_es)
-        );
+        w.text(&m.id);
+        w.text(&m.name);
+        w.number(m.kind);
+        w.text(&es(&m.name_es));
+        w.text(&m.note);
+        w.text(&es(&m.note_es));
     }
-    s += "]),\nsources: Cow::Borrowed(&[\n";
     for src in d.sources.iter() {
-        let kind = match src.kind {
-            SourceKind::Primary => "Primary",
-            SourceKind::Secondary => "Secondary",
-        };
-        let _ = writeln!(
-            s,
-            "Source {{ id: Cow::Borrowed({:?}), title: Cow::Borrowed({:?}), publisher: Cow::Borrowed({:?}), date: Cow::Borrowed({:?}), url: Cow::Borrowed({:?}), url_note: Cow::Borrowed({:?}), url_note_es: Cow::Borrowed({:?}), kind: SourceKind::{kind} }},",
-            src.id, src.title, src.publisher, src.date, src.url, src.url_note, es(&src.url_note_es)
-        );
+        for t in [&src.id, &src.title, &src.publisher, &src.date, &src.url, &src.url_note] {
+            w.text(t);
+        }
+        w.text(&es(&src.url_note_es));
+        w.number(src.kind as usize);
     }
-    s += "]),\nrecords: Cow::Borrowed(&[\n";
+    let mut values = Vec::new();
     for r in d.records.iter() {
-        let qualifier = match r.qualifier {
-            Qualifier::Exact => "Exact",
-            Qualifier::AtLeast => "AtLeast",
-            Qualifier::Approximate => "Approximate",
-            Qualifier::Derived => "Derived",
-        };
-        let _ = writeln!(
-            s,
-            "Record {{ fiscal_year: {}, component: {}, metric: {}, value: {:?}, qualifier: Qualifier::{qualifier}, as_written: Cow::Borrowed({:?}), source: {}, source_sentence: Cow::Borrowed({:?}), reported_as: Cow::Borrowed({:?}), note: Cow::Borrowed({:?}), note_es: Cow::Borrowed({:?}), derived_from: Cow::Borrowed(&{:?}), derivation: Cow::Borrowed({:?}), line: {} }},",
-            r.fiscal_year, r.component, r.metric, r.value, r.as_written, r.source, r.source_sentence, r.reported_as, r.note, es(&r.note_es), r.derived_from.as_ref(), r.derivation, r.line
-        );
+        w.number(r.fiscal_year as usize);
+        w.number(r.component);
+        w.number(r.metric);
+        values.push(format!("{:?}", r.value));
+        w.number(r.qualifier as usize);
+        w.text(&r.as_written);
+        w.number(r.source);
+        for t in [&r.source_sentence, &r.reported_as, &r.note] {
+            w.text(t);
+        }
+        w.text(&es(&r.note_es));
+        w.number(r.derived_from.len());
+        for &i in r.derived_from.iter() {
+            w.number(i);
+        }
+        w.text(&r.derivation);
+        w.number(r.line as usize);
     }
-    s += "]),\npipeline: Cow::Borrowed(&[\n";
     for p in d.pipeline.iter() {
-        let _ = writeln!(s, "PipelineStage {{ component: {}, metric: {} }},", p.component, p.metric);
+        w.number(p.component);
+        w.number(p.metric);
     }
-    s += "]),\nindex: OnceLock::new(),\n}\n";
+    if let Some(t) = w.texts.iter().find(|t| t.contains('\0')) {
+        fail(&[format!("a text contains a NUL character: {t:?}")]);
+    }
+    let mut s = String::new();
+    let _ = writeln!(s, "const TEXT: &str = {:?};", w.texts.join("\0"));
+    let _ = writeln!(s, "const WORDS: &[u16] = &{:?};", w.words);
+    let _ = writeln!(s, "const VALUES: &[f64] = &[{}];", values.join(", "));
     s
+}
+
+/// The `u16`s of the compact dataset, and its distinct strings in order of first use.
+#[derive(Default)]
+struct Words {
+    words: Vec<u16>,
+    texts: Vec<String>,
+    numbers: std::collections::HashMap<String, u16>,
+}
+
+impl Words {
+    fn number(&mut self, n: usize) {
+        match u16::try_from(n) {
+            Ok(n) => self.words.push(n),
+            Err(_) => fail(&[format!("a count, index, year or line number in the data is {n}; the embedding holds at most 65,535")]),
+        }
+    }
+
+    fn text(&mut self, t: &str) {
+        let n = match self.numbers.get(t) {
+            Some(&n) => n,
+            None => {
+                let n = u16::try_from(self.texts.len())
+                    .unwrap_or_else(|_| fail(&["the data has more than 65,535 distinct texts; the embedding holds no more".to_string()]));
+                self.texts.push(t.to_string());
+                self.numbers.insert(t.to_string(), n);
+                n
+            }
+        };
+        self.words.push(n);
+    }
 }

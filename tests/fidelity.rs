@@ -135,5 +135,5 @@ fn the_embedded_data_is_the_data_folder() {
         records: ("records.csv", &texts[4]),
         pipeline: ("pipeline.csv", &texts[5]),
     };
-    assert_eq!(ccht_chart::load(&files).unwrap(), DATASET);
+    assert_eq!(ccht_chart::load(&files).unwrap(), *DATASET);
 }
