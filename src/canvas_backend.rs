@@ -8,7 +8,7 @@
 //! order does not show. Font sizes go through [`plain_decimal`], so the Wasm carries no float
 //! formatting code.
 
-use crate::number_format::plain_decimal;
+use crate::number_format::{plain_decimal, push_hex_byte};
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontFamily, FontStyle};
 use std::convert::Infallible;
@@ -42,7 +42,11 @@ struct Pending {
 type Result = std::result::Result<(), DrawingErrorKind<Infallible>>;
 
 fn css_color((r, g, b): (u8, u8, u8)) -> String {
-    format!("#{r:02x}{g:02x}{b:02x}")
+    let mut out = String::from("#");
+    for byte in [r, g, b] {
+        push_hex_byte(&mut out, byte);
+    }
+    out
 }
 
 impl<'a> Canvas2d<'a> {
@@ -184,7 +188,7 @@ impl Canvas2d<'_> {
         if self.font != Some(font) {
             self.font = Some(font);
             let weight = if bold { "bold" } else { "normal" };
-            self.context.set_font(&format!("{weight} {}px {}", plain_decimal(size, 2), label.family));
+            self.context.set_font(&[weight, " ", &plain_decimal(size, 2), "px ", &label.family].concat());
         }
         let (h, v) = label.anchor;
         let key = (h as u8, v as u8);
@@ -212,6 +216,7 @@ struct TextRefused;
 
 impl std::fmt::Display for TextRefused {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // draw.rs reports this failure in its own words, without formatting this.
         f.write_str("the canvas refused to draw a label")
     }
 }

@@ -9,7 +9,7 @@ use crate::layout::{Anchor, EstimatedText, Font, Layout, LineRole, TextMeasure, 
 use crate::svg_backend::SvgWriter;
 use crate::theme::Theme;
 use plotters_backend::text_anchor::{HPos, Pos, VPos};
-use plotters_backend::{BackendColor, BackendStyle, BackendTextStyle, DrawingBackend, FontFamily, FontStyle};
+use plotters_backend::{BackendColor, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontFamily, FontStyle};
 use std::convert::Infallible;
 
 /// A drawing failure, with the backend's own words.
@@ -22,8 +22,20 @@ impl std::fmt::Display for DrawError {
     }
 }
 
-fn failed<E: std::fmt::Display>(e: E) -> DrawError {
-    DrawError(e.to_string())
+impl DrawError {
+    /// The message for readers: what `Display` writes, without the formatting code in the Wasm.
+    pub fn message(&self) -> String {
+        ["drawing failed: ", &self.0].concat()
+    }
+}
+
+fn failed<E: std::error::Error + Send + Sync>(e: DrawingErrorKind<E>) -> DrawError {
+    match e {
+        // Our backends' own errors are `Infallible`: this arm is for other backends.
+        DrawingErrorKind::DrawingError(e) => DrawError(e.to_string()),
+        // The one failure of our canvas backend (`canvas_backend::TextRefused`).
+        DrawingErrorKind::FontError(_) => DrawError("the canvas refused to draw a label".to_string()),
+    }
 }
 
 /// The chart as a standalone SVG document, drawn by the same code as the canvas.

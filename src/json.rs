@@ -6,8 +6,7 @@
 //! [`plain_decimal`] with three decimals, which is exact for every figure (the loader allows two)
 //! and finer than a pixel for geometry.
 
-use crate::number_format::plain_decimal;
-use std::fmt::Write;
+use crate::number_format::{plain_decimal, push_hex_byte};
 
 /// A JSON document being written. Keys and values go in order; commas are placed here.
 pub struct Json {
@@ -107,7 +106,8 @@ impl Json {
                 '\r' => self.text.push_str("\\r"),
                 '\t' => self.text.push_str("\\t"),
                 c if (c as u32) < 0x20 => {
-                    let _ = write!(self.text, "\\u{:04x}", c as u32);
+                    self.text.push_str("\\u00");
+                    push_hex_byte(&mut self.text, c as u8);
                 }
                 c => self.text.push(c),
             }

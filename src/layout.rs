@@ -169,7 +169,7 @@ pub fn wrap(text: &str, max_width: f64, font: Font, measure: &dyn TextMeasure) -
     let mut lines = Vec::new();
     let mut current = String::new();
     for word in text.split_whitespace() {
-        let candidate = if current.is_empty() { word.to_string() } else { format!("{current} {word}") };
+        let candidate = if current.is_empty() { word.to_string() } else { [current.as_str(), " ", word].concat() };
         if current.is_empty() || measure.width(&candidate, font) <= max_width {
             current = candidate;
         } else {
@@ -287,7 +287,7 @@ pub fn layout(chart: &Chart, width: f64, measure: &dyn TextMeasure) -> Layout {
             }
             let font = if bar.emphasized { LABEL_EMPHASIS } else { LABEL };
             let label = match &bar.change {
-                Some(change) => format!("{} ({change})", bar.label),
+                Some(change) => [bar.label.as_str(), " (", change, ")"].concat(),
                 None => bar.label.clone(),
             };
             c.paragraph(&label, font, TextRole::BarLabel);

@@ -49,6 +49,14 @@ pub fn with_separators(value: f64, lang: Lang) -> String {
     out
 }
 
+/// Two lowercase hex digits ("0a", "ff"), for CSS colours and JSON escapes, without `{:02x}`'s
+/// formatting code in the Wasm.
+pub(crate) fn push_hex_byte(out: &mut String, byte: u8) {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    out.push(DIGITS[usize::from(byte >> 4)] as char);
+    out.push(DIGITS[usize::from(byte & 15)] as char);
+}
+
 /// A whole number's digits, "0" to "18446744073709551615": what `to_string` does, without the
 /// formatting machinery it brings into the Wasm.
 pub(crate) fn decimal(mut n: u64) -> String {
@@ -73,7 +81,7 @@ pub fn compact(value: f64, lang: Lang) -> String {
                 (Lang::Es, _) => " M",
                 (_, s) => s,
             };
-            return format!("{short}{suffix}");
+            return short + suffix;
         }
     }
     with_separators(value, lang)
@@ -84,10 +92,10 @@ pub fn in_unit(value: f64, unit: Unit, short: bool, lang: Lang) -> String {
     let number = if short { compact(value, lang) } else { with_separators(value, lang) };
     match (unit, lang) {
         (Unit::Count, _) => number,
-        (Unit::Dollars, Lang::En) => format!("${number}"),
-        (Unit::Dollars, Lang::Es) => format!("{number} $"),
-        (Unit::Percent, Lang::En) => format!("{number}%"),
-        (Unit::Percent, Lang::Es) => format!("{number} %"),
+        (Unit::Dollars, Lang::En) => "$".to_string() + &number,
+        (Unit::Dollars, Lang::Es) => number + " $",
+        (Unit::Percent, Lang::En) => number + "%",
+        (Unit::Percent, Lang::Es) => number + " %",
     }
 }
 
@@ -96,8 +104,8 @@ pub fn bar_label(value: f64, unit: Unit, qualifier: Qualifier, lang: Lang) -> St
     let number = in_unit(value, unit, true, lang);
     match qualifier {
         Qualifier::Exact => number,
-        Qualifier::AtLeast => format!("{number}+"),
-        Qualifier::Approximate => format!("~{number}"),
+        Qualifier::AtLeast => number + "+",
+        Qualifier::Approximate => "~".to_string() + &number,
         Qualifier::Derived => say(lang, "derived_mark", &[&number]),
     }
 }
@@ -142,6 +150,15 @@ pub fn plain_decimal(value: f64, places: u32) -> String {
 mod tests {
     use super::*;
     use Lang::{En, Es};
+
+    #[test]
+    fn hex_bytes_are_two_lowercase_digits() {
+        for byte in [0u8, 9, 10, 0x5e, 0xa2, 255] {
+            let mut out = String::new();
+            push_hex_byte(&mut out, byte);
+            assert_eq!(out, format!("{byte:02x}"));
+        }
+    }
 
     #[test]
     fn whole_numbers_are_written_as_to_string_does() {

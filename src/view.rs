@@ -6,7 +6,7 @@
 
 use crate::dataset::{Dataset, Qualifier, SourceKind, Unit};
 use crate::i18n::{say, text, Lang};
-use crate::number_format::spoken;
+use crate::number_format::{decimal, spoken};
 use crate::index::{insert_sorted, sort_ids_by};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -101,7 +101,7 @@ impl OptionError {
             Problem::UnknownOption => say(lang, "err_unknown_option", &[&OPTION_NAMES.join(", ")]),
             Problem::UnknownParameter => text(lang, "err_unknown_parameter").to_string(),
         };
-        format!("{}: {detail}", self.field)
+        [self.field.as_str(), ": ", &detail].concat()
     }
 }
 
@@ -152,7 +152,7 @@ impl ViewSpec {
             "fy" => {
                 let years = fiscal_years(dataset);
                 next.fiscal_year = value.trim_start_matches("FY").parse().ok().filter(|y| years.contains(y)).ok_or_else(|| {
-                    let list: Vec<String> = years.iter().map(|y| y.to_string()).collect();
+                    let list: Vec<String> = years.iter().map(|&y| decimal(y.into())).collect();
                     OptionError { field: name.to_string(), problem: Problem::UnknownYear(value.to_string(), list.join(", ")) }
                 })?
             }
@@ -237,20 +237,20 @@ impl ViewSpec {
         let default = ViewSpec::default_for(dataset);
         let mut parts = Vec::new();
         if self.view != default.view {
-            parts.push(format!("view={}", self.view.id()));
+            parts.push(["view=", self.view.id()].concat());
         }
         if self.view != ViewKind::Pipeline {
-            parts.push(format!("component={}", dataset.components[self.component].id));
-            parts.push(format!("metric={}", dataset.metrics[self.metric].id));
+            parts.push(["component=", &dataset.components[self.component].id].concat());
+            parts.push(["metric=", &dataset.metrics[self.metric].id].concat());
         }
         if self.fiscal_year != default.fiscal_year {
-            parts.push(format!("fy={}", self.fiscal_year));
+            parts.push(["fy=", &decimal(self.fiscal_year.into())].concat());
         }
         if self.scale != default.scale {
-            parts.push(format!("scale={}", self.scale.id()));
+            parts.push(["scale=", self.scale.id()].concat());
         }
         if self.lang != default.lang {
-            parts.push(format!("lang={}", self.lang.id()));
+            parts.push(["lang=", self.lang.id()].concat());
         }
         parts.join("&")
     }
@@ -342,7 +342,7 @@ impl Chart {
 
     /// One sentence per panel, for the canvas's `aria-label`: what the chart shows, with every value.
     pub fn description(&self, dataset: &Dataset) -> String {
-        let mut out = format!("{}. {}, {}.", text(self.lang, "bar_chart"), self.title, self.subtitle);
+        let mut out = [text(self.lang, "bar_chart"), ". ", &self.title, ", ", &self.subtitle, "."].concat();
         if self.panels.is_empty() {
             out.push(' ');
             out.push_str(text(self.lang, "no_figures"));
@@ -352,12 +352,12 @@ impl Chart {
                 .bars
                 .iter()
                 .map(|b| match &b.change {
-                    Some(change) => format!("{} ({change}): {}", b.label, self.spoken(dataset, b)),
-                    None => format!("{}: {}", b.label, self.spoken(dataset, b)),
+                    Some(change) => [&b.label, " (", change, "): ", &self.spoken(dataset, b)].concat(),
+                    None => [&b.label, ": ", &self.spoken(dataset, b)].concat(),
                 })
                 .collect();
-            items.extend(panel.gaps.iter().map(|g| format!("{}: {}", g.label, text(self.lang, "no_published_figure"))));
-            out.push_str(&format!(" {}: {}.", panel.title, items.join("; ")));
+            items.extend(panel.gaps.iter().map(|g| [&g.label, ": ", text(self.lang, "no_published_figure")].concat()));
+            out.push_str(&[" ", &panel.title, ": ", &items.join("; "), "."].concat());
         }
         out
     }
@@ -382,7 +382,7 @@ impl Chart {
         let mut parts = vec![if count == 1 {
             say(lang, "summary_one", &[&self.title, &self.subtitle])
         } else {
-            say(lang, "summary_count", &[&self.title, &self.subtitle, &count.to_string()])
+            say(lang, "summary_count", &[&self.title, &self.subtitle, &decimal(count as u64)])
         }];
         for panel in &self.panels {
             let (Some(max), Some(min)) = (
@@ -392,7 +392,7 @@ impl Chart {
                 continue;
             };
             if panel.bars.len() == 1 {
-                parts.push(format!("{}: {}.", max.label, self.spoken(dataset, max)));
+                parts.push([&max.label, ": ", &self.spoken(dataset, max), "."].concat());
             } else {
                 parts.push(say(lang, "summary_extremes", &[&panel.title, &max.label, &self.spoken(dataset, max), &min.label, &self.spoken(dataset, min)]));
             }
@@ -404,13 +404,13 @@ impl Chart {
         let all = || self.panels.iter().flat_map(|p| &p.bars);
         let bounds = all().filter(|b| b.qualifier == Qualifier::AtLeast).count();
         if bounds == 1 {
-            parts.push(say(lang, "summary_bound", &[&count.to_string()]));
+            parts.push(say(lang, "summary_bound", &[&decimal(count as u64)]));
         } else if bounds > 1 {
-            parts.push(say(lang, "summary_bounds", &[&bounds.to_string(), &count.to_string()]));
+            parts.push(say(lang, "summary_bounds", &[&decimal(bounds as u64), &decimal(count as u64)]));
         }
         let derived = all().filter(|b| b.qualifier == Qualifier::Derived).count();
         if derived > 0 {
-            parts.push(say(lang, "summary_derived", &[&derived.to_string()]));
+            parts.push(say(lang, "summary_derived", &[&decimal(derived as u64)]));
         }
         parts.join(" ")
     }
@@ -418,9 +418,9 @@ impl Chart {
 
 /// "FY 2020", with the name the source used where it differs ("FY 2020, reported as ICE (HSI)").
 fn year_label(dataset: &Dataset, lang: Lang, year: u16, record: Option<usize>) -> String {
-    let fy = say(lang, "fy", &[&year.to_string()]);
+    let fy = say(lang, "fy", &[&decimal(year.into())]);
     match record.map(|i| &dataset.records[i].reported_as) {
-        Some(name) if !name.is_empty() => format!("{fy}, {}", say(lang, "reported_as", &[name])),
+        Some(name) if !name.is_empty() => [fy.as_str(), ", ", &say(lang, "reported_as", &[name])].concat(),
         _ => fy,
     }
 }
@@ -438,7 +438,7 @@ pub fn select(dataset: &Dataset, spec: &ViewSpec) -> Chart {
         Bar { record, label, value: r.value, qualifier: r.qualifier, emphasized, change: None }
     };
     let panel = |title: String, unit: Unit, noun: String, bars: Vec<Bar>, gaps: Vec<Gap>| Panel { title, unit, noun, bars, gaps, scale: spec.scale };
-    let fiscal_year = say(lang, "fiscal_year", &[&year.to_string()]);
+    let fiscal_year = say(lang, "fiscal_year", &[&decimal(year.into())]);
     let mut notes = Vec::new();
     let (title, subtitle, panels) = match spec.view {
         ViewKind::Component => {
@@ -466,7 +466,7 @@ pub fn select(dataset: &Dataset, spec: &ViewSpec) -> Chart {
                 .map(|i| {
                     let r = &dataset.records[i];
                     let who = dataset.components[r.component].short(lang);
-                    let label = if several_metrics { format!("{who}: {}", dataset.metrics[r.metric].label(lang)) } else { who.to_string() };
+                    let label = if several_metrics { [who, ": ", dataset.metrics[r.metric].label(lang)].concat() } else { who.to_string() };
                     bar(i, label, r.component == spec.component && r.metric == spec.metric)
                 })
                 .collect();
@@ -475,7 +475,7 @@ pub fn select(dataset: &Dataset, spec: &ViewSpec) -> Chart {
             } else {
                 vec![panel(kind.label(lang).to_string(), kind.unit, kind.noun_in(lang).to_string(), bars, Vec::new())]
             };
-            (say(lang, "across", &[kind.label(lang)]), format!("{fiscal_year} · {}", kind.noun_in(lang)), panels)
+            (say(lang, "across", &[kind.label(lang)]), [fiscal_year.as_str(), " · ", kind.noun_in(lang)].concat(), panels)
         }
         ViewKind::Trend => {
             let years = &index.years;
@@ -497,7 +497,7 @@ pub fn select(dataset: &Dataset, spec: &ViewSpec) -> Chart {
                                 let pct = ((r.value - p.value) / p.value * 100.0).round();
                                 let sign = if pct > 0.0 { "+" } else if pct < 0.0 { "−" } else { "±" };
                                 let number = crate::number_format::in_unit(pct.abs(), Unit::Percent, false, lang);
-                                b.change = Some(say(lang, "change_since", &[&format!("{sign}{number}"), &py.to_string()]));
+                                b.change = Some(say(lang, "change_since", &[&[sign, &number].concat(), &decimal(py.into())]));
                             }
                         }
                         previous = Some((y, i));
@@ -517,7 +517,7 @@ pub fn select(dataset: &Dataset, spec: &ViewSpec) -> Chart {
             };
             (
                 say(lang, "trend_title", &[component.label(lang), metric.label(lang)]),
-                say(lang, "fiscal_years", &[&first.to_string(), &last.to_string()]),
+                say(lang, "fiscal_years", &[&decimal(first.into()), &decimal(last.into())]),
                 panels,
             )
         }
@@ -526,7 +526,7 @@ pub fn select(dataset: &Dataset, spec: &ViewSpec) -> Chart {
             let mut missing = Vec::new();
             for (n, stage) in dataset.pipeline.iter().enumerate() {
                 let found = index.series(stage.component, stage.metric).iter().copied().find(|&i| dataset.records[i].fiscal_year == year);
-                let name = format!("{}. {} ({})", n + 1, dataset.metrics[stage.metric].label(lang), dataset.components[stage.component].short(lang));
+                let name = [&decimal(n as u64 + 1), ". ", dataset.metrics[stage.metric].label(lang), " (", dataset.components[stage.component].short(lang), ")"].concat();
                 match found {
                     Some(i) => bars.push(bar(i, name, false)),
                     None => missing.push(say(lang, "no_stage", &[&name])),
@@ -544,7 +544,7 @@ pub fn select(dataset: &Dataset, spec: &ViewSpec) -> Chart {
     };
     if panels.is_empty() {
         match spec.view {
-            ViewKind::Component | ViewKind::Metric => notes.push(say(lang, "no_selection", &[&year.to_string()])),
+            ViewKind::Component | ViewKind::Metric => notes.push(say(lang, "no_selection", &[&decimal(year.into())])),
             ViewKind::Trend => notes.push(text(lang, "no_figures").to_string()),
             ViewKind::Pipeline => {}
         }
@@ -567,9 +567,9 @@ fn source_line(dataset: &Dataset, panels: &[Panel], lang: Lang) -> String {
         .iter()
         .map(|&s| {
             let s = &dataset.sources[s];
-            let date = if s.date.is_empty() { String::new() } else { format!(" ({})", s.date) };
-            let secondary = if s.kind == SourceKind::Secondary { format!(" [{}]", text(lang, "secondary_marker")) } else { String::new() };
-            format!("{}, \u{201c}{}\u{201d}{date}{secondary}", s.publisher, s.title)
+            let date = if s.date.is_empty() { String::new() } else { [" (", &s.date, ")"].concat() };
+            let secondary = if s.kind == SourceKind::Secondary { [" [", text(lang, "secondary_marker"), "]"].concat() } else { String::new() };
+            [&s.publisher, ", \u{201c}", &s.title, "\u{201d}", &date, &secondary].concat()
         })
         .collect();
     say(lang, if names.len() == 1 { "source" } else { "sources" }, &[&names.join("; ")])

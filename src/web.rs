@@ -11,7 +11,7 @@ use crate::draw::draw;
 use crate::embedded::DATASET;
 use crate::i18n::{say, text, Lang, STRINGS};
 use crate::layout::{layout, Font, Layout, TextMeasure};
-use crate::number_format::{plain_decimal, spoken};
+use crate::number_format::{decimal, plain_decimal, spoken};
 use crate::theme::{Rgb, Theme};
 use crate::view::{fiscal_years, quoted, select, Chart, ViewKind, ViewSpec, OPTION_NAMES};
 use std::borrow::Cow;
@@ -77,11 +77,11 @@ fn apply_options(dataset: &Dataset, spec: ViewSpec, options: JsValue) -> Result<
     let mut fields: Vec<(String, JsValue)> = Vec::new();
     for key in js_sys::Object::keys(object).iter() {
         let name = key.as_string().unwrap_or_default();
-        let value = js_sys::Reflect::get(object, &key).map_err(|_| type_error(format!("{name}: could not be read")))?;
+        let value = js_sys::Reflect::get(object, &key).map_err(|_| type_error([name.as_str(), ": could not be read"].concat()))?;
         fields.push((name, value));
     }
     if let Some((unknown, _)) = fields.iter().find(|(k, _)| !OPTION_NAMES.contains(&k.as_str())) {
-        return Err(type_error(format!("{unknown}: unknown option; the options are {}", OPTION_NAMES.join(", "))));
+        return Err(type_error([unknown.as_str(), ": unknown option; the options are ", &OPTION_NAMES.join(", ")].concat()));
     }
     let mut spec = spec;
     // Apply in a fixed order so that a view set with its component and metric is consistent.
@@ -90,10 +90,10 @@ fn apply_options(dataset: &Dataset, spec: ViewSpec, options: JsValue) -> Result<
         let text = match (value.as_string(), value.as_f64()) {
             (Some(t), _) => t,
             (None, Some(n)) if name == "fy" && n.fract() == 0.0 && n.abs() < 1e9 => plain_decimal(n, 0),
-            (None, Some(_)) => return Err(type_error(format!("{name}: expected a string, got a number"))),
-            (None, None) => return Err(type_error(format!("{name}: expected a string, got {}", kind_of(value)))),
+            (None, Some(_)) => return Err(type_error([name, ": expected a string, got a number"].concat())),
+            (None, None) => return Err(type_error([name, ": expected a string, got ", &kind_of(value)].concat())),
         };
-        spec = spec.with_option(dataset, name, &text).map_err(|e| type_error(e.to_string()))?;
+        spec = spec.with_option(dataset, name, &text).map_err(|e| type_error(e.message(Lang::En)))?;
     }
     Ok(spec)
 }
@@ -109,7 +109,7 @@ fn kind_of(value: &JsValue) -> String {
     } else {
         let kind = value.js_typeof().as_string().unwrap_or_default();
         let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
-        format!("{article} {kind}")
+        [article, " ", &kind].concat()
     }
 }
 
@@ -129,11 +129,16 @@ fn fitting_ratio(width: f64, height: f64, wanted: f64) -> Result<f64, JsValue> {
         // Floored to a thousandth, so rounding the size up cannot pass the limit.
         Ok((most * 1000.0).floor() / 1000.0)
     } else {
-        Err(error(format!(
-            "the chart is {} × {} CSS pixels, more than a browser canvas can hold; choose a view with fewer figures or a narrower chart",
-            plain_decimal(width, 0),
-            plain_decimal(height, 0)
-        )))
+        Err(error(
+            [
+                "the chart is ",
+                &plain_decimal(width, 0),
+                " × ",
+                &plain_decimal(height, 0),
+                " CSS pixels, more than a browser canvas can hold; choose a view with fewer figures or a narrower chart",
+            ]
+            .concat(),
+        ))
     }
 }
 
@@ -197,7 +202,7 @@ impl TextMeasure for CanvasText<'_> {
             return *w;
         }
         if cache.font != Some(key) {
-            self.context.set_font(&format!("{} {}px sans-serif", if font.bold { "bold" } else { "normal" }, plain_decimal(font.size, 2)));
+            self.context.set_font(&[if font.bold { "bold " } else { "normal " }, &plain_decimal(font.size, 2), "px sans-serif"].concat());
             cache.font = Some(key);
         }
         let width = self.context.measure_text(text).map(|m| m.width()).unwrap_or(0.0);
@@ -358,11 +363,11 @@ impl Viewer {
             let what = if other.is_null() || other.is_undefined() {
                 "nothing (is the element missing?)".to_string()
             } else if let Some(element) = other.dyn_ref::<web_sys::Element>() {
-                format!("a <{}> element", element.tag_name().to_ascii_lowercase())
+                ["a <", &element.tag_name().to_ascii_lowercase(), "> element"].concat()
             } else {
                 kind_of(&other)
             };
-            type_error(format!("Viewer needs a <canvas> element; got {what}"))
+            type_error(["Viewer needs a <canvas> element; got ", &what].concat())
         })?;
         let context = context_2d(&canvas).ok_or_else(|| error("this browser gave no 2D drawing context for the canvas"))?;
         let spec = apply_options(dataset, ViewSpec::default_for(dataset), options)?;
@@ -415,7 +420,7 @@ impl Viewer {
         self.drawn = None;
         // Each of these is a call into the browser, and resizing the backing store reallocates it:
         // done only when the size changes. The draw then paints every pixel.
-        let height = format!("{}px", plain_decimal(layout.height, 2));
+        let height = [plain_decimal(layout.height, 2).as_str(), "px"].concat();
         if self.shown.height != height {
             self.canvas.style().set_property("height", &height).map_err(|_| error("could not set the canvas height"))?;
             self.shown.height = height;
@@ -432,7 +437,7 @@ impl Viewer {
             self.canvas.set_attribute("aria-label", &label).map_err(|_| error("could not label the canvas"))?;
             self.shown.label = label;
         }
-        draw(Canvas2d::new(&self.context, size), &layout, &theme_for(&self.canvas), ratio).map_err(|e| error(e.to_string()))?;
+        draw(Canvas2d::new(&self.context, size), &layout, &theme_for(&self.canvas), ratio).map_err(|e| error(e.message()))?;
         self.active = self.active.filter(|&i| i < layout.bars.len());
         self.layout = Some(layout);
         self.drawn = Some((self.spec, chart));
@@ -467,7 +472,7 @@ impl Viewer {
     /// The current view as an SVG document, drawn by the same code as the canvas, light theme.
     pub fn svg(&self) -> Result<String, JsValue> {
         let layout = self.export_layout();
-        crate::draw::svg(&layout, &Theme::LIGHT).map_err(|e| error(e.to_string()))
+        crate::draw::svg(&layout, &Theme::LIGHT).map_err(|e| error(e.message()))
     }
 
     #[cfg(feature = "exports")]
@@ -485,7 +490,7 @@ impl Viewer {
         target.set_width(size.0);
         target.set_height(size.1);
         let context = context_2d(&target).ok_or_else(|| error("the export canvas gave no 2D context"))?;
-        draw(Canvas2d::new(&context, size), &layout, &Theme::LIGHT, scale).map_err(|e| error(e.to_string()))
+        draw(Canvas2d::new(&context, size), &layout, &Theme::LIGHT, scale).map_err(|e| error(e.message()))
     }
 
     /// The bar under a point in CSS pixels from the canvas's top left, as drawn last.
@@ -558,7 +563,7 @@ impl Viewer {
     pub fn table(&self) -> Result<JsValue, JsValue> {
         let chart = self.chart();
         let rows = chart.panels.iter().flat_map(|p| &p.bars).map(|b| self.figure(b.record)).collect();
-        let table = Table { caption: format!("{}, {}", chart.title, chart.subtitle), rows };
+        let table = Table { caption: [chart.title.as_str(), ", ", &chart.subtitle].concat(), rows };
         to_js(&table)
     }
 
@@ -570,7 +575,8 @@ impl Viewer {
         for b in chart.panels.iter().flat_map(|p| &p.bars) {
             let r = &d.records[b.record];
             let figure = self.figure(b.record);
-            let line = format!("{} · {} · {}: {}", figure.component, figure.metric, say(self.spec.lang, "fy", &[&r.fiscal_year.to_string()]), figure.text);
+            let fy = say(self.spec.lang, "fy", &[&decimal(r.fiscal_year.into())]);
+            let line = [figure.component.as_str(), " · ", &figure.metric, " · ", &fy, ": ", &figure.text].concat();
             match out.iter_mut().find(|s| s.url == d.sources[r.source].url) {
                 Some(s) => s.figures.push(line),
                 None => {
@@ -611,7 +617,7 @@ impl Viewer {
                     width: b.x1 - b.x0,
                     height: b.y1 - b.y0,
                     panel: b.panel,
-                    announcement: say(self.spec.lang, "announcement", &[&figure.component, &figure.metric, &figure.fy.to_string(), &figure.text]),
+                    announcement: say(self.spec.lang, "announcement", &[&figure.component, &figure.metric, &decimal(figure.fy.into()), &figure.text]),
                     change,
                     figure,
                 }
@@ -774,13 +780,13 @@ pub fn catalog(lang: Option<String>) -> Result<JsValue, JsValue> {
         None | Some("") => Lang::En,
         Some(id) => Lang::parse(id).ok_or_else(|| {
             let known: Vec<&str> = Lang::ALL.iter().map(|l| l.id()).collect();
-            type_error(format!("lang: unknown language {}; expected {}", quoted(id), known.join(" or ")))
+            type_error(["lang: unknown language ", &quoted(id), "; expected ", &known.join(" or ")].concat())
         })?,
     };
     let d = &DATASET;
     let defaults = ViewSpec::default_for(d);
     let catalog = Catalog {
-        views: ViewKind::ALL.iter().map(|&v| Choice { id: v.id(), name: text(lang, &format!("view_{}", v.id())) }).collect(),
+        views: ViewKind::ALL.iter().map(|&v| Choice { id: v.id(), name: text(lang, &["view_", v.id()].concat()) }).collect(),
         components: d.components.iter().map(|c| Choice { id: &c.id, name: c.label(lang) }).collect(),
         metrics: d
             .metrics
