@@ -49,7 +49,7 @@ fn start() {
 }
 
 /// A result for JS: written as JSON and read with one `JSON.parse`, plain objects and arrays.
-fn to_js(value: &impl WriteJson) -> Result<JsValue, JsValue> {
+fn to_js(value: &(impl WriteJson + ?Sized)) -> Result<JsValue, JsValue> {
     let mut json = Json::new();
     value.write(&mut json);
     js_sys::JSON::parse(&json.into_text()).map_err(|_| error("a result could not be handed to JavaScript"))
@@ -446,14 +446,16 @@ impl Viewer {
 
     /// Opens the view a URL query names (`?view=metric&metric=arrests`). Bad or unknown parameters
     /// are skipped; each comes back as a message naming it, for a polite notice in the page.
-    #[wasm_bindgen(js_name = setQuery)]
-    pub fn set_query(&mut self, query: &str) -> Vec<String> {
+    /// (Lists go out as JSON, as every other result does: a `Vec<String>` return has glue of its own.)
+    #[wasm_bindgen(js_name = setQuery, unchecked_return_type = "string[]")]
+    pub fn set_query(&mut self, query: &str) -> Result<JsValue, JsValue> {
         let (spec, errors) = ViewSpec::from_query(self.dataset, query);
         if spec != self.spec {
             self.active = None;
         }
         self.spec = spec;
-        errors.iter().map(|e| e.message(self.spec.lang)).collect()
+        let messages: Vec<String> = errors.iter().map(|e| e.message(self.spec.lang)).collect();
+        to_js(&messages[..])
     }
 
     /// The URL query that reopens the current view.
@@ -548,9 +550,10 @@ impl Viewer {
     /// The measures the measure menu should offer: in the component view those the component has
     /// that year, in the trend view those it has in any year, in the metric view those with a
     /// figure that year.
-    #[wasm_bindgen(js_name = menuMetrics)]
-    pub fn menu_metrics(&self) -> Vec<String> {
-        self.spec.offered_metrics(self.dataset).into_iter().map(|m| self.dataset.metrics[m].id.to_string()).collect()
+    #[wasm_bindgen(js_name = menuMetrics, unchecked_return_type = "string[]")]
+    pub fn menu_metrics(&self) -> Result<JsValue, JsValue> {
+        let ids: Vec<&str> = self.spec.offered_metrics(self.dataset).into_iter().map(|m| self.dataset.metrics[m].id.as_ref()).collect();
+        to_js(&ids[..])
     }
 
     /// Whether the current view spans an order of magnitude, so a log scale switch helps.
