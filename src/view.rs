@@ -83,6 +83,19 @@ pub struct OptionError {
     pub problem: Problem,
 }
 
+/// `parts.join(sep)` for owned strings: `[String]::join` brings a second copy of the standard
+/// library's join code into the Wasm, beside the one `[&str]::join` and `concat` use.
+fn joined(parts: &[String], sep: &str) -> String {
+    let mut out = String::new();
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(part);
+    }
+    out
+}
+
 /// A reader's text, in quotes, for a message: `"fbi"`. Control characters are dropped; not `{:?}`,
 /// whose escaping tables would add kilobytes to the Wasm.
 pub fn quoted(value: &str) -> String {
@@ -151,9 +164,9 @@ impl ViewSpec {
             }
             "fy" => {
                 let years = fiscal_years(dataset);
-                next.fiscal_year = value.trim_start_matches("FY").parse().ok().filter(|y| years.contains(y)).ok_or_else(|| {
+                next.fiscal_year = value.strip_prefix("FY").unwrap_or(value).parse().ok().filter(|y| years.contains(y)).ok_or_else(|| {
                     let list: Vec<String> = years.iter().map(|&y| decimal(y.into())).collect();
-                    OptionError { field: name.to_string(), problem: Problem::UnknownYear(value.to_string(), list.join(", ")) }
+                    OptionError { field: name.to_string(), problem: Problem::UnknownYear(value.to_string(), joined(&list, ", ")) }
                 })?
             }
             "scale" => {
@@ -252,7 +265,7 @@ impl ViewSpec {
         if self.lang != default.lang {
             parts.push(["lang=", self.lang.id()].concat());
         }
-        parts.join("&")
+        joined(&parts, "&")
     }
 }
 
@@ -357,7 +370,7 @@ impl Chart {
                 })
                 .collect();
             items.extend(panel.gaps.iter().map(|g| [&g.label, ": ", text(self.lang, "no_published_figure")].concat()));
-            out.push_str(&[" ", &panel.title, ": ", &items.join("; "), "."].concat());
+            out.push_str(&[" ", &panel.title, ": ", &joined(&items, "; "), "."].concat());
         }
         out
     }
@@ -412,7 +425,7 @@ impl Chart {
         if derived > 0 {
             parts.push(say(lang, "summary_derived", &[&decimal(derived as u64)]));
         }
-        parts.join(" ")
+        joined(&parts, " ")
     }
 }
 
@@ -572,7 +585,7 @@ fn source_line(dataset: &Dataset, panels: &[Panel], lang: Lang) -> String {
             [&s.publisher, ", \u{201c}", &s.title, "\u{201d}", &date, &secondary].concat()
         })
         .collect();
-    say(lang, if names.len() == 1 { "source" } else { "sources" }, &[&names.join("; ")])
+    say(lang, if names.len() == 1 { "source" } else { "sources" }, &[&joined(&names, "; ")])
 }
 
 #[cfg(test)]
