@@ -44,6 +44,8 @@ test: test-native test-fuzz test-chrome test-firefox test-webkit test-e2e
 
 test-native: tools
 	cargo test --all-targets
+	@# The lean build's features, as the first view's Wasm has them: English only, no downloads.
+	cargo test --no-default-features
 	cargo run -q --example fallback -- --check
 
 test-chrome: tools

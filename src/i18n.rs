@@ -188,6 +188,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[cfg(feature = "spanish")]
     fn every_string_has_a_spanish_translation() {
         let mut keys = std::collections::HashSet::new();
         for (key, en, es) in STRINGS {
@@ -206,7 +207,22 @@ mod tests {
     fn fill_places_arguments() {
         assert_eq!(fill("{0} of the {1}", &["3", "5"]), "3 of the 5");
         assert_eq!(fill("{x} {0}", &["a"]), "{x} a");
-        assert_eq!(say(Lang::Es, "fy", &["2024"]), "AF 2024");
         assert_eq!(text(Lang::En, "nope"), "?");
+    }
+
+    #[test]
+    #[cfg(feature = "spanish")]
+    fn spanish_is_there_with_the_feature() {
+        assert_eq!(say(Lang::Es, "fy", &["2024"]), "AF 2024");
+        assert_eq!(Lang::parse("es"), Some(Lang::Es));
+    }
+
+    /// The lean build (the first view's Wasm) carries no Spanish and does not offer it.
+    #[test]
+    #[cfg(not(feature = "spanish"))]
+    fn no_spanish_without_the_feature() {
+        assert!(STRINGS.iter().all(|(_, _, es)| es.is_empty()));
+        assert_eq!(Lang::parse("es"), None);
+        assert_eq!(Lang::ALL, &[Lang::En]);
     }
 }

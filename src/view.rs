@@ -753,6 +753,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "spanish")]
     fn spanish_changes_every_word_and_number_format() {
         let mut s = spec("component", "dhs", "arrests");
         s.lang = Lang::Es;

@@ -135,5 +135,25 @@ fn the_embedded_data_is_the_data_folder() {
         records: ("records.csv", &texts[4]),
         pipeline: ("pipeline.csv", &texts[5]),
     };
-    assert_eq!(ccht_chart::load(&files).unwrap(), *DATASET);
+    let mut loaded = ccht_chart::load(&files).unwrap();
+    if !cfg!(feature = "spanish") {
+        // The lean build (the first view's Wasm) leaves the Spanish columns out: so must this.
+        let none = || std::borrow::Cow::Borrowed("");
+        for c in loaded.components.to_mut() {
+            (c.name_es, c.short_name_es) = (none(), none());
+        }
+        for k in loaded.kinds.to_mut() {
+            (k.name_es, k.noun_es) = (none(), none());
+        }
+        for m in loaded.metrics.to_mut() {
+            (m.name_es, m.note_es) = (none(), none());
+        }
+        for s in loaded.sources.to_mut() {
+            s.url_note_es = none();
+        }
+        for r in loaded.records.to_mut() {
+            r.note_es = none();
+        }
+    }
+    assert_eq!(loaded, *DATASET);
 }

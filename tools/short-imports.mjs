@@ -10,6 +10,7 @@ function readLeb(bytes, at) {
   let value = 0;
   let shift = 0;
   for (;;) {
+    if (at >= bytes.length) throw new Error("short-imports: the Wasm ends inside a number");
     const byte = bytes[at++];
     value += (byte & 0x7f) * 2 ** shift;
     shift += 7;
@@ -59,7 +60,7 @@ function skipImportDescription(bytes, kind, at) {
   }
 }
 
-/** a … z, A … Z, then aa, ab …: never a JS keyword of two letters (`do`, `if`, `in`) as they are keys. */
+/** a … z, A … Z, then aa, ab …: object keys in the glue, where even `do` or `in` is allowed. */
 function shortName(i) {
   const letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
   let name = "";
@@ -76,7 +77,9 @@ function shortName(i) {
  */
 export function shortenImports(wasm, glue) {
   if (text.decode(wasm.subarray(0, 4)) !== "\0asm") throw new Error("short-imports: not a Wasm module");
-  const out = [...wasm.subarray(0, 8)];
+  // Pieces of the new module, joined at the end (spreading a large section into an array's
+  // arguments would pass the engine's limit on arguments).
+  const out = [wasm.subarray(0, 8)];
   let at = 8;
   let renamed = glue;
   while (at < wasm.length) {
@@ -84,7 +87,7 @@ export function shortenImports(wasm, glue) {
     const [size, start] = readLeb(wasm, at + 1);
     const end = start + size;
     if (id !== 2) {
-      out.push(...wasm.subarray(at, end));
+      out.push(wasm.subarray(at, end));
       at = end;
       continue;
     }
@@ -109,8 +112,8 @@ export function shortenImports(wasm, glue) {
       p = next;
     }
     if (p !== end) throw new Error("short-imports: the import section did not parse to its end");
-    out.push(2, ...leb(body.length), ...body);
+    out.push(Uint8Array.from([2, ...leb(body.length), ...body]));
     at = end;
   }
-  return { wasm: Uint8Array.from(out), glue: renamed };
+  return { wasm: Buffer.concat(out), glue: renamed };
 }

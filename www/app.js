@@ -201,23 +201,28 @@ async function main() {
   };
 
   // A language the lean build lacks: the chart moves onto the complete build first, a new Viewer
-  // on the same canvas in the same view. False, with the reason shown, if that build cannot load.
+  // on the same canvas in the same view. False if that build cannot load (the reason is shown and
+  // the chart stays as it was), or if the reader chose again meanwhile (that change is done).
   const speak = async (lang) => {
     if (speaks(build, lang)) return true;
     let next;
     try {
       next = await completeBuild();
     } catch (error) {
-      showError(say("error_language", error.message));
-      langSelect.value = viewer.view.lang;
+      if (langSelect.value === lang) {
+        showError(say("error_language", error.message));
+        langSelect.value = viewer.view.lang;
+      }
       return false;
     }
-    if (widget.stopped) return false;
-    const moved = new next.Viewer($("#chart-canvas"), {});
-    moved.setQuery(viewer.query);
-    viewer.free();
-    build = next;
-    viewer = widget.viewer = moved;
+    if (widget.stopped || langSelect.value !== lang) return false;
+    if (build !== next) {
+      const moved = new next.Viewer($("#chart-canvas"), {});
+      moved.setQuery(viewer.query);
+      viewer.free();
+      build = next;
+      viewer = widget.viewer = moved;
+    }
     return true;
   };
 

@@ -22,8 +22,11 @@ export function completeBuild() {
   return completeReady;
 }
 
-/** The build for a first view in `lang`; an absent or unknown language is the lean build's to report. */
-export const buildFor = (lang) => (COMPLETE_LANGS.includes(lang) && !LEAN_LANGS.includes(lang) ? completeBuild() : leanBuild());
+/** Whether `lang` needs the complete build; an unknown language is the lean build's to report. */
+const needsComplete = (lang) => COMPLETE_LANGS.includes(lang) && !LEAN_LANGS.includes(lang);
 
-/** Whether `build` speaks `lang`; if not, `completeBuild()` does. */
-export const speaks = (build, lang) => build !== lean || LEAN_LANGS.includes(lang);
+/** The build for a first view in `lang`. */
+export const buildFor = (lang) => (needsComplete(lang) ? completeBuild() : leanBuild());
+
+/** Whether `build` can show `lang`; if not, `completeBuild()` can. */
+export const speaks = (build, lang) => build !== lean || !needsComplete(lang);

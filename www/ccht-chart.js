@@ -61,6 +61,8 @@ class CchtChart extends HTMLElement {
     // One instance of each build for the whole page, however many charts it has (builds.js).
     try {
       this.build = await buildFor(this.getAttribute("lang"));
+      // The language may have changed during the load; no callback has handled it yet.
+      if (!speaks(this.build, this.getAttribute("lang"))) this.build = await completeBuild();
     } catch (error) {
       return this.fail(`The chart could not be loaded (${error.message}).`);
     }
@@ -84,17 +86,26 @@ class CchtChart extends HTMLElement {
     if (!this.widget || old === value || value === null) return;
     if (name === "lang" && !speaks(this.build, value)) {
       // A language the lean build lacks: this chart moves onto the complete build.
+      let next;
       try {
-        this.build = await completeBuild();
+        next = await completeBuild();
       } catch (error) {
-        return this.fail(`The chart could not change language (${error.message}).`);
+        if (this.getAttribute(name) !== value) return;
+        // The chart stays as it was, and says why; the attribute goes back to what it shows (its
+        // callback redraws, which hides the alert, so the message comes after).
+        if (old === null) this.removeAttribute(name);
+        else this.setAttribute(name, old);
+        return this.notify(`The chart could not change language (${error.message}).`);
       }
       // Stopped meanwhile, or the attribute changed again (its own callback handles that value).
       if (this.widget.stopped || this.getAttribute(name) !== value) return;
-      const moved = new this.build.Viewer(this.parts.canvas, {});
-      moved.setQuery(this.viewer.query);
-      this.viewer.free();
-      this.viewer = this.widget.viewer = moved;
+      if (this.build !== next) {
+        const moved = new next.Viewer(this.parts.canvas, {});
+        moved.setQuery(this.viewer.query);
+        this.viewer.free();
+        this.build = next;
+        this.viewer = this.widget.viewer = moved;
+      }
     }
     try {
       this.viewer.setView({ [name]: value });
@@ -103,6 +114,13 @@ class CchtChart extends HTMLElement {
     }
     if (name === "lang") this.widget.strings = this.build.catalog(value).strings;
     this.widget.redraw();
+  }
+
+  /** A message above a chart that still works. */
+  notify(message) {
+    console.error(message);
+    this.alert.textContent = message;
+    this.alert.hidden = false;
   }
 
   fail(message) {

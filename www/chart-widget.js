@@ -18,12 +18,16 @@ window.addEventListener("ccht-chart:panic", (event) => stopAll(String(event.deta
 /** Whether `error`, thrown by a Viewer call, is a trap in the Wasm; if so every chart stops and says so. */
 export function trapped(error) {
   if (!(error instanceof WebAssembly.RuntimeError)) return false;
-  stopAll(`The chart stopped because of an internal error (${error.message}). Reload the page to try again; the figures are in the sources below it.`);
+  stopAll(`The chart stopped because of an internal error (${error.message}). Reload the page to try again.`);
   return true;
 }
-// Traps in calls nobody catches (pointer moves, keys, clicks).
-window.addEventListener("error", (event) => trapped(event.error));
-window.addEventListener("unhandledrejection", (event) => trapped(event.reason));
+// Traps in calls nobody catches (pointer moves, keys, clicks): ours only, that is with a frame of
+// our scripts or Wasm on the stack (they all sit under this script's folder); a trap in the host
+// page's own Wasm is not ours to report.
+const ourFolder = new URL(".", import.meta.url).href;
+const trappedHere = (error) => error instanceof WebAssembly.RuntimeError && String(error.stack).includes(ourFolder) && trapped(error);
+window.addEventListener("error", (event) => trappedHere(event.error));
+window.addEventListener("unhandledrejection", (event) => trappedHere(event.reason));
 
 export function element(tag, text, className) {
   const e = document.createElement(tag);

@@ -229,3 +229,48 @@ test("the no-script fallback shows the default view's image and figures", async 
   for (const r of records.filter((r) => r.component === "dhs")) assert.ok(cells.includes(spoken(r)), spoken(r));
   await context.close();
 });
+
+test("<ccht-chart lang>: changes while a build loads end in the last language, and a failed load leaves the chart as it was", async () => {
+  const { page, problems, context } = await openPage(env.browser, null, { viewport: { width: 900, height: 900 } });
+  // The lean build held back: a lang set before the first draw is still honoured.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route("**/dist/ccht_chart_bg.wasm", async (route) => { await held; await route.continue(); });
+  await page.goto(`${env.server.url}tests/e2e/pages/host.html`);
+  await page.locator("#c").evaluate((e) => e.setAttribute("lang", "es"));
+  release();
+  const labelOf = (id) => page.locator(`#${id} canvas`).getAttribute("aria-label");
+  await page.waitForFunction(() => document.querySelector("#c canvas")?.getAttribute("aria-label")?.startsWith("Gráfico de barras"));
+  await page.waitForFunction(() => document.querySelector("#a figure")?.getAttribute("aria-busy") === "false");
+  assert.match(await labelOf("a"), /^Bar chart\./);
+
+  // es then en on #a: the complete build is loaded already (for #c), yet the "es" callback waits
+  // for its promise, so the "en" callback runs first; "es" must then give way.
+  await page.locator("#a").evaluate((e) => { e.setAttribute("lang", "es"); e.setAttribute("lang", "en"); });
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
+  assert.match(await labelOf("a"), /^Bar chart\. Homeland Security Investigations/);
+  await page.locator("#a").evaluate((e) => e.setAttribute("lang", "es"));
+  await page.waitForFunction(() => document.querySelector("#a canvas").getAttribute("aria-label").startsWith("Gráfico de barras. Investigaciones"));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("<ccht-chart lang>: if the complete build cannot load, the chart stays, says why, and its lang attribute goes back", async () => {
+  const { page, problems, context } = await openPage(env.browser, null, { viewport: { width: 900, height: 900 } });
+  await page.route("**/dist/complete/**", (route) => route.abort());
+  await page.goto(`${env.server.url}tests/e2e/pages/host.html`);
+  await page.waitForFunction(() => document.querySelector("#a figure")?.getAttribute("aria-busy") === "false");
+  await page.locator("#a").evaluate((e) => e.setAttribute("lang", "es"));
+  const alert = page.locator("#a .ccht-alert");
+  await alert.waitFor({ state: "visible" });
+  assert.match(await alert.textContent(), /^The chart could not change language/);
+  assert.equal(await page.locator("#a").evaluate((e) => e.getAttribute("lang")), null);
+  assert.equal(await page.locator("#a canvas").isVisible(), true);
+  assert.match(await page.locator("#a canvas").getAttribute("aria-label"), /^Bar chart\. Homeland Security Investigations/);
+  // It still works, and a later try loads Spanish.
+  await page.unroute("**/dist/complete/**");
+  await page.locator("#a").evaluate((e) => e.setAttribute("lang", "es"));
+  await page.waitForFunction(() => document.querySelector("#a canvas").getAttribute("aria-label").startsWith("Gráfico de barras"));
+  assert.deepEqual(problems.filter((p) => !/could not change language|Failed to fetch|net::ERR_FAILED|Failed to load|dynamically imported module/.test(p)), []);
+  await context.close();
+});

@@ -28,3 +28,22 @@ test("short import names: a glue without one of the Wasm's imports is refused", 
   const name = WebAssembly.Module.imports(new WebAssembly.Module(wasm)).find((i) => i.name.startsWith("__wbg_fillRect")).name;
   assert.throws(() => shortenImports(wasm, glue.replace(name, "__wbg_gone")), new RegExp(`${name} is in the glue 0 times`));
 });
+
+test("short import names: a section larger than any argument list is copied whole", () => {
+  // A 300 KB custom section after the module's own: spreading it into a call would throw.
+  const payload = new Uint8Array(300_000).fill(7);
+  const name = new TextEncoder().encode("big");
+  const size = 1 + name.length + payload.length;
+  const leb = [];
+  for (let v = size; ; ) { const b = v & 0x7f; v >>>= 7; leb.push(v ? b | 0x80 : b); if (!v) break; }
+  const big = Buffer.concat([wasm, Uint8Array.from([0, ...leb, name.length]), name, payload]);
+  const out = shortenImports(big, glue);
+  assert.ok(WebAssembly.validate(out.wasm));
+  const custom = WebAssembly.Module.customSections(new WebAssembly.Module(out.wasm), "big");
+  assert.equal(custom.length, 1);
+  assert.deepEqual(new Uint8Array(custom[0]), payload);
+});
+
+test("short import names: a truncated module is refused", () => {
+  assert.throws(() => shortenImports(wasm.subarray(0, 9), glue), /ends inside a number|not a Wasm/);
+});

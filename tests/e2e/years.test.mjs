@@ -204,3 +204,28 @@ test("picking Spanish moves the chart onto the complete build in the same view; 
   assert.deepEqual(problems.filter((p) => !/could not change language|Failed to fetch|net::ERR_FAILED|Failed to load/.test(p)), []);
   await context.close();
 });
+
+test("Spanish then English at once, while the complete build is still coming: the chart ends in English", async () => {
+  const { page, problems, context } = await openPage(env.browser, null);
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route("**/dist/complete/**", async (route) => { await held; await route.continue(); });
+  await page.goto(`${env.server.url}?component=hsi&metric=arrests`);
+  await chartReady(page);
+  await page.selectOption("#lang", "es");
+  await page.selectOption("#lang", "en");
+  release();
+  // Whatever the complete build does when it arrives, the reader's last choice stands.
+  await page.waitForResponse((r) => r.url().endsWith("/dist/complete/ccht_chart_bg.wasm"));
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
+  assert.equal(await page.locator("#lang").inputValue(), "en");
+  assert.equal(await page.evaluate(() => document.documentElement.lang), "en");
+  assert.match(await label(page), /^Bar chart\. Homeland Security Investigations/);
+  assert.doesNotMatch(page.url(), /lang=es/);
+  // And Spanish, picked again, works.
+  await page.selectOption("#lang", "es");
+  await page.waitForFunction(() => document.documentElement.lang === "es");
+  assert.match(await label(page), /^Gráfico de barras\. Investigaciones de Seguridad Nacional/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
