@@ -78,6 +78,7 @@ pub const STRINGS: &[(&str, &str, &str)] = strings![
     ("open_full", "Open the full chart", "Abrir el gráfico completo"),
     ("embed_label", "Embed code for this view (copied to your clipboard when possible)", "Código para insertar esta vista (se copia al portapapeles cuando es posible)"),
     ("copied", "Copied to the clipboard.", "Copiado al portapapeles."),
+    ("preparing_file", "Preparing the file…", "Preparando el archivo…"),
     ("copy_manually", "Select the code and copy it.", "Seleccione el código y cópielo."),
     ("sources_heading", "Where these figures come from", "De dónde proceden estas cifras"),
     ("source_primary", "Primary source: a US Government page or a verbatim repost of a DHS release.", "Fuente primaria: una página del Gobierno de EE. UU. o una reproducción literal de un comunicado del DHS."),

@@ -206,9 +206,12 @@ async function main() {
   const speak = async (lang) => {
     if (speaks(build, lang)) return true;
     let next;
+    // Said while the complete build loads (the first time only takes a moment).
+    status.textContent = say("loading");
     try {
       next = await completeBuild();
     } catch (error) {
+      status.textContent = "";
       if (langSelect.value === lang) {
         showError(say("error_language", error.message));
         langSelect.value = viewer.view.lang;
@@ -282,10 +285,12 @@ async function main() {
   // width) and the same view, makes the file; the chart on screen is untouched.
   const exportWith = (make) => async () => {
     let exporter;
+    status.textContent = say("preparing_file");
     try {
       exporter = new (await completeBuild()).Viewer($("#chart-canvas"), {});
       exporter.setQuery(viewer.query);
       await make(exporter);
+      status.textContent = "";
     } catch (error) {
       if (!trapped(error)) showError(say("error_export", error.message));
     } finally {

@@ -202,10 +202,15 @@ test("downloads: CSV of the view's records, PNG at twice the size, SVG with the 
 
 test("a download whose code cannot be fetched says so, and the next try works", async () => {
   const { page, problems, context } = await openPage(env.browser, undefined, { acceptDownloads: true });
-  await page.route("**/dist/complete/**", (route) => route.abort());
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route("**/dist/complete/**", async (route) => { await held; await route.abort(); });
   await page.goto(env.server.url);
   await chartReady(page);
   await page.click("#download-csv");
+  // While the code is coming, the page says so; then it says why there is no file.
+  assert.equal(await page.locator("#status").textContent(), "Preparing the file…");
+  release();
   const alert = page.locator("#alert");
   await alert.waitFor({ state: "visible" });
   assert.match(await alert.textContent(), /^The file could not be made: /);

@@ -213,6 +213,8 @@ test("Spanish then English at once, while the complete build is still coming: th
   await page.goto(`${env.server.url}?component=hsi&metric=arrests`);
   await chartReady(page);
   await page.selectOption("#lang", "es");
+  // While the complete build loads, the page says so.
+  assert.equal(await page.locator("#status").textContent(), "Loading the chart…");
   await page.selectOption("#lang", "en");
   release();
   // Whatever the complete build does when it arrives, the reader's last choice stands.
