@@ -140,7 +140,8 @@ fn rust_source(d: &Dataset) -> String {
 struct Words {
     words: Vec<u16>,
     texts: Vec<String>,
-    numbers: std::collections::HashMap<String, u16>,
+    /// Each distinct string's number.
+    numbered: std::collections::HashMap<String, u16>,
 }
 
 impl Words {
@@ -152,13 +153,13 @@ impl Words {
     }
 
     fn text(&mut self, t: &str) {
-        let n = match self.numbers.get(t) {
+        let n = match self.numbered.get(t) {
             Some(&n) => n,
             None => {
                 let n = u16::try_from(self.texts.len())
                     .unwrap_or_else(|_| fail(&["the data has more than 65,535 distinct texts; the embedding holds no more".to_string()]));
                 self.texts.push(t.to_string());
-                self.numbers.insert(t.to_string(), n);
+                self.numbered.insert(t.to_string(), n);
                 n
             }
         };

@@ -28,9 +28,7 @@ pub fn with_separators(value: f64, lang: Lang) -> String {
         let cents = cents as u64;
         (cents / 100, cents % 100)
     } else {
-        let fraction = (value.abs().fract() * 100.0).round() as u64;
-        let whole = value.abs().trunc() as u64;
-        if fraction == 100 { (whole + 1, 0) } else { (whole, fraction) }
+        whole_and_fraction(value.abs(), 100)
     };
     let digits = decimal(whole);
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 4);
@@ -50,6 +48,14 @@ pub fn with_separators(value: f64, lang: Lang) -> String {
         out.push_str(f[1..].trim_end_matches('0'));
     }
     out
+}
+
+/// A non-negative value's whole part and its fraction in `scale`ths (100: cents), rounded, taken
+/// apart so that the whole part keeps every digit a double holds.
+fn whole_and_fraction(value: f64, scale: u64) -> (u64, u64) {
+    let whole = value.trunc() as u64;
+    let fraction = (value.fract() * scale as f64).round() as u64;
+    if fraction == scale { (whole + 1, 0) } else { (whole, fraction) }
 }
 
 /// Two lowercase hex digits ("0a", "ff"), for CSS colours and JSON escapes, without `{:02x}`'s
@@ -133,12 +139,7 @@ pub fn plain_decimal(value: f64, places: u32) -> String {
     // Whole and fractional parts apart: scaling the whole value first would lose its last digits
     // beyond 2^53, which a dollar figure with cents reaches near 10^13.
     let scale = 10u64.pow(places.min(9));
-    let mut whole = value.abs().trunc() as u64;
-    let mut fraction = (value.abs().fract() * scale as f64).round() as u64;
-    if fraction == scale {
-        whole += 1;
-        fraction = 0;
-    }
+    let (whole, fraction) = whole_and_fraction(value.abs(), scale);
     let mut out = if value < 0.0 && (whole != 0 || fraction != 0) { "-".to_string() } else { String::new() };
     out.push_str(&decimal(whole));
     if fraction != 0 {

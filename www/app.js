@@ -1,7 +1,7 @@
 // The full viewer page: controls built from the Wasm's catalog, the view kept in the URL, the
 // language, the sources panel, downloads and the embed code. The chart itself (tooltips,
 // keyboard, table) is a ChartWidget; all chart state lives in the Rust Viewer.
-import { buildFor, completeBuild, speaks } from "./builds.js";
+import { buildFor, completeBuild, speaks, viewerLike } from "./builds.js";
 import { ChartWidget, element, trapped } from "./chart-widget.js";
 
 const $ = (selector) => document.querySelector(selector);
@@ -220,8 +220,7 @@ async function main() {
     }
     if (widget.stopped || langSelect.value !== lang) return false;
     if (build !== next) {
-      const moved = new next.Viewer($("#chart-canvas"), {});
-      moved.setQuery(viewer.query);
+      const moved = viewerLike(next, viewer, $("#chart-canvas"));
       viewer.free();
       build = next;
       viewer = widget.viewer = moved;
@@ -287,8 +286,7 @@ async function main() {
     let exporter;
     status.textContent = say("preparing_file");
     try {
-      exporter = new (await completeBuild()).Viewer($("#chart-canvas"), {});
-      exporter.setQuery(viewer.query);
+      exporter = viewerLike(await completeBuild(), viewer, $("#chart-canvas"));
       await make(exporter);
       status.textContent = "";
     } catch (error) {

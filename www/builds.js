@@ -5,13 +5,13 @@
 import initLean, * as lean from "../pkg/ccht_chart.js";
 
 /** The languages each build speaks: Cargo.toml builds the lean one without the `spanish` feature. */
-export const LEAN_LANGS = ["en"];
+const LEAN_LANGS = ["en"];
 const COMPLETE_LANGS = ["en", "es"];
 
 let leanReady, completeReady;
 
 /** The lean build, instantiated once per page. */
-export const leanBuild = () => (leanReady ??= initLean().then(() => lean));
+const leanBuild = () => (leanReady ??= initLean().then(() => lean));
 
 /** The complete build, instantiated once per page; after a failed fetch the next call tries again. */
 export function completeBuild() {
@@ -30,3 +30,13 @@ export const buildFor = (lang) => (needsComplete(lang) ? completeBuild() : leanB
 
 /** Whether `build` can show `lang`; if not, `completeBuild()` can. */
 export const speaks = (build, lang) => build !== lean || !needsComplete(lang);
+
+/**
+ * A new Viewer of `build` on `canvas`, showing what `viewer` shows: to move a chart onto another
+ * build, or to make a download with the complete build.
+ */
+export function viewerLike(build, viewer, canvas) {
+  const like = new build.Viewer(canvas, {});
+  like.setQuery(viewer.query);
+  return like;
+}

@@ -2,7 +2,7 @@
 // ES module. Every element on a page shares one Wasm instance of each build it needs (builds.js);
 // changing an attribute (view, component, metric, fy, scale, lang) redraws at once. Works under a
 // strict CSP: no inline script or style.
-import { buildFor, completeBuild, speaks } from "./builds.js";
+import { buildFor, completeBuild, speaks, viewerLike } from "./builds.js";
 import { ChartWidget, element, trapped } from "./chart-widget.js";
 
 const ATTRIBUTES = ["view", "component", "metric", "fy", "scale", "lang"];
@@ -100,8 +100,7 @@ class CchtChart extends HTMLElement {
       // Stopped meanwhile, or the attribute changed again (its own callback handles that value).
       if (this.widget.stopped || this.getAttribute(name) !== value) return;
       if (this.build !== next) {
-        const moved = new next.Viewer(this.parts.canvas, {});
-        moved.setQuery(this.viewer.query);
+        const moved = viewerLike(next, this.viewer, this.parts.canvas);
         this.viewer.free();
         this.build = next;
         this.viewer = this.widget.viewer = moved;
