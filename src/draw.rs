@@ -1,18 +1,26 @@
-//! Drawing: paints a [`Layout`] on any plotters [`DrawingBackend`].
+//! Drawing: paints a [`Layout`] through plotters' drawing API, on any [`DrawingBackend`].
 //!
-//! The canvas in the browser and the SVG used by native tests and exports run this same code, so
-//! what the tests read is what readers see. Layout is in CSS pixels; `ratio` scales it to the
-//! backend's device pixels (the canvas backing store is CSS size × devicePixelRatio).
+//! The canvas in the browser (plotters-canvas, wrapped in `canvas_backend.rs`) and the SVG of
+//! downloads, native tests and the no-script fallback (plotters' `SVGBackend`, wrapped in
+//! `svg_backend.rs`) run this same code, so what the tests read is what readers see.
+//!
+//! Coordinates are the layout's CSS pixels: a backend that paints more device pixels than that
+//! (the canvas at devicePixelRatio 2 or 3) scales inside its wrapper. Bars are drawn in each
+//! panel's own `Cartesian2d`, value along x (linear or log) and CSS pixels down y; `layout.rs`
+//! stays the source of truth for where they are, since hit-testing and the value labels read it
+//! (plotters 0.3.7 cannot map a log axis back), and a test holds the two within a pixel.
 
 use crate::dataset::Qualifier;
-use crate::layout::{Anchor, EstimatedText, Font, Layout, LineRole, TextMeasure, TextRole, OPEN_END};
-use crate::svg_backend::SvgWriter;
-use crate::theme::Theme;
-use plotters_backend::text_anchor::{HPos, Pos, VPos};
-use plotters_backend::{BackendColor, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontFamily, FontStyle};
-use std::convert::Infallible;
+use crate::layout::{Anchor, BarBox, Layout, LineRole, TextRole, ValueScale, OPEN_END};
+use crate::svg_backend::SvgOut;
+use crate::theme::{Rgb, Theme};
+use plotters::coord::ranged1d::{AsRangedCoord, Ranged};
+use plotters::coord::types::RangedCoordf64;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-/// A drawing failure, with the backend's own words.
+/// A drawing failure, in plotters' words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DrawError(pub String);
 
@@ -22,125 +30,68 @@ impl std::fmt::Display for DrawError {
     }
 }
 
-impl DrawError {
-    /// The message for readers: what `Display` writes, without the formatting code in the Wasm.
-    pub fn message(&self) -> String {
-        ["drawing failed: ", &self.0].concat()
-    }
-}
-
-fn failed<E: std::error::Error + Send + Sync>(e: DrawingErrorKind<E>) -> DrawError {
-    match e {
-        // Our backends' own errors are `Infallible`: this arm is for other backends.
-        DrawingErrorKind::DrawingError(e) => DrawError(e.to_string()),
-        // The one failure of our canvas backend (`canvas_backend::TextRefused`).
-        DrawingErrorKind::FontError(_) => DrawError("the canvas refused to draw a label".to_string()),
+impl<E: std::error::Error + Send + Sync> From<DrawingAreaErrorKind<E>> for DrawError {
+    fn from(e: DrawingAreaErrorKind<E>) -> DrawError {
+        DrawError(e.to_string())
     }
 }
 
 /// The chart as a standalone SVG document, drawn by the same code as the canvas.
 pub fn svg(layout: &Layout, theme: &Theme) -> Result<String, DrawError> {
     let mut out = String::new();
-    let size = (layout.width.ceil() as u32, layout.height.ceil() as u32);
-    draw(SvgWriter::new(&mut out, size), layout, theme, 1.0)?;
+    {
+        let size = (layout.width.ceil() as u32, layout.height.ceil() as u32);
+        let root = SvgOut::new(&mut out, size).into_drawing_area();
+        draw(&root, layout, theme)?;
+    }
     Ok(out)
 }
 
-/// A line of a given colour and width in device pixels.
-struct Pen(BackendColor, u32);
-
-impl BackendStyle for Pen {
-    fn color(&self) -> BackendColor {
-        self.0
-    }
-    fn stroke_width(&self) -> u32 {
-        self.1
-    }
+fn shape(color: Rgb, alpha: f64, filled: bool, stroke_width: u32) -> ShapeStyle {
+    ShapeStyle { color: RGBAColor(color.0, color.1, color.2, alpha), filled, stroke_width }
 }
 
-/// A label's font as backends read it. Backends that draw text themselves (canvas, SVG) use it
-/// as given; pixel-only backends get no text, since it carries no glyphs to rasterize.
-struct Label {
-    color: BackendColor,
-    size: f64,
-    bold: bool,
-    anchor: Pos,
-}
-
-impl BackendTextStyle for Label {
-    type FontError = Infallible;
-
-    fn color(&self) -> BackendColor {
-        self.color
-    }
-    fn size(&self) -> f64 {
-        self.size
-    }
-    fn style(&self) -> FontStyle {
-        if self.bold { FontStyle::Bold } else { FontStyle::Normal }
-    }
-    fn anchor(&self) -> Pos {
-        self.anchor
-    }
-    fn family(&self) -> FontFamily<'_> {
-        FontFamily::SansSerif
-    }
-    fn layout_box(&self, text: &str) -> Result<((i32, i32), (i32, i32)), Infallible> {
-        // An estimate; only pixel backends ask.
-        let width = EstimatedText.width(text, Font { size: self.size, bold: self.bold });
-        Ok(((0, 0), (width as i32, self.size as i32)))
-    }
-    fn draw<E, F: FnMut(i32, i32, BackendColor) -> Result<(), E>>(&self, _: &str, _: (i32, i32), _: F) -> Result<Result<(), E>, Infallible> {
-        Ok(Ok(()))
-    }
+fn px(v: f64) -> i32 {
+    v.round() as i32
 }
 
 /// Paints the whole chart, background first, so nothing of an earlier chart shows through.
-pub fn draw<DB: DrawingBackend>(mut backend: DB, layout: &Layout, theme: &Theme, ratio: f64) -> Result<(), DrawError> {
-    let ratio = if ratio.is_finite() && ratio > 0.0 { ratio } else { 1.0 };
-    let px = |v: f64| (v * ratio).round() as i32;
-    let (w, h) = backend.get_size();
-    backend.ensure_prepared().map_err(failed)?;
-    backend.draw_rect((0, 0), (w as i32, h as i32), &theme.background.opaque(), true).map_err(failed)?;
+/// Shapes go out grouped by style (grid, baseline, bars, open ends, then labels font by font),
+/// so a backend that sets its context's style per shape sets the same one over and over, which a
+/// browser answers from its cache, rather than alternating.
+pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, layout: &Layout, theme: &Theme) -> Result<(), DrawError> {
+    root.fill(&shape(theme.background, 1.0, true, 0).color)?;
 
-    let stroke = (ratio.round() as u32).max(1);
-    for line in &layout.lines {
-        let color = if line.role == LineRole::Baseline { theme.baseline } else { theme.grid };
-        backend.draw_path([(px(line.x0), px(line.y0)), (px(line.x1), px(line.y1))], &Pen(color.opaque(), stroke)).map_err(failed)?;
-    }
-
-    let bar = theme.bar.opaque();
-    for b in &layout.bars {
-        let (x0, y0, x1, y1) = (px(b.x0), px(b.y0), px(b.x1), px(b.y1));
-        match b.qualifier {
-            Qualifier::Derived => {
-                // Derived values are outlined and hatched: computed by us, not stated by a source.
-                backend.draw_rect((x0, y0), (x1, y1), &Pen(bar, px(1.5).max(1) as u32), false).map_err(failed)?;
-                let hatch = Pen(bar, px(1.0).max(1) as u32);
-                let step = px(6.0).max(2);
-                let h = y1 - y0;
-                let mut x = x0 - h;
-                while x < x1 {
-                    let (sx, sy) = if x < x0 { (x0, y1 - (x0 - x)) } else { (x, y1) };
-                    let (ex, ey) = if x + h > x1 { (x1, y0 + (x + h - x1)) } else { (x + h, y0) };
-                    backend.draw_path([(sx, sy), (ex, ey)], &hatch).map_err(failed)?;
-                    x += step;
-                }
-            }
-            _ => backend.draw_rect((x0, y0), (x1.max(x0 + 1), y1), &bar, true).map_err(failed)?,
-        }
-        if b.qualifier == Qualifier::AtLeast {
-            // An open end: the bar fades out in three steps past the stated figure, which is a
-            // lower bound, not the true value.
-            let stripe = OPEN_END / 3.0;
-            for (i, alpha) in [0.55, 0.3, 0.12].into_iter().enumerate() {
-                let sx = b.x1 + stripe * i as f64;
-                backend.draw_rect((px(sx + 1.0), y0), (px(sx + stripe), y1), &theme.bar.alpha(alpha), true).map_err(failed)?;
-            }
+    for role in [LineRole::Grid, LineRole::Baseline] {
+        let style = shape(if role == LineRole::Baseline { theme.baseline } else { theme.grid }, 1.0, false, 1);
+        for l in layout.lines.iter().filter(|l| l.role == role) {
+            root.draw(&PathElement::new(vec![(px(l.x0), px(l.y0)), (px(l.x1), px(l.y1))], style))?;
         }
     }
 
-    for text in &layout.texts {
+    for (panel, scale) in layout.scales.iter().enumerate() {
+        let bars: Vec<&BarBox> = layout.bars.iter().filter(|b| b.panel == panel).collect();
+        if scale.log_min > 0.0 {
+            paint_bars(root, scale, (scale.log_min..scale.max).log_scale(), &bars, theme)?;
+        } else {
+            paint_bars(root, scale, 0.0..scale.max, &bars, theme)?;
+        }
+    }
+
+    // An open end: the bar fades out in three steps past the stated figure, which is a lower
+    // bound, not the true value.
+    let stripe = OPEN_END / 3.0;
+    for (i, alpha) in [0.55, 0.3, 0.12].into_iter().enumerate() {
+        let style = shape(theme.bar, alpha, true, 0);
+        for b in layout.bars.iter().filter(|b| b.qualifier == Qualifier::AtLeast) {
+            let sx = b.x1 + stripe * i as f64;
+            root.draw(&Rectangle::new([(px(sx + 1.0), px(b.y0)), (px(sx + stripe), px(b.y1))], style))?;
+        }
+    }
+
+    let mut texts: Vec<_> = layout.texts.iter().collect();
+    texts.sort_by(|a, b| (a.font.size, a.font.bold).partial_cmp(&(b.font.size, b.font.bold)).unwrap_or(std::cmp::Ordering::Equal));
+    for text in texts {
         let color = match text.role {
             TextRole::Subtitle | TextRole::Tick | TextRole::Note | TextRole::Source => theme.muted,
             _ => theme.text,
@@ -150,10 +101,60 @@ pub fn draw<DB: DrawingBackend>(mut backend: DB, layout: &Layout, theme: &Theme,
             Anchor::Center => HPos::Center,
             Anchor::Right => HPos::Right,
         };
-        let label = Label { color: color.opaque(), size: text.font.size * ratio, bold: text.font.bold, anchor: Pos::new(h, VPos::Top) };
-        backend.draw_text(&text.text, &label, (px(text.x), px(text.y))).map_err(failed)?;
+        let weight = if text.font.bold { FontStyle::Bold } else { FontStyle::Normal };
+        let style = FontDesc::new(FontFamily::SansSerif, text.font.size, weight)
+            .color(&RGBColor(color.0, color.1, color.2))
+            .pos(Pos::new(h, VPos::Top));
+        root.draw(&Text::new(text.text.as_str(), (px(text.x), px(text.y)), style))?;
     }
-    backend.present().map_err(failed)
+    root.present()?;
+    Ok(())
+}
+
+/// A panel's bars in its own coordinates: `values` along x (from zero, or from the log scale's
+/// least power of ten) over the scale's pixels, the layout's CSS pixels down y from the top of
+/// the first bar to the bottom of the last.
+fn paint_bars<DB, V>(root: &DrawingArea<DB, Shift>, scale: &ValueScale, values: V, bars: &[&BarBox], theme: &Theme) -> Result<(), DrawError>
+where
+    DB: DrawingBackend,
+    V: AsRangedCoord<Value = f64>,
+{
+    let (Some(top), Some(bottom)) = (bars.iter().map(|b| b.y0).reduce(f64::min), bars.iter().map(|b| b.y1).reduce(f64::max)) else {
+        return Ok(()); // every year of this panel is a gap
+    };
+    let (left, right) = (px(scale.left), px(scale.right).max(px(scale.left) + 1));
+    let area = root.clone().shrink((left, px(top)), ((right - left) as u32, (px(bottom) - px(top)).max(1) as u32));
+    let x: V::CoordDescType = values.into();
+    let start = x.range().start;
+    // y runs down the page, as the backend's pixels do.
+    let y: RangedCoordf64 = (top..bottom).into();
+    let panel = area.apply_coord_spec(Cartesian2d::<V::CoordDescType, RangedCoordf64>::new(x, y, area.get_pixel_range()));
+    // Where a bar runs, in the root's pixels (plotters maps to the backend's, which are the root's).
+    let ends = |b: &BarBox| (panel.map_coordinate(&(start, b.y0)), panel.map_coordinate(&(b.value.max(start), b.y1)));
+
+    let fill = shape(theme.bar, 1.0, true, 0);
+    for b in bars.iter().filter(|b| b.qualifier != Qualifier::Derived) {
+        let ((x0, y0), (x1, y1)) = ends(b);
+        if x1 > x0 {
+            panel.draw(&Rectangle::new([(start, b.y0), (b.value.max(start), b.y1)], fill))?;
+        } else {
+            // A figure too small to see at this scale still gets a sliver, so no bar is invisible.
+            root.draw(&Rectangle::new([(x0, y0), (x0 + 1, y1)], fill))?;
+        }
+    }
+    // Derived values are outlined and hatched: computed by us, not stated by a source.
+    let (outline, hatch) = (shape(theme.bar, 1.0, false, 2), shape(theme.bar, 1.0, false, 1));
+    for b in bars.iter().filter(|b| b.qualifier == Qualifier::Derived) {
+        panel.draw(&Rectangle::new([(start, b.y0), (b.value.max(start), b.y1)], outline))?;
+        let ((x0, y0), (x1, y1)) = ends(b);
+        let h = y1 - y0;
+        for x in (x0 - h..x1).step_by(6) {
+            let (sx, sy) = if x < x0 { (x0, y1 - (x0 - x)) } else { (x, y1) };
+            let (ex, ey) = if x + h > x1 { (x1, y0 + (x + h - x1)) } else { (x + h, y0) };
+            root.draw(&PathElement::new(vec![(sx, sy), (ex, ey)], hatch))?;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -163,21 +164,18 @@ mod tests {
     use crate::layout::{layout, EstimatedText};
     use crate::view::{select, ViewSpec};
 
-    fn svg(view: &str, component: &str, ratio: f64) -> (String, Layout) {
-        let spec = ViewSpec::default_for(&DATASET)
-            .with_option(&DATASET, "view", view)
-            .and_then(|s| s.with_option(&DATASET, "component", component))
-            .unwrap();
-        let l = layout(&select(&DATASET, &spec), 640.0, &EstimatedText);
-        let mut out = String::new();
-        let size = ((l.width * ratio) as u32, (l.height * ratio) as u32);
-        draw(SvgWriter::new(&mut out, size), &l, &Theme::LIGHT, ratio).unwrap();
-        (out, l)
+    fn spec(pairs: &[(&str, &str)]) -> ViewSpec {
+        pairs.iter().fold(ViewSpec::default_for(&DATASET), |s, (k, v)| s.with_option(&DATASET, k, v).unwrap())
+    }
+
+    fn chart_svg(view: &str, component: &str) -> (String, Layout) {
+        let l = layout(&select(&DATASET, &spec(&[("view", view), ("component", component)])), 640.0, &EstimatedText);
+        (svg(&l, &Theme::LIGHT).unwrap(), l)
     }
 
     #[test]
     fn svg_has_every_bar_and_label() {
-        let (out, l) = svg("component", "blue-campaign", 1.0);
+        let (out, l) = chart_svg("component", "blue-campaign");
         assert_eq!(out.matches("opacity=\"1\" fill=\"#005EA2\"").count(), l.bars.len(), "{out}");
         for label in ["170", "23,000+", "280,000+", "3.7M+", "2.2M+", "Blue Campaign", "Trainings conducted"] {
             assert!(out.contains(label), "missing {label}");
@@ -186,27 +184,60 @@ mod tests {
 
     #[test]
     fn at_least_bars_get_an_open_end() {
-        let (out, _) = svg("component", "cbp", 1.0);
+        let (out, _) = chart_svg("component", "cbp");
         // One bar, 231, is exact; the other, $12M+, is a lower bound with three fading stripes.
         assert_eq!(out.matches("opacity=\"0.55\"").count(), 1, "{out}");
         assert!(out.contains("$12M+"));
     }
 
     #[test]
-    fn any_plotters_backend_draws_the_chart() {
-        // plotters' own SVG backend, as a stand-in for any third-party DrawingBackend.
-        let l = layout(&select(&DATASET, &ViewSpec::default_for(&DATASET)), 640.0, &EstimatedText);
-        let mut out = String::new();
-        draw(plotters::backend::SVGBackend::with_string(&mut out, (640, l.height as u32)), &l, &Theme::LIGHT, 1.0).unwrap();
-        assert_eq!(out.matches("opacity=\"1\" fill=\"#005EA2\"").count(), l.bars.len(), "{out}");
-        assert!(out.contains("800+"));
+    fn text_keeps_the_canvas_font_size() {
+        // plotters' SVGBackend divides font sizes by 1.24; the wrapper gives it back exactly.
+        let (out, l) = chart_svg("component", "hsi");
+        let written: Vec<f64> = out.split("font-size=\"").skip(1).map(|s| s.split('"').next().unwrap().parse().unwrap()).collect();
+        assert_eq!(written.len(), l.texts.len());
+        for size in l.texts.iter().map(|t| t.font.size) {
+            assert!(written.iter().any(|w| (w - size).abs() < 1e-9), "no text at {size}px: {written:?}");
+        }
+        assert!(written.iter().all(|w| l.texts.iter().any(|t| (t.font.size - w).abs() < 1e-9)), "{written:?}");
+    }
+
+    /// Where plotters' coordinates put each bar's end, in CSS pixels, read back from the SVG.
+    fn drawn_bar_ends(out: &str) -> Vec<(i32, i32)> {
+        let attr = |tag: &str, name: &str| -> i32 {
+            let start = tag.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+            tag[start..].split('"').next().unwrap().parse().unwrap()
+        };
+        out.lines()
+            .filter(|l| l.starts_with("<rect") && l.contains("opacity=\"1\" fill=\"#005EA2\""))
+            .map(|t| (attr(t, "y"), attr(t, "x") + attr(t, "width")))
+            .collect()
     }
 
     #[test]
-    fn ratio_scales_geometry() {
-        let (one, l) = svg("pipeline", "dhs", 1.0);
-        let (two, _) = svg("pipeline", "dhs", 2.0);
-        assert!(one.contains(&format!("width=\"{}\"", l.width as u32)));
-        assert!(two.contains(&format!("width=\"{}\"", (l.width * 2.0) as u32)));
+    fn plotters_coordinates_agree_with_the_layout_on_linear_and_log_scales() {
+        for scale in ["linear", "log"] {
+            for view in ["pipeline", "metric"] {
+                let l = layout(&select(&DATASET, &spec(&[("view", view), ("scale", scale)])), 720.0, &EstimatedText);
+                let out = svg(&l, &Theme::LIGHT).unwrap();
+                let ends = drawn_bar_ends(&out);
+                let solid: Vec<&BarBox> = l.bars.iter().filter(|b| b.qualifier != Qualifier::Derived).collect();
+                assert_eq!(ends.len(), solid.len(), "{scale} {view}");
+                for b in solid {
+                    let (_, end) = ends.iter().find(|(y, _)| *y == px(b.y0)).unwrap();
+                    assert!((*end as f64 - b.x1.max(b.x0 + 1.0)).abs() <= 1.5, "{scale} {view}: bar ends at {end}, layout says {}", b.x1);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn any_plotters_backend_draws_the_chart() {
+        // plotters' own SVG backend, unwrapped, as a stand-in for any third-party DrawingBackend.
+        let l = layout(&select(&DATASET, &ViewSpec::default_for(&DATASET)), 640.0, &EstimatedText);
+        let mut out = String::new();
+        draw(&SVGBackend::with_string(&mut out, (640, l.height as u32)).into_drawing_area(), &l, &Theme::LIGHT).unwrap();
+        assert_eq!(out.matches("opacity=\"1\" fill=\"#005EA2\"").count(), l.bars.len(), "{out}");
+        assert!(out.contains("800+"));
     }
 }

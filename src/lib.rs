@@ -30,12 +30,10 @@ mod svg_backend;
 mod draw;
 
 pub use draw::{draw, DrawError};
-pub use svg_backend::SvgWriter;
+pub use svg_backend::SvgOut;
 pub use theme::{contrast, Rgb, Theme};
 #[cfg(target_arch = "wasm32")]
 mod canvas_backend;
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // used by the web boundary; tested natively
-mod json;
 #[cfg(target_arch = "wasm32")]
 #[cfg_attr(feature = "bench-dom-measure", allow(dead_code))] // the canvas measure is unused there
 mod web;

@@ -58,13 +58,6 @@ fn whole_and_fraction(value: f64, scale: u64) -> (u64, u64) {
     if fraction == scale { (whole + 1, 0) } else { (whole, fraction) }
 }
 
-/// Two lowercase hex digits ("0a", "ff"), for CSS colours and JSON escapes, without `{:02x}`'s
-/// formatting code in the Wasm.
-pub(crate) fn push_hex_byte(out: &mut String, byte: u8) {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    out.push(DIGITS[usize::from(byte >> 4)] as char);
-    out.push(DIGITS[usize::from(byte & 15)] as char);
-}
 
 /// A whole number's digits, "0" to "18446744073709551615": what `to_string` does, without the
 /// formatting machinery it brings into the Wasm.
@@ -154,15 +147,6 @@ pub fn plain_decimal(value: f64, places: u32) -> String {
 mod tests {
     use super::*;
     use Lang::{En, Es};
-
-    #[test]
-    fn hex_bytes_are_two_lowercase_digits() {
-        for byte in [0u8, 9, 10, 0x5e, 0xa2, 255] {
-            let mut out = String::new();
-            push_hex_byte(&mut out, byte);
-            assert_eq!(out, format!("{byte:02x}"));
-        }
-    }
 
     #[test]
     fn whole_numbers_are_written_as_to_string_does() {

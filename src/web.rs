@@ -1,22 +1,24 @@
 //! The web boundary: everything JavaScript can call, in one file.
 //!
-//! Options arrive as plain JS objects, read field by field; a wrong option is answered with a
-//! `TypeError` naming the field, a drawing problem with an `Error`. Results go out as JSON text
-//! (`json.rs`) read with one `JSON.parse`. Nothing here panics on bad input; a panic anywhere else
-//! is reported into the page by the hook installed at start.
+//! Options arrive as plain JS objects, decoded by serde-wasm-bindgen into [`Options`] (unknown
+//! fields refused); a wrong option is answered with a `TypeError` naming the field, a drawing
+//! problem with an `Error`. Results go out through serde-wasm-bindgen as plain objects and
+//! arrays, typed in `pkg/ccht_chart.d.ts` by the declarations below. Nothing here panics on bad
+//! input; a panic anywhere else is reported into the page by the hook installed at start.
 
-use crate::canvas_backend::Canvas2d;
+use crate::canvas_backend::ScaledCanvas;
 use crate::dataset::{Dataset, SourceKind};
 use crate::draw::draw;
 use crate::embedded::DATASET;
 use crate::i18n::{say, text, Lang, STRINGS};
 use crate::layout::{layout, Font, Layout, TextMeasure};
-use crate::number_format::{decimal, plain_decimal, spoken};
+use crate::number_format::spoken;
 use crate::theme::{Rgb, Theme};
 use crate::view::{fiscal_years, quoted, select, Chart, ViewKind, ViewSpec, OPTION_NAMES};
+use plotters::prelude::IntoDrawingArea;
+use serde::{Deserialize, Serialize, Serializer};
 use std::borrow::Cow;
 use std::cell::RefCell;
-use crate::json::{Json, WriteJson};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -48,11 +50,9 @@ fn start() {
     }));
 }
 
-/// A result for JS: written as JSON and read with one `JSON.parse`, plain objects and arrays.
-fn to_js(value: &(impl WriteJson + ?Sized)) -> Result<JsValue, JsValue> {
-    let mut json = Json::new();
-    value.write(&mut json);
-    js_sys::JSON::parse(&json.into_text()).map_err(|_| error("a result could not be handed to JavaScript"))
+/// A result for JS: plain objects and arrays (maps too, as objects), numbers as numbers.
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| error(format!("a result could not be handed to JavaScript: {e}")))
 }
 
 fn type_error(message: impl AsRef<str>) -> JsValue {
@@ -63,39 +63,83 @@ fn error(message: impl AsRef<str>) -> JsValue {
     js_sys::Error::new(message.as_ref()).into()
 }
 
-/// Applies `{view, component, metric, fy, scale, lang}` to a spec; unknown keys and wrong types
-/// are errors. Read property by property: a serde deserializer here would bring float formatting
-/// (for its error messages) and a map visitor into the Wasm for six string fields.
+/// `{ lang, view, fy, component, metric, scale }`, every one optional. Destructured where it is
+/// applied, so a field added here and not applied does not compile.
+#[derive(Deserialize)]
+struct Options {
+    lang: Option<String>,
+    view: Option<String>,
+    fy: Option<FiscalYear>,
+    component: Option<String>,
+    metric: Option<String>,
+    scale: Option<String>,
+}
+
+/// A fiscal year as a string ("2024") or a whole number (2024).
+struct FiscalYear(String);
+
+impl<'de> Deserialize<'de> for FiscalYear {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<FiscalYear, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = FiscalYear;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a fiscal year such as \"2024\" or 2024")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<FiscalYear, E> {
+                Ok(FiscalYear(v.to_string()))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<FiscalYear, E> {
+                Ok(FiscalYear(v.to_string()))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<FiscalYear, E> {
+                Ok(FiscalYear(v.to_string()))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<FiscalYear, E> {
+                if v.fract() == 0.0 && v.abs() < 1e9 {
+                    Ok(FiscalYear(format!("{v}")))
+                } else {
+                    Err(E::invalid_value(serde::de::Unexpected::Float(v), &self))
+                }
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+/// Applies options to a spec: unknown keys, wrong types and unknown values are `TypeError`s
+/// naming the field, and on any error the spec is left as it was.
 fn apply_options(dataset: &Dataset, spec: ViewSpec, options: JsValue) -> Result<ViewSpec, JsValue> {
     if options.is_undefined() || options.is_null() {
         return Ok(spec);
     }
     if !options.is_object() || js_sys::Array::is_array(&options) {
-        return Err(type_error("options must be an object such as { view: \"component\", component: \"hsi\" }"));
+        return Err(type_error(format!(
+            "options must be an object such as {{ view: \"component\", component: \"hsi\" }}; got {}",
+            kind_of(&options)
+        )));
     }
-    let object: &js_sys::Object = options.unchecked_ref();
-    let mut fields: Vec<(String, JsValue)> = Vec::new();
-    for key in js_sys::Object::keys(object).iter() {
-        let name = key.as_string().unwrap_or_default();
-        let value = js_sys::Reflect::get(object, &key).map_err(|_| type_error([name.as_str(), ": could not be read"].concat()))?;
-        fields.push((name, value));
+    // serde-wasm-bindgen reads a struct by its field names and never sees other keys, so
+    // `deny_unknown_fields` cannot fire: the keys are checked here.
+    let keys = js_sys::Object::keys(options.unchecked_ref::<js_sys::Object>());
+    if let Some(unknown) = keys.iter().filter_map(|k| k.as_string()).find(|k| !OPTION_NAMES.contains(&k.as_str())) {
+        return Err(type_error(format!("{unknown}: unknown option; the options are {}", OPTION_NAMES.join(", "))));
     }
-    if let Some((unknown, _)) = fields.iter().find(|(k, _)| !OPTION_NAMES.contains(&k.as_str())) {
-        return Err(type_error([unknown.as_str(), ": unknown option; the options are ", &OPTION_NAMES.join(", ")].concat()));
-    }
-    let mut spec = spec;
-    // Apply in a fixed order so that a view set with its component and metric is consistent.
-    for name in OPTION_NAMES {
-        let Some((_, value)) = fields.iter().find(|(k, _)| k == name) else { continue };
-        let text = match (value.as_string(), value.as_f64()) {
-            (Some(t), _) => t,
-            (None, Some(n)) if name == "fy" && n.fract() == 0.0 && n.abs() < 1e9 => plain_decimal(n, 0),
-            (None, Some(_)) => return Err(type_error([name, ": expected a string, got a number"].concat())),
-            (None, None) => return Err(type_error([name, ": expected a string, got ", &kind_of(value)].concat())),
-        };
-        spec = spec.with_option(dataset, name, &text).map_err(|e| type_error(e.message(Lang::En)))?;
-    }
-    Ok(spec)
+    let Options { lang, view, fy, component, metric, scale } =
+        serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(options)).map_err(|e| {
+            let field = e.path().to_string();
+            // serde-wasm-bindgen's errors are JS `Error`s; their message is serde's own words.
+            let inner = JsValue::from(e.into_inner());
+            let message = inner.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
+            type_error(format!("{field}: {message}"))
+        })?;
+    // Applied in OPTION_NAMES's order, so that a view set with its component and metric is consistent.
+    let fields = [("lang", lang), ("view", view), ("fy", fy.map(|f| f.0)), ("component", component), ("metric", metric), ("scale", scale)];
+    debug_assert!(fields.iter().map(|f| f.0).eq(OPTION_NAMES));
+    fields.into_iter().try_fold(spec, |spec, (name, value)| match value {
+        Some(value) => spec.with_option(dataset, name, &value).map_err(|e| type_error(e.message(Lang::En))),
+        None => Ok(spec),
+    })
 }
 
 /// What a JS value is, for a message: "a boolean", "null", "an array"…
@@ -109,7 +153,7 @@ fn kind_of(value: &JsValue) -> String {
     } else {
         let kind = value.js_typeof().as_string().unwrap_or_default();
         let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
-        [article, " ", &kind].concat()
+        format!("{article} {kind}")
     }
 }
 
@@ -129,17 +173,14 @@ fn fitting_ratio(width: f64, height: f64, wanted: f64) -> Result<f64, JsValue> {
         // Floored to a thousandth, so rounding the size up cannot pass the limit.
         Ok((most * 1000.0).floor() / 1000.0)
     } else {
-        Err(error(
-            [
-                "the chart is ",
-                &plain_decimal(width, 0),
-                " × ",
-                &plain_decimal(height, 0),
-                " CSS pixels, more than a browser canvas can hold; choose a view with fewer figures or a narrower chart",
-            ]
-            .concat(),
-        ))
+        Err(error(format!(
+            "the chart is {width:.0} × {height:.0} CSS pixels, more than a browser canvas can hold; choose a view with fewer figures or a narrower chart"
+        )))
     }
+}
+
+fn no_context() -> JsValue {
+    error("this browser gave no 2D drawing context for the canvas")
 }
 
 fn context_2d(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
@@ -202,7 +243,8 @@ impl TextMeasure for CanvasText<'_> {
             return *w;
         }
         if cache.font != Some(key) {
-            self.context.set_font(&[if font.bold { "bold " } else { "normal " }, &plain_decimal(font.size, 2), "px sans-serif"].concat());
+            // As plotters-canvas writes it when it draws the label.
+            self.context.set_font(&format!("{} {}px sans-serif", if font.bold { "bold" } else { "normal" }, font.size));
             cache.font = Some(key);
         }
         let width = self.context.measure_text(text).map(|m| m.width()).unwrap_or(0.0);
@@ -215,6 +257,7 @@ impl TextMeasure for CanvasText<'_> {
     }
 }
 
+#[derive(Serialize)]
 struct ViewState<'a> {
     view: &'a str,
     component: &'a str,
@@ -237,14 +280,8 @@ impl ViewState<'_> {
     }
 }
 
-impl WriteJson for ViewState<'_> {
-    fn write(&self, j: &mut Json) {
-        j.open_object().field("view", self.view).field("component", self.component).field("metric", self.metric);
-        j.key("fy").int(self.fy as u64).field("scale", self.scale).field("lang", self.lang).close_object();
-    }
-}
-
 /// One record as readers see it: names in their language, the value in words, and its source.
+#[derive(Serialize)]
 struct Figure {
     component_id: String,
     metric_id: String,
@@ -265,28 +302,11 @@ struct Figure {
     source_sentence: String,
 }
 
-impl Figure {
-    /// The fields, without braces: a bar's object has them too.
-    fn write_fields(&self, j: &mut Json) {
-        j.field("component_id", &self.component_id).field("metric_id", &self.metric_id);
-        j.field("component", &self.component).field("metric", &self.metric).key("fy").int(self.fy as u64);
-        j.key("value").num(self.value).field("unit", self.unit).field("qualifier", self.qualifier).field("text", &self.text);
-        j.field("reported_as", &self.reported_as).field("note", &self.note).field("source_title", &self.source_title);
-        j.field("source_publisher", &self.source_publisher).field("source_url", &self.source_url);
-        j.field("source_kind", self.source_kind).field("source_sentence", &self.source_sentence);
-    }
-}
 
-impl WriteJson for Figure {
-    fn write(&self, j: &mut Json) {
-        j.open_object();
-        self.write_fields(j);
-        j.close_object();
-    }
-}
-
-/// A drawn bar in CSS pixels relative to the canvas, with everything its tooltip says, the
-/// figure's fields alongside the geometry.
+/// A drawn bar in CSS pixels relative to the canvas, with everything its tooltip says: its
+/// record as `figure`, beside the geometry (nested, not flattened: serde's `flatten` buffers
+/// every field through a map, which costs Wasm and time).
+#[derive(Serialize)]
 struct BarInfo {
     x: f64,
     y: f64,
@@ -300,27 +320,97 @@ struct BarInfo {
     announcement: String,
 }
 
-impl WriteJson for BarInfo {
-    fn write(&self, j: &mut Json) {
-        j.open_object().key("x").num(self.x).key("y").num(self.y).key("width").num(self.width).key("height").num(self.height);
-        j.key("panel").int(self.panel as u64);
-        self.figure.write_fields(j);
-        j.field("change", &self.change).field("announcement", &self.announcement).close_object();
-    }
-}
-
+#[derive(Serialize)]
 struct Table {
     caption: String,
     rows: Vec<Figure>,
 }
 
-impl WriteJson for Table {
-    fn write(&self, j: &mut Json) {
-        j.open_object().field("caption", &self.caption).key("rows");
-        self.rows.write(j);
-        j.close_object();
-    }
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+/** What `new Viewer(canvas, options)` and `setView(options)` take; every field may be left out. */
+export interface ViewOptions {
+  lang?: string;
+  view?: "component" | "metric" | "trend" | "pipeline" | string;
+  fy?: string | number;
+  component?: string;
+  metric?: string;
+  scale?: "linear" | "log" | string;
 }
+/** The current choice, as `viewer.view` gives it. */
+export interface ViewState {
+  view: string;
+  component: string;
+  metric: string;
+  fy: number;
+  scale: string;
+  lang: string;
+}
+/** One record as readers see it: names in the view's language, the value in words, its source. */
+export interface Figure {
+  component_id: string;
+  metric_id: string;
+  component: string;
+  metric: string;
+  fy: number;
+  value: number;
+  unit: string;
+  qualifier: "exact" | "at-least" | "approximate" | "derived";
+  text: string;
+  reported_as: string;
+  note: string;
+  source_title: string;
+  source_publisher: string;
+  source_url: string;
+  source_kind: "primary" | "secondary";
+  source_sentence: string;
+}
+/** A drawn bar, in CSS pixels from the canvas's top left. */
+export interface Bar {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  panel: number;
+  figure: Figure;
+  change: string;
+  announcement: string;
+}
+export interface Table {
+  caption: string;
+  rows: Figure[];
+}
+export interface SourceInfo {
+  title: string;
+  publisher: string;
+  date: string;
+  url: string;
+  url_note: string;
+  kind: "primary" | "secondary";
+  figures: string[];
+}
+export interface Choice {
+  id: string;
+  name: string;
+}
+export interface MetricChoice {
+  id: string;
+  name: string;
+  kind: string;
+  kind_name: string;
+  components: string[];
+  years: number[];
+}
+export interface Catalog {
+  views: Choice[];
+  components: Choice[];
+  metrics: MetricChoice[];
+  years: number[];
+  langs: string[];
+  defaults: ViewState;
+  strings: Record<string, string>;
+}
+"#;
 
 /// A chart bound to one `<canvas>`. State lives here; JavaScript only forwards choices.
 #[wasm_bindgen]
@@ -351,7 +441,7 @@ struct Shown {
 impl Viewer {
     /// `new Viewer(canvas, { view, component, metric, fy })`; every option may be left out.
     #[wasm_bindgen(constructor)]
-    pub fn new(canvas: JsValue, options: JsValue) -> Result<Viewer, JsValue> {
+    pub fn new(canvas: JsValue, #[wasm_bindgen(unchecked_param_type = "ViewOptions")] options: JsValue) -> Result<Viewer, JsValue> {
         Viewer::with_dataset(&DATASET, canvas, options)
     }
 }
@@ -363,13 +453,13 @@ impl Viewer {
             let what = if other.is_null() || other.is_undefined() {
                 "nothing (is the element missing?)".to_string()
             } else if let Some(element) = other.dyn_ref::<web_sys::Element>() {
-                ["a <", &element.tag_name().to_ascii_lowercase(), "> element"].concat()
+                format!("a <{}> element", element.tag_name().to_ascii_lowercase())
             } else {
                 kind_of(&other)
             };
-            type_error(["Viewer needs a <canvas> element; got ", &what].concat())
+            type_error(format!("Viewer needs a <canvas> element; got {what}"))
         })?;
-        let context = context_2d(&canvas).ok_or_else(|| error("this browser gave no 2D drawing context for the canvas"))?;
+        let context = context_2d(&canvas).ok_or_else(no_context)?;
         let spec = apply_options(dataset, ViewSpec::default_for(dataset), options)?;
         Ok(Viewer { dataset, canvas, context, spec, layout: None, drawn: None, active: None, widths: RefCell::default(), shown: Shown::default() })
     }
@@ -380,7 +470,7 @@ impl Viewer {
 
     /// Changes any of `view`, `component`, `metric`, `fy`. On error nothing changes.
     #[wasm_bindgen(js_name = setView)]
-    pub fn set_view(&mut self, options: JsValue) -> Result<(), JsValue> {
+    pub fn set_view(&mut self, #[wasm_bindgen(unchecked_param_type = "ViewOptions")] options: JsValue) -> Result<(), JsValue> {
         let next = apply_options(self.dataset, self.spec, options)?;
         if next != self.spec {
             self.active = None;
@@ -390,7 +480,7 @@ impl Viewer {
     }
 
     /// The current choice as `{ view, component, metric, fy }`.
-    #[wasm_bindgen(getter)]
+    #[wasm_bindgen(getter, unchecked_return_type = "ViewState")]
     pub fn view(&self) -> Result<JsValue, JsValue> {
         to_js(&ViewState::of(self.dataset, &self.spec))
     }
@@ -420,7 +510,7 @@ impl Viewer {
         self.drawn = None;
         // Each of these is a call into the browser, and resizing the backing store reallocates it:
         // done only when the size changes. The draw then paints every pixel.
-        let height = [plain_decimal(layout.height, 2).as_str(), "px"].concat();
+        let height = format!("{}px", layout.height);
         if self.shown.height != height {
             self.canvas.style().set_property("height", &height).map_err(|_| error("could not set the canvas height"))?;
             self.shown.height = height;
@@ -437,7 +527,10 @@ impl Viewer {
             self.canvas.set_attribute("aria-label", &label).map_err(|_| error("could not label the canvas"))?;
             self.shown.label = label;
         }
-        draw(Canvas2d::new(&self.context, size), &layout, &theme_for(&self.canvas), ratio).map_err(|e| error(e.message()))?;
+        let measure = self.measure();
+        let css_size = (css_width.ceil() as u32, layout.height.ceil() as u32);
+        let backend = ScaledCanvas::new(&self.canvas, &self.context, css_size, ratio, &measure).ok_or_else(no_context)?;
+        draw(&backend.into_drawing_area(), &layout, &theme_for(&self.canvas)).map_err(|e| error(e.to_string()))?;
         self.active = self.active.filter(|&i| i < layout.bars.len());
         self.layout = Some(layout);
         self.drawn = Some((self.spec, chart));
@@ -446,7 +539,7 @@ impl Viewer {
 
     /// Opens the view a URL query names (`?view=metric&metric=arrests`). Bad or unknown parameters
     /// are skipped; each comes back as a message naming it, for a polite notice in the page.
-    /// (Lists go out as JSON, as every other result does: a `Vec<String>` return has glue of its own.)
+    /// (Lists go out through serde as every other result does: a `Vec<String>` return has glue of its own.)
     #[wasm_bindgen(js_name = setQuery, unchecked_return_type = "string[]")]
     pub fn set_query(&mut self, query: &str) -> Result<JsValue, JsValue> {
         let (spec, errors) = ViewSpec::from_query(self.dataset, query);
@@ -474,7 +567,7 @@ impl Viewer {
     /// The current view as an SVG document, drawn by the same code as the canvas, light theme.
     pub fn svg(&self) -> Result<String, JsValue> {
         let layout = self.export_layout();
-        crate::draw::svg(&layout, &Theme::LIGHT).map_err(|e| error(e.message()))
+        crate::draw::svg(&layout, &Theme::LIGHT).map_err(|e| error(e.to_string()))
     }
 
     #[cfg(feature = "exports")]
@@ -491,8 +584,11 @@ impl Viewer {
         let size = ((layout.width * scale).round() as u32, (layout.height * scale).round() as u32);
         target.set_width(size.0);
         target.set_height(size.1);
-        let context = context_2d(&target).ok_or_else(|| error("the export canvas gave no 2D context"))?;
-        draw(Canvas2d::new(&context, size), &layout, &Theme::LIGHT, scale).map_err(|e| error(e.message()))
+        let context = context_2d(&target).ok_or_else(no_context)?;
+        let measure = self.measure();
+        let css_size = (layout.width.ceil() as u32, layout.height.ceil() as u32);
+        let backend = ScaledCanvas::new(&target, &context, css_size, scale, &measure).ok_or_else(no_context)?;
+        draw(&backend.into_drawing_area(), &layout, &Theme::LIGHT).map_err(|e| error(e.to_string()))
     }
 
     /// The bar under a point in CSS pixels from the canvas's top left, as drawn last.
@@ -563,14 +659,16 @@ impl Viewer {
     }
 
     /// The current view's figures as table rows, from the same records the chart draws.
+    #[wasm_bindgen(unchecked_return_type = "Table")]
     pub fn table(&self) -> Result<JsValue, JsValue> {
         let chart = self.chart();
         let rows = chart.panels.iter().flat_map(|p| &p.bars).map(|b| self.figure(b.record)).collect();
-        let table = Table { caption: [chart.title.as_str(), ", ", &chart.subtitle].concat(), rows };
+        let table = Table { caption: format!("{}, {}", chart.title, chart.subtitle), rows };
         to_js(&table)
     }
 
     /// Every source of the current view, each with the figures it gives: the provenance panel.
+    #[wasm_bindgen(unchecked_return_type = "SourceInfo[]")]
     pub fn sources(&self) -> Result<JsValue, JsValue> {
         let d = self.dataset;
         let chart = self.chart();
@@ -578,8 +676,8 @@ impl Viewer {
         for b in chart.panels.iter().flat_map(|p| &p.bars) {
             let r = &d.records[b.record];
             let figure = self.figure(b.record);
-            let fy = say(self.spec.lang, "fy", &[&decimal(r.fiscal_year.into())]);
-            let line = [figure.component.as_str(), " · ", &figure.metric, " · ", &fy, ": ", &figure.text].concat();
+            let fy = say(self.spec.lang, "fy", &[&r.fiscal_year.to_string()]);
+            let line = format!("{} · {} · {fy}: {}", figure.component, figure.metric, figure.text);
             match out.iter_mut().find(|s| s.url == d.sources[r.source].url) {
                 Some(s) => s.figures.push(line),
                 None => {
@@ -605,6 +703,7 @@ impl Viewer {
     }
 
     /// The bars of the last draw, in CSS pixels from the canvas's top left, with their records.
+    #[wasm_bindgen(unchecked_return_type = "Bar[]")]
     pub fn bars(&self) -> Result<JsValue, JsValue> {
         let Some(layout) = &self.layout else { return Ok(js_sys::Array::new().into()) };
         let chart = self.chart();
@@ -620,7 +719,7 @@ impl Viewer {
                     width: b.x1 - b.x0,
                     height: b.y1 - b.y0,
                     panel: b.panel,
-                    announcement: say(self.spec.lang, "announcement", &[&figure.component, &figure.metric, &decimal(figure.fy.into()), &figure.text]),
+                    announcement: say(self.spec.lang, "announcement", &[&figure.component, &figure.metric, &figure.fy.to_string(), &figure.text]),
                     change,
                     figure,
                 }
@@ -689,17 +788,13 @@ fn source_kind(kind: SourceKind) -> &'static str {
     }
 }
 
+#[derive(Serialize)]
 struct Choice<'a> {
     id: &'a str,
     name: &'a str,
 }
 
-impl WriteJson for Choice<'_> {
-    fn write(&self, j: &mut Json) {
-        j.open_object().field("id", self.id).field("name", self.name).close_object();
-    }
-}
-
+#[derive(Serialize)]
 struct MetricChoice<'a> {
     id: &'a str,
     name: &'a str,
@@ -711,17 +806,7 @@ struct MetricChoice<'a> {
     years: Vec<u16>,
 }
 
-impl WriteJson for MetricChoice<'_> {
-    fn write(&self, j: &mut Json) {
-        j.open_object().field("id", self.id).field("name", self.name).field("kind", self.kind).field("kind_name", self.kind_name);
-        j.key("components");
-        self.components.write(j);
-        j.key("years");
-        self.years.write(j);
-        j.close_object();
-    }
-}
-
+#[derive(Serialize)]
 struct SourceInfo<'a> {
     title: &'a str,
     publisher: &'a str,
@@ -732,15 +817,7 @@ struct SourceInfo<'a> {
     figures: Vec<String>,
 }
 
-impl WriteJson for SourceInfo<'_> {
-    fn write(&self, j: &mut Json) {
-        j.open_object().field("title", self.title).field("publisher", self.publisher).field("date", self.date).field("url", self.url);
-        j.field("url_note", self.url_note).field("kind", self.kind).key("figures");
-        self.figures.write(j);
-        j.close_object();
-    }
-}
-
+#[derive(Serialize)]
 struct Catalog<'a> {
     views: Vec<Choice<'a>>,
     components: Vec<Choice<'a>>,
@@ -748,48 +825,31 @@ struct Catalog<'a> {
     years: Vec<u16>,
     langs: Vec<&'static str>,
     defaults: ViewState<'a>,
-    /// Every interface string in the requested language, by key.
+    /// Every interface string in the requested language, by key: an object.
+    #[serde(serialize_with = "as_object")]
     strings: Vec<(&'static str, &'static str)>,
 }
 
-impl WriteJson for Catalog<'_> {
-    fn write(&self, j: &mut Json) {
-        j.open_object().key("views");
-        self.views.write(j);
-        j.key("components");
-        self.components.write(j);
-        j.key("metrics");
-        self.metrics.write(j);
-        j.key("years");
-        self.years.write(j);
-        j.key("langs");
-        self.langs.write(j);
-        j.key("defaults");
-        self.defaults.write(j);
-        j.key("strings").open_object();
-        for (key, value) in &self.strings {
-            j.field(key, value);
-        }
-        j.close_object().close_object();
-    }
+fn as_object<S: Serializer>(pairs: &[(&'static str, &'static str)], serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_map(pairs.iter().copied())
 }
 
 /// What the controls can offer, from the embedded data, with every name and interface string in
 /// `lang` ("en" or "es"): the shell builds its menus and labels from this, so a new component or
 /// metric in the CSV appears without touching HTML.
-#[wasm_bindgen]
+#[wasm_bindgen(unchecked_return_type = "Catalog")]
 pub fn catalog(lang: Option<String>) -> Result<JsValue, JsValue> {
     let lang = match lang.as_deref() {
         None | Some("") => Lang::En,
         Some(id) => Lang::parse(id).ok_or_else(|| {
             let known: Vec<&str> = Lang::ALL.iter().map(|l| l.id()).collect();
-            type_error(["lang: unknown language ", &quoted(id), "; expected ", &known.join(" or ")].concat())
+            type_error(format!("lang: unknown language {}; expected {}", quoted(id), known.join(" or ")))
         })?,
     };
     let d = &DATASET;
     let defaults = ViewSpec::default_for(d);
     let catalog = Catalog {
-        views: ViewKind::ALL.iter().map(|&v| Choice { id: v.id(), name: text(lang, &["view_", v.id()].concat()) }).collect(),
+        views: ViewKind::ALL.iter().map(|&v| Choice { id: v.id(), name: text(lang, &format!("view_{}", v.id())) }).collect(),
         components: d.components.iter().map(|c| Choice { id: &c.id, name: c.label(lang) }).collect(),
         metrics: d
             .metrics

@@ -2,7 +2,7 @@
 //! its pixels back, and check that bars stand where the data puts them.
 #![cfg(target_arch = "wasm32")]
 
-use ccht_chart::Viewer;
+use ccht_chart::{SourceKind, ViewKind, Viewer, DATASET};
 use serde::Deserialize;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -14,15 +14,57 @@ wasm_bindgen_test_configure!(run_in_browser);
 const BAR: [u8; 3] = [0x00, 0x5e, 0xa2];
 
 #[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
 struct Bar {
     x: f64,
     y: f64,
     width: f64,
     height: f64,
-    value: f64,
-    qualifier: String,
+    panel: usize,
+    figure: Figure,
+    change: String,
+    announcement: String,
+}
+
+/// A record as the Viewer hands it out; every field, so a renamed or added one fails here too.
+#[derive(Deserialize, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+struct Figure {
     component_id: String,
     metric_id: String,
+    component: String,
+    metric: String,
+    fy: u16,
+    value: f64,
+    unit: String,
+    qualifier: String,
+    text: String,
+    reported_as: String,
+    note: String,
+    source_title: String,
+    source_publisher: String,
+    source_url: String,
+    source_kind: String,
+    source_sentence: String,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+struct Table {
+    caption: String,
+    rows: Vec<Figure>,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+struct SourceInfo {
+    title: String,
+    publisher: String,
+    date: String,
+    url: String,
+    url_note: String,
+    kind: String,
+    figures: Vec<String>,
 }
 
 fn canvas(css_width: &str) -> HtmlCanvasElement {
@@ -75,10 +117,10 @@ fn pipeline_bars_are_drawn_in_the_data_s_proportions() {
     let mut viewer = Viewer::new(canvas.clone().into(), options(&[("view", "pipeline")])).unwrap();
     viewer.draw(None).unwrap();
     let bars: Vec<Bar> = serde_wasm_bindgen::from_value(viewer.bars().unwrap()).unwrap();
-    let values: Vec<f64> = bars.iter().map(|b| b.value).collect();
+    let values: Vec<f64> = bars.iter().map(|b| b.figure.value).collect();
     assert_eq!(values, [1686.0, 2500.0, 914.0, 405.0]);
-    assert_eq!(bars[1].qualifier, "at-least");
-    assert_eq!((bars[0].component_id.as_str(), bars[0].metric_id.as_str()), ("hsi", "investigations-initiated"));
+    assert_eq!(bars[1].figure.qualifier, "at-least");
+    assert_eq!((bars[0].figure.component_id.as_str(), bars[0].figure.metric_id.as_str()), ("hsi", "investigations-initiated"));
 
     let px = pixels(&canvas);
     let lengths: Vec<f64> = bars.iter().map(|b| drawn_length(&px, &canvas, b, ratio()) as f64).collect();
@@ -107,8 +149,8 @@ fn an_at_least_bar_has_an_open_end_past_its_value() {
     let mut viewer = Viewer::new(canvas.clone().into(), options(&[("view", "component"), ("component", "cbp")])).unwrap();
     viewer.draw(None).unwrap();
     let bars: Vec<Bar> = serde_wasm_bindgen::from_value(viewer.bars().unwrap()).unwrap();
-    let value_bar = bars.iter().find(|b| b.metric_id == "shipments-value").unwrap();
-    assert_eq!(value_bar.qualifier, "at-least");
+    let value_bar = bars.iter().find(|b| b.figure.metric_id == "shipments-value").unwrap();
+    assert_eq!(value_bar.figure.qualifier, "at-least");
     let px = pixels(&canvas);
     let r = ratio();
     let y = ((value_bar.y + value_bar.height / 2.0) * r) as u32;
@@ -218,6 +260,7 @@ fn bad_options_are_type_errors_naming_the_field_and_change_nothing() {
         (options(&[("view", "pie")]), "view: unknown view"),
         (options(&[("fy", "1999")]), "fy: no figures for fiscal year"),
         (JsValue::from_f64(3.0), "options must be an object"),
+        (options(&[("fy", "2024"), ("scale", "cubic")]), "scale: unknown scale"),
     ];
     for (bad, expected) in cases {
         let error: js_sys::TypeError = viewer.set_view(bad).unwrap_err().dyn_into().expect("a TypeError");
@@ -227,8 +270,194 @@ fn bad_options_are_type_errors_naming_the_field_and_change_nothing() {
     let not_text = js_sys::Object::new();
     js_sys::Reflect::set(&not_text, &"metric".into(), &JsValue::TRUE).unwrap();
     let error: js_sys::TypeError = viewer.set_view(not_text.into()).unwrap_err().dyn_into().unwrap();
-    assert_eq!(String::from(error.message()), "metric: expected a string, got a boolean");
+    assert_eq!(String::from(error.message()), "metric: invalid type: boolean `true`, expected a string");
+    for (fy, expected) in [(JsValue::from_f64(2024.5), "fy: invalid value: floating point `2024.5`, expected a fiscal year"), (JsValue::TRUE, "fy: invalid type: boolean `true`, expected a fiscal year")] {
+        let o = js_sys::Object::new();
+        js_sys::Reflect::set(&o, &"fy".into(), &fy).unwrap();
+        let error: js_sys::TypeError = viewer.set_view(o.into()).unwrap_err().dyn_into().unwrap();
+        assert!(String::from(error.message()).starts_with(expected), "{}", String::from(error.message()));
+    }
     let state = viewer.view().unwrap();
     let component = js_sys::Reflect::get(&state, &"component".into()).unwrap();
     assert_eq!(component.as_string().as_deref(), Some("hsi"));
+}
+
+#[wasm_bindgen_test]
+fn a_fiscal_year_is_a_string_or_a_whole_number() {
+    let canvas = canvas("400px");
+    let mut viewer = Viewer::new(canvas.into(), JsValue::UNDEFINED).unwrap();
+    for fy in [JsValue::from_f64(2023.0), JsValue::from_str("2024")] {
+        let o = js_sys::Object::new();
+        js_sys::Reflect::set(&o, &"fy".into(), &fy).unwrap();
+        viewer.set_view(o.into()).unwrap();
+        let state = viewer.view().unwrap();
+        assert_eq!(js_sys::Reflect::get(&state, &"fy".into()).unwrap().as_f64(), fy.as_f64().or(Some(2024.0)));
+    }
+}
+
+/// Backing-store pixels of the bar colour along a bar's middle row, drawn at `scale`.
+fn lengths_at(viewer: &Viewer, scale: f64) -> (Vec<f64>, Vec<Bar>, HtmlCanvasElement) {
+    let target = canvas("10px");
+    viewer.draw_into(target.clone().into(), scale).unwrap();
+    let bars: Vec<Bar> = serde_wasm_bindgen::from_value(viewer.bars().unwrap()).unwrap();
+    let px = pixels(&target);
+    let lengths = bars.iter().map(|b| drawn_length(&px, &target, b, scale) as f64).collect();
+    (lengths, bars, target)
+}
+
+#[wasm_bindgen_test]
+fn plotters_canvas_paints_at_every_pixel_ratio_in_proportion() {
+    let canvas = canvas("600px");
+    let mut viewer = Viewer::new(canvas.into(), options(&[("view", "pipeline")])).unwrap();
+    viewer.draw(Some(600.0)).unwrap();
+    let (one, bars, target) = lengths_at(&viewer, 1.0);
+    assert_eq!(target.width(), 600);
+    for scale in [2.0, 3.0] {
+        let (lengths, _, target) = lengths_at(&viewer, scale);
+        assert_eq!(target.width(), (600.0 * scale) as u32, "the backing store is CSS size × ratio");
+        for ((len, base), b) in lengths.iter().zip(&one).zip(&bars) {
+            // The wrapper scales whole CSS pixels: each bar is `scale` times as long, to a CSS pixel.
+            assert!((len - base * scale).abs() <= scale, "×{scale}: {len} px against {base} px at ×1 for {:?}", b.figure.value);
+            assert!((len - b.width * scale).abs() <= 1.5 * scale, "×{scale}: drawn {len}, layout {}", b.width * scale);
+        }
+    }
+}
+
+/// The record a figure was drawn from, found in the embedded data by what identifies it.
+fn record_of(f: &Figure) -> &'static ccht_chart::Record {
+    let d = &*DATASET;
+    let matching: Vec<_> = d
+        .records
+        .iter()
+        .filter(|r| d.components[r.component].id == f.component_id && d.metrics[r.metric].id == f.metric_id && r.fiscal_year == f.fy)
+        .collect();
+    assert_eq!(matching.len(), 1, "{f:?}");
+    matching[0]
+}
+
+fn assert_own_source(f: &Figure, context: &str) {
+    let d = &*DATASET;
+    let r = record_of(f);
+    let s = &d.sources[r.source];
+    let kind = match s.kind {
+        SourceKind::Primary => "primary",
+        SourceKind::Secondary => "secondary",
+    };
+    assert_eq!(f.value, r.value, "{context}: {f:?}");
+    assert_eq!(
+        (f.source_title.as_str(), f.source_publisher.as_str(), f.source_url.as_str(), f.source_kind.as_str(), f.source_sentence.as_str()),
+        (&*s.title, &*s.publisher, &*s.url, kind, &*r.source_sentence),
+        "{context}: FY {} {} {} names another record's source",
+        f.fy,
+        f.component_id,
+        f.metric_id
+    );
+}
+
+#[wasm_bindgen_test]
+fn every_row_carries_its_own_record_s_source_in_every_view_of_every_year() {
+    let d = &*DATASET;
+    let canvas = canvas("500px");
+    let mut viewer = Viewer::new(canvas.into(), JsValue::UNDEFINED).unwrap();
+    let years = ccht_chart::fiscal_years(d);
+    let (mut rows, mut sources_seen) = (0, 0);
+    for view in ViewKind::ALL {
+        for fy in &years {
+            for (c, m) in d.components.iter().flat_map(|c| d.metrics.iter().map(move |m| (c, m))) {
+                let o = options(&[("view", view.id()), ("component", &c.id), ("metric", &m.id), ("fy", &fy.to_string())]);
+                if viewer.set_view(o).is_err() {
+                    continue; // a combination the data has no figure for
+                }
+                viewer.draw(Some(500.0)).unwrap();
+                let context = viewer.query();
+                let bars: Vec<Bar> = serde_wasm_bindgen::from_value(viewer.bars().unwrap()).unwrap();
+                let table: Table = serde_wasm_bindgen::from_value(viewer.table().unwrap()).unwrap();
+                assert!(!table.caption.is_empty());
+                assert_eq!(bars.len(), table.rows.len(), "{context}");
+                for (bar, row) in bars.iter().zip(&table.rows) {
+                    assert_own_source(&bar.figure, &context);
+                    assert_own_source(row, &context);
+                    assert_eq!(&bar.figure, row, "{context}: the bar and its table row disagree");
+                    rows += 1;
+                }
+                // The sources panel lists each figure under the source its record names.
+                let sources: Vec<SourceInfo> = serde_wasm_bindgen::from_value(viewer.sources().unwrap()).unwrap();
+                for row in &table.rows {
+                    let source = &d.sources[record_of(row).source];
+                    let listed = sources.iter().find(|s| s.url == *source.url).unwrap_or_else(|| panic!("{context}: {} missing", source.url));
+                    let kind = if source.kind == SourceKind::Primary { "primary" } else { "secondary" };
+                    assert_eq!(
+                        (listed.title.as_str(), listed.publisher.as_str(), listed.date.as_str(), listed.kind.as_str()),
+                        (&*source.title, &*source.publisher, &*source.date, kind),
+                        "{context}"
+                    );
+                    assert!(listed.url_note == *source.url_note || listed.url_note == *source.url_note_es, "{context}");
+                    assert!(listed.figures.iter().any(|f| f.contains(&row.text) && f.contains(&row.fy.to_string())), "{context}: {:?} not under {}", row.text, source.url);
+                    sources_seen += 1;
+                }
+                #[cfg(feature = "exports")]
+                {
+                    // The CSV export names each row's own source too.
+                    let csv = viewer.csv();
+                    for row in &table.rows {
+                        let line = csv.lines().find(|l| l.contains(&row.component) && l.contains(&row.metric) && l.contains(&format!(",{},", row.fy)));
+                        let line = line.unwrap_or_else(|| panic!("{context}: no CSV line for {row:?}"));
+                        assert!(line.contains(&row.source_url), "{context}: CSV line {line} names another source than {}", row.source_url);
+                    }
+                }
+            }
+        }
+    }
+    assert!(rows > 200 && sources_seen == rows, "{rows} rows, {sources_seen} source checks");
+}
+
+#[wasm_bindgen_test]
+fn every_key_moves_the_active_bar_where_it_should() {
+    let canvas = canvas("500px");
+    // DHS-wide figures: several panels, so PageUp/PageDown have boundaries to cross.
+    let mut viewer = Viewer::new(canvas.into(), options(&[("view", "component"), ("component", "dhs")])).unwrap();
+    assert_eq!(viewer.move_active("ArrowDown"), None, "no bars before the first draw");
+    viewer.draw(Some(500.0)).unwrap();
+    let bars: Vec<Bar> = serde_wasm_bindgen::from_value(viewer.bars().unwrap()).unwrap();
+    let panels: Vec<usize> = bars.iter().map(|b| b.panel).collect();
+    let last = bars.len() - 1;
+    assert!(panels[last] >= 2, "want three panels or more, got {panels:?}");
+    let first_of = |panel: usize| panels.iter().position(|&p| p == panel);
+    // What each key does, written out from the keyboard help, not from the code.
+    let expected = |key: &str, from: Option<usize>| -> Option<usize> {
+        Some(match (key, from) {
+            ("ArrowDown" | "ArrowRight", None) | ("Home", _) => 0,
+            ("ArrowUp" | "ArrowLeft", None) | ("End", _) => last,
+            ("ArrowDown" | "ArrowRight", Some(i)) => (i + 1).min(last),
+            ("ArrowUp" | "ArrowLeft", Some(i)) => i.saturating_sub(1),
+            ("PageDown", None) => 0,
+            ("PageDown", Some(i)) => first_of(panels[i] + 1).unwrap_or(last),
+            ("PageUp", None) => 0,
+            ("PageUp", Some(i)) => first_of(panels[i].saturating_sub(1)).unwrap_or(0),
+            _ => return None,
+        })
+    };
+    let keys = ["ArrowDown", "ArrowRight", "ArrowUp", "ArrowLeft", "Home", "End", "PageDown", "PageUp", "Enter", "a"];
+    let starts: Vec<Option<usize>> = std::iter::once(None).chain((0..=last).map(Some)).collect();
+    for key in keys {
+        for &start in &starts {
+            viewer.clear_active();
+            if let Some(i) = start {
+                viewer.move_active("Home");
+                for _ in 0..i {
+                    viewer.move_active("ArrowDown");
+                }
+                assert_eq!(viewer.active(), Some(i as u32), "walking down to {i}");
+            }
+            let moved = viewer.move_active(key);
+            let want = expected(key, start);
+            assert_eq!(moved, want.map(|i| i as u32), "{key} from {start:?} (panels {panels:?})");
+            assert_eq!(viewer.active(), want.or(start).map(|i| i as u32), "{key} from {start:?}: the active bar");
+        }
+    }
+    // Announcements name the bar the key landed on.
+    viewer.clear_active();
+    let i = viewer.move_active("End").unwrap() as usize;
+    assert!(bars[i].announcement.contains(&bars[i].figure.text), "{:?}", bars[i].announcement);
+    assert!(!bars[i].change.contains("NaN"));
 }

@@ -149,12 +149,13 @@ export class ChartWidget {
     this.hoverBar = index;
     const strings = this.strings;
     const source = element("p", "", "source");
-    if (bar.source_sentence) source.append(element("q", bar.source_sentence), " — ");
-    source.append(`${bar.source_title} (${bar.source_publisher}; ${strings[`kind_${bar.source_kind}`]})`);
-    const who = `${bar.component}${bar.reported_as ? ` (${bar.reported_as})` : ""} · ${strings.fy.replace("{0}", bar.fy)}`;
-    const lines = [element("p", who), element("p", bar.metric), element("p", bar.text, "value")];
+    const f = bar.figure;
+    if (f.source_sentence) source.append(element("q", f.source_sentence), " — ");
+    source.append(`${f.source_title} (${f.source_publisher}; ${strings[`kind_${f.source_kind}`]})`);
+    const who = `${f.component}${f.reported_as ? ` (${f.reported_as})` : ""} · ${strings.fy.replace("{0}", f.fy)}`;
+    const lines = [element("p", who), element("p", f.metric), element("p", f.text, "value")];
     if (bar.change) lines.push(element("p", bar.change));
-    if (bar.note) lines.push(element("p", bar.note, "note"));
+    if (f.note) lines.push(element("p", f.note, "note"));
     this.tooltip.replaceChildren(...lines, source);
     this.tooltip.hidden = false;
     // Just below the bar, touching it, so the pointer can move onto it; never outside the chart.
@@ -243,7 +244,7 @@ export class ChartWidget {
         this.setActive(active);
         this.showTooltip(active, true);
         const bar = this.bars[active];
-        this.live.textContent = `${bar.announcement} ${this.strings.col_source}: ${bar.source_sentence || bar.source_title}`;
+        this.live.textContent = `${bar.announcement} ${this.strings.col_source}: ${bar.figure.source_sentence || bar.figure.source_title}`;
         return;
       }
       if (event.key === "Escape") {
