@@ -361,50 +361,59 @@ fn every_row_carries_its_own_record_s_source_in_every_view_of_every_year() {
     let mut viewer = Viewer::new(canvas.into(), JsValue::UNDEFINED).unwrap();
     let years = ccht_chart::fiscal_years(d);
     let (mut rows, mut sources_seen) = (0, 0);
-    for view in ViewKind::ALL {
-        for fy in &years {
-            for (c, m) in d.components.iter().flat_map(|c| d.metrics.iter().map(move |m| (c, m))) {
-                let o = options(&[("view", view.id()), ("component", &c.id), ("metric", &m.id), ("fy", &fy.to_string())]);
-                if viewer.set_view(o).is_err() {
-                    continue; // a combination the data has no figure for
-                }
-                viewer.draw(Some(500.0)).unwrap();
-                let context = viewer.query();
-                let bars: Vec<Bar> = serde_wasm_bindgen::from_value(viewer.bars().unwrap()).unwrap();
-                let table: Table = serde_wasm_bindgen::from_value(viewer.table().unwrap()).unwrap();
-                assert!(!table.caption.is_empty());
-                assert_eq!(bars.len(), table.rows.len(), "{context}");
-                for (bar, row) in bars.iter().zip(&table.rows) {
-                    assert_own_source(&bar.figure, &context);
-                    assert_own_source(row, &context);
-                    assert_eq!(&bar.figure, row, "{context}: the bar and its table row disagree");
-                    rows += 1;
-                }
-                // The sources panel lists each figure under the source its record names.
-                let sources: Vec<SourceInfo> = serde_wasm_bindgen::from_value(viewer.sources().unwrap()).unwrap();
-                for row in &table.rows {
-                    let source = &d.sources[record_of(row).source];
-                    let listed = sources.iter().find(|s| s.url == *source.url).unwrap_or_else(|| panic!("{context}: {} missing", source.url));
-                    let kind = if source.kind == SourceKind::Primary { "primary" } else { "secondary" };
-                    assert_eq!(
-                        (listed.title.as_str(), listed.publisher.as_str(), listed.date.as_str(), listed.kind.as_str()),
-                        (&*source.title, &*source.publisher, &*source.date, kind),
-                        "{context}"
-                    );
-                    assert!(listed.url_note == *source.url_note || listed.url_note == *source.url_note_es, "{context}");
-                    assert!(listed.figures.iter().any(|f| f.contains(&row.text) && f.contains(&row.fy.to_string())), "{context}: {:?} not under {}", row.text, source.url);
-                    sources_seen += 1;
-                }
-                #[cfg(feature = "exports")]
-                {
-                    // The CSV export names each row's own source too.
-                    let csv = viewer.csv();
-                    for row in &table.rows {
-                        let line = csv.lines().find(|l| l.contains(&row.component) && l.contains(&row.metric) && l.contains(&format!(",{},", row.fy)));
-                        let line = line.unwrap_or_else(|| panic!("{context}: no CSV line for {row:?}"));
-                        assert!(line.contains(&row.source_url), "{context}: CSV line {line} names another source than {}", row.source_url);
-                    }
-                }
+    // Each distinct view once: a component's or a measure's figures per year, each trend, each
+    // year's pipeline.
+    let mut views: Vec<Vec<(&str, String)>> = Vec::new();
+    for fy in &years {
+        let fy = fy.to_string();
+        views.push(vec![("view", "pipeline".into()), ("fy", fy.clone())]);
+        views.extend(d.components.iter().map(|c| vec![("view", "component".into()), ("component", c.id.to_string()), ("fy", fy.clone())]));
+        views.extend(d.metrics.iter().map(|m| vec![("view", "metric".into()), ("metric", m.id.to_string()), ("fy", fy.clone())]));
+    }
+    for (c, m) in d.components.iter().flat_map(|c| d.metrics.iter().map(move |m| (c, m))) {
+        views.push(vec![("view", "trend".into()), ("component", c.id.to_string()), ("metric", m.id.to_string())]);
+    }
+    assert!(ViewKind::ALL.iter().all(|v| views.iter().any(|o| o[0].1 == v.id())));
+    for view in &views {
+        let pairs: Vec<(&str, &str)> = view.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        if viewer.set_view(options(&pairs)).is_err() {
+            continue; // a combination the data has no figure for
+        }
+        viewer.draw(Some(500.0)).unwrap();
+        let context = viewer.query();
+        let bars: Vec<Bar> = serde_wasm_bindgen::from_value(viewer.bars().unwrap()).unwrap();
+        let table: Table = serde_wasm_bindgen::from_value(viewer.table().unwrap()).unwrap();
+        assert!(!table.caption.is_empty());
+        assert_eq!(bars.len(), table.rows.len(), "{context}");
+        for (bar, row) in bars.iter().zip(&table.rows) {
+            assert_own_source(&bar.figure, &context);
+            assert_own_source(row, &context);
+            assert_eq!(&bar.figure, row, "{context}: the bar and its table row disagree");
+            rows += 1;
+        }
+        // The sources panel lists each figure under the source its record names.
+        let sources: Vec<SourceInfo> = serde_wasm_bindgen::from_value(viewer.sources().unwrap()).unwrap();
+        for row in &table.rows {
+            let source = &d.sources[record_of(row).source];
+            let listed = sources.iter().find(|s| s.url == *source.url).unwrap_or_else(|| panic!("{context}: {} missing", source.url));
+            let kind = if source.kind == SourceKind::Primary { "primary" } else { "secondary" };
+            assert_eq!(
+                (listed.title.as_str(), listed.publisher.as_str(), listed.date.as_str(), listed.kind.as_str()),
+                (&*source.title, &*source.publisher, &*source.date, kind),
+                "{context}"
+            );
+            assert!(listed.url_note == *source.url_note || listed.url_note == *source.url_note_es, "{context}");
+            assert!(listed.figures.iter().any(|f| f.contains(&row.text) && f.contains(&row.fy.to_string())), "{context}: {:?} not under {}", row.text, source.url);
+            sources_seen += 1;
+        }
+        #[cfg(feature = "exports")]
+        {
+            // The CSV export names each row's own source too.
+            let csv = viewer.csv();
+            for row in &table.rows {
+                let line = csv.lines().find(|l| l.contains(&row.component) && l.contains(&row.metric) && l.contains(&format!(",{},", row.fy)));
+                let line = line.unwrap_or_else(|| panic!("{context}: no CSV line for {row:?}"));
+                assert!(line.contains(&row.source_url), "{context}: CSV line {line} names another source than {}", row.source_url);
             }
         }
     }
