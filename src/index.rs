@@ -106,66 +106,15 @@ pub(crate) fn insert_sorted<T: Ord>(list: &mut Vec<T>, item: T) {
     }
 }
 
-/// Sorts record ids, given in ascending order, by a key; equal keys keep their order. Every id
-/// list is sorted through this one routine: each `sort_by_key` closure would add its own copy of
-/// the sorting code to the Wasm.
+/// Sorts record ids by a key; equal keys keep their order (the standard library's stable sort).
 pub(crate) fn sort_ids_by(ids: &mut [usize], key: impl Fn(usize) -> (usize, usize, usize)) {
-    let mut keyed: Vec<((usize, usize, usize), usize)> = ids.iter().map(|&i| (key(i), i)).collect();
-    // Ids are distinct, so an unstable sort on (key, id) orders ties by id, as a stable sort would.
-    heap_sort(&mut keyed);
-    for (slot, (_, i)) in ids.iter_mut().zip(keyed) {
-        *slot = i;
-    }
-}
-
-/// Heapsort: n log n in place, with a tenth of the code `sort_unstable` brings into the Wasm.
-fn heap_sort<T: Ord>(v: &mut [T]) {
-    fn sift_down<T: Ord>(v: &mut [T], mut root: usize, end: usize) {
-        loop {
-            let mut child = 2 * root + 1;
-            if child >= end {
-                return;
-            }
-            if child + 1 < end && v[child] < v[child + 1] {
-                child += 1;
-            }
-            if v[root] >= v[child] {
-                return;
-            }
-            v.swap(root, child);
-            root = child;
-        }
-    }
-    for start in (0..v.len() / 2).rev() {
-        sift_down(v, start, v.len());
-    }
-    for end in (1..v.len()).rev() {
-        v.swap(0, end);
-        sift_down(v, 0, end);
-    }
+    ids.sort_by_key(|&i| key(i));
 }
 
 #[cfg(test)]
 mod tests {
     use super::{insert_sorted, sort_ids_by};
     use crate::embedded::DATASET;
-
-    #[test]
-    fn heapsort_sorts() {
-        let mut state = 7u64;
-        for len in [0, 1, 2, 3, 10, 100, 1000] {
-            let mut v: Vec<(usize, usize)> = (0..len)
-                .map(|_| {
-                    state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                    ((state >> 33) as usize % 50, (state >> 20) as usize % 7)
-                })
-                .collect();
-            let mut expected = v.clone();
-            expected.sort();
-            super::heap_sort(&mut v);
-            assert_eq!(v, expected, "{len}");
-        }
-    }
 
     #[test]
     fn id_lists_sort_stably_and_stay_distinct() {

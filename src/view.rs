@@ -6,7 +6,7 @@
 
 use crate::dataset::{Dataset, Qualifier, SourceKind, Unit};
 use crate::i18n::{say, text, Lang};
-use crate::number_format::{decimal, spoken};
+use crate::number_format::spoken;
 use crate::index::{insert_sorted, sort_ids_by};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -83,18 +83,6 @@ pub struct OptionError {
     pub problem: Problem,
 }
 
-/// `parts.join(sep)` for owned strings: `[String]::join` brings a second copy of the standard
-/// library's join code into the Wasm, beside the one `[&str]::join` and `concat` use.
-fn joined(parts: &[String], sep: &str) -> String {
-    let mut out = String::new();
-    for (i, part) in parts.iter().enumerate() {
-        if i > 0 {
-            out.push_str(sep);
-        }
-        out.push_str(part);
-    }
-    out
-}
 
 /// A reader's text, in quotes, for a message: `"fbi"`. Control characters are dropped; not `{:?}`,
 /// whose escaping tables would add kilobytes to the Wasm.
@@ -165,8 +153,8 @@ impl ViewSpec {
             "fy" => {
                 let years = fiscal_years(dataset);
                 next.fiscal_year = value.strip_prefix("FY").unwrap_or(value).parse().ok().filter(|y| years.contains(y)).ok_or_else(|| {
-                    let list: Vec<String> = years.iter().map(|&y| decimal(y.into())).collect();
-                    OptionError { field: name.to_string(), problem: Problem::UnknownYear(value.to_string(), joined(&list, ", ")) }
+                    let list: Vec<String> = years.iter().map(|y| y.to_string()).collect();
+                    OptionError { field: name.to_string(), problem: Problem::UnknownYear(value.to_string(), list.join(", ")) }
                 })?
             }
             "scale" => {
@@ -257,7 +245,7 @@ impl ViewSpec {
             parts.push(["metric=", &dataset.metrics[self.metric].id].concat());
         }
         if self.fiscal_year != default.fiscal_year {
-            parts.push(["fy=", &decimal(self.fiscal_year.into())].concat());
+            parts.push(["fy=", &self.fiscal_year.to_string()].concat());
         }
         if self.scale != default.scale {
             parts.push(["scale=", self.scale.id()].concat());
@@ -265,7 +253,7 @@ impl ViewSpec {
         if self.lang != default.lang {
             parts.push(["lang=", self.lang.id()].concat());
         }
-        joined(&parts, "&")
+        parts.join("&")
     }
 }
 
@@ -370,7 +358,7 @@ impl Chart {
                 })
                 .collect();
             items.extend(panel.gaps.iter().map(|g| [&g.label, ": ", text(self.lang, "no_published_figure")].concat()));
-            out.push_str(&[" ", &panel.title, ": ", &joined(&items, "; "), "."].concat());
+            out.push_str(&[" ", &panel.title, ": ", &items.join("; "), "."].concat());
         }
         out
     }
@@ -395,7 +383,7 @@ impl Chart {
         let mut parts = vec![if count == 1 {
             say(lang, "summary_one", &[&self.title, &self.subtitle])
         } else {
-            say(lang, "summary_count", &[&self.title, &self.subtitle, &decimal(count as u64)])
+            say(lang, "summary_count", &[&self.title, &self.subtitle, &count.to_string()])
         }];
         for panel in &self.panels {
             let (Some(max), Some(min)) = (
@@ -417,21 +405,21 @@ impl Chart {
         let all = || self.panels.iter().flat_map(|p| &p.bars);
         let bounds = all().filter(|b| b.qualifier == Qualifier::AtLeast).count();
         if bounds == 1 {
-            parts.push(say(lang, "summary_bound", &[&decimal(count as u64)]));
+            parts.push(say(lang, "summary_bound", &[&count.to_string()]));
         } else if bounds > 1 {
-            parts.push(say(lang, "summary_bounds", &[&decimal(bounds as u64), &decimal(count as u64)]));
+            parts.push(say(lang, "summary_bounds", &[&bounds.to_string(), &count.to_string()]));
         }
         let derived = all().filter(|b| b.qualifier == Qualifier::Derived).count();
         if derived > 0 {
-            parts.push(say(lang, "summary_derived", &[&decimal(derived as u64)]));
+            parts.push(say(lang, "summary_derived", &[&derived.to_string()]));
         }
-        joined(&parts, " ")
+        parts.join(" ")
     }
 }
 
 /// "FY 2020", with the name the source used where it differs ("FY 2020, reported as ICE (HSI)").
 fn year_label(dataset: &Dataset, lang: Lang, year: u16, record: Option<usize>) -> String {
-    let fy = say(lang, "fy", &[&decimal(year.into())]);
+    let fy = say(lang, "fy", &[&year.to_string()]);
     match record.map(|i| &dataset.records[i].reported_as) {
         Some(name) if !name.is_empty() => [fy.as_str(), ", ", &say(lang, "reported_as", &[name])].concat(),
         _ => fy,
@@ -451,7 +439,7 @@ pub fn select(dataset: &Dataset, spec: &ViewSpec) -> Chart {
         Bar { record, label, value: r.value, qualifier: r.qualifier, emphasized, change: None }
     };
     let panel = |title: String, unit: Unit, noun: String, bars: Vec<Bar>, gaps: Vec<Gap>| Panel { title, unit, noun, bars, gaps, scale: spec.scale };
-    let fiscal_year = say(lang, "fiscal_year", &[&decimal(year.into())]);
+    let fiscal_year = say(lang, "fiscal_year", &[&year.to_string()]);
     let mut notes = Vec::new();
     let (title, subtitle, panels) = match spec.view {
         ViewKind::Component => {
@@ -510,7 +498,7 @@ pub fn select(dataset: &Dataset, spec: &ViewSpec) -> Chart {
                                 let pct = ((r.value - p.value) / p.value * 100.0).round();
                                 let sign = if pct > 0.0 { "+" } else if pct < 0.0 { "−" } else { "±" };
                                 let number = crate::number_format::in_unit(pct.abs(), Unit::Percent, false, lang);
-                                b.change = Some(say(lang, "change_since", &[&[sign, &number].concat(), &decimal(py.into())]));
+                                b.change = Some(say(lang, "change_since", &[&[sign, &number].concat(), &py.to_string()]));
                             }
                         }
                         previous = Some((y, i));
@@ -530,7 +518,7 @@ pub fn select(dataset: &Dataset, spec: &ViewSpec) -> Chart {
             };
             (
                 say(lang, "trend_title", &[component.label(lang), metric.label(lang)]),
-                say(lang, "fiscal_years", &[&decimal(first.into()), &decimal(last.into())]),
+                say(lang, "fiscal_years", &[&first.to_string(), &last.to_string()]),
                 panels,
             )
         }
@@ -539,7 +527,7 @@ pub fn select(dataset: &Dataset, spec: &ViewSpec) -> Chart {
             let mut missing = Vec::new();
             for (n, stage) in dataset.pipeline.iter().enumerate() {
                 let found = index.series(stage.component, stage.metric).iter().copied().find(|&i| dataset.records[i].fiscal_year == year);
-                let name = [&decimal(n as u64 + 1), ". ", dataset.metrics[stage.metric].label(lang), " (", dataset.components[stage.component].short(lang), ")"].concat();
+                let name = [&(n + 1).to_string(), ". ", dataset.metrics[stage.metric].label(lang), " (", dataset.components[stage.component].short(lang), ")"].concat();
                 match found {
                     Some(i) => bars.push(bar(i, name, false)),
                     None => missing.push(say(lang, "no_stage", &[&name])),
@@ -557,7 +545,7 @@ pub fn select(dataset: &Dataset, spec: &ViewSpec) -> Chart {
     };
     if panels.is_empty() {
         match spec.view {
-            ViewKind::Component | ViewKind::Metric => notes.push(say(lang, "no_selection", &[&decimal(year.into())])),
+            ViewKind::Component | ViewKind::Metric => notes.push(say(lang, "no_selection", &[&year.to_string()])),
             ViewKind::Trend => notes.push(text(lang, "no_figures").to_string()),
             ViewKind::Pipeline => {}
         }
@@ -585,7 +573,7 @@ fn source_line(dataset: &Dataset, panels: &[Panel], lang: Lang) -> String {
             [&s.publisher, ", \u{201c}", &s.title, "\u{201d}", &date, &secondary].concat()
         })
         .collect();
-    say(lang, if names.len() == 1 { "source" } else { "sources" }, &[&joined(&names, "; ")])
+    say(lang, if names.len() == 1 { "source" } else { "sources" }, &[&names.join("; ")])
 }
 
 #[cfg(test)]

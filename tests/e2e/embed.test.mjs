@@ -150,7 +150,10 @@ test("the README's ES module snippet draws", async () => {
   assert.match(await page.locator("#ccht").getAttribute("aria-label"), /Arrests across DHS components/);
   const declarations = readFileSync(new URL("pkg/ccht_chart.d.ts", root), "utf8");
   assert.match(declarations, /export class Viewer/);
-  assert.match(declarations, /setView\(options: any\): void;/);
+  // The options and results are typed with their real shapes (tests/types/consumer.ts type-checks against them).
+  assert.match(declarations, /setView\(options: ViewOptions\): void;/);
+  assert.match(declarations, /bars\(\): Bar\[\];/);
+  assert.doesNotMatch(declarations, /\): any;/);
   assert.deepEqual(problems, []);
   await context.close();
 });
