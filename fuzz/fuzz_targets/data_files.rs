@@ -3,9 +3,8 @@
 //! promises the charts rely on, and every view of it must select, lay out and draw.
 #![no_main]
 
-use ccht_chart::{draw, layout, load, select, DataFiles, Dataset, EstimatedText, Theme, ViewKind, ViewSpec, FILE_NAMES};
+use ccht_chart::{layout, load, select, svg, DataFiles, Dataset, EstimatedText, Theme, ViewKind, ViewSpec, FILE_NAMES};
 use libfuzzer_sys::fuzz_target;
-use ccht_chart::SvgWriter;
 
 fuzz_target!(|data: &[u8]| {
     let mut parts: Vec<String> = data.splitn(6, |&b| b == 0).map(|p| String::from_utf8_lossy(p).into_owned()).collect();
@@ -64,9 +63,7 @@ fn chart_every_view(d: &Dataset) {
                 let l = layout(&chart, 320.0, &EstimatedText);
                 assert!(l.height.is_finite() && l.bars.iter().all(|b| [b.x0, b.x1, b.y0, b.y1].iter().all(|v| v.is_finite())), "{:?}", l.bars);
                 assert_eq!(l.bars.len(), chart.bar_count());
-                let mut svg = String::new();
-                let size = (l.width as u32, (l.height as u32).min(1 << 15));
-                draw(SvgWriter::new(&mut svg, size), &l, &Theme::LIGHT, 1.0).expect("an SVG string cannot fail");
+                svg(&l, &Theme::LIGHT).expect("an SVG string cannot fail");
             }
         }
     }
