@@ -414,7 +414,7 @@ function report(r) {
   const firstViewPaths = new Set(r.load.ours.files.map((f) => f.url.replace(/^\//, "")));
   out.push(table(["file", "bytes", "gzip", "first view"], [
     ...r.shipped.map((f) => [f.path, f.bytes, f.gzip, firstViewPaths.has(f.path) ? "yes" : "no"]),
-    ["first view total", r.shipped.filter((f) => firstViewPaths.has(f.path)).reduce((n, f) => n + f.bytes, 0), r.shipped.filter((f) => firstViewPaths.has(f.path)).reduce((n, f) => n + f.gzip, 0), `${kb(r.shipped.filter((f) => firstViewPaths.has(f.path)).reduce((n, f) => n + f.gzip, 0))} (target < 60 KB)`],
+    ["first view total", r.shipped.filter((f) => firstViewPaths.has(f.path)).reduce((n, f) => n + f.bytes, 0), r.shipped.filter((f) => firstViewPaths.has(f.path)).reduce((n, f) => n + f.gzip, 0), `${kb(r.shipped.filter((f) => firstViewPaths.has(f.path)).reduce((n, f) => n + f.gzip, 0))} (target ≤ the Chart.js page)`],
   ]));
   out.push("");
   out.push("Chart.js peer files (gzip -9):");
