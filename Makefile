@@ -16,7 +16,9 @@ serve: build
 # into a visible message (www/chart-widget.js, `trapped`). Tests build without them, so a failing
 # test still prints its panic.
 RELEASE_WASM := RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" wasm-pack build --release --target web
-RELEASE_CARGO := -Zbuild-std=std,panic_abort
+# optimize_for_size picks the standard library's smaller code paths (sorting, formatting): 4.3 KB
+# gzipped off the first view's Wasm, measured on 2026-12-02 (78,690 → 74,366 B before short imports).
+RELEASE_CARGO := -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
 
 ## wasm-pack build, size-optimised (opt-level z, LTO, wasm-opt -Oz, std rebuilt, panics as traps).
 build: tools
