@@ -90,7 +90,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, layout: &Layout, 
     }
 
     let mut texts: Vec<_> = layout.texts.iter().collect();
-    texts.sort_by(|a, b| (a.font.size, a.font.bold).partial_cmp(&(b.font.size, b.font.bold)).unwrap_or(std::cmp::Ordering::Equal));
+    texts.sort_by(|a, b| a.font.size.total_cmp(&b.font.size).then(a.font.bold.cmp(&b.font.bold)));
     for text in texts {
         let color = match text.role {
             TextRole::Subtitle | TextRole::Tick | TextRole::Note | TextRole::Source => theme.muted,
@@ -129,14 +129,18 @@ where
     // y runs down the page, as the backend's pixels do.
     let y: RangedCoordf64 = (top..bottom).into();
     let panel = area.apply_coord_spec(Cartesian2d::<V::CoordDescType, RangedCoordf64>::new(x, y, area.get_pixel_range()));
-    // Where a bar runs, in the root's pixels (plotters maps to the backend's, which are the root's).
-    let ends = |b: &BarBox| (panel.map_coordinate(&(start, b.y0)), panel.map_coordinate(&(b.value.max(start), b.y1)));
+    // A bar's corners in the panel's coordinates, and where plotters puts them in the root's pixels.
+    let corners = |b: &BarBox| [(start, b.y0), (b.value.max(start), b.y1)];
+    let ends = |b: &BarBox| {
+        let [from, to] = corners(b);
+        (panel.map_coordinate(&from), panel.map_coordinate(&to))
+    };
 
     let fill = shape(theme.bar, 1.0, true, 0);
     for b in bars.iter().filter(|b| b.qualifier != Qualifier::Derived) {
         let ((x0, y0), (x1, y1)) = ends(b);
         if x1 > x0 {
-            panel.draw(&Rectangle::new([(start, b.y0), (b.value.max(start), b.y1)], fill))?;
+            panel.draw(&Rectangle::new(corners(b), fill))?;
         } else {
             // A figure too small to see at this scale still gets a sliver, so no bar is invisible.
             root.draw(&Rectangle::new([(x0, y0), (x0 + 1, y1)], fill))?;
@@ -145,7 +149,7 @@ where
     // Derived values are outlined and hatched: computed by us, not stated by a source.
     let (outline, hatch) = (shape(theme.bar, 1.0, false, 2), shape(theme.bar, 1.0, false, 1));
     for b in bars.iter().filter(|b| b.qualifier == Qualifier::Derived) {
-        panel.draw(&Rectangle::new([(start, b.y0), (b.value.max(start), b.y1)], outline))?;
+        panel.draw(&Rectangle::new(corners(b), outline))?;
         let ((x0, y0), (x1, y1)) = ends(b);
         let h = y1 - y0;
         for x in (x0 - h..x1).step_by(6) {
