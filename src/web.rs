@@ -59,6 +59,11 @@ fn type_error(message: impl AsRef<str>) -> JsValue {
     js_sys::TypeError::new(message.as_ref()).into()
 }
 
+/// The message of a JS `Error`, as serde-wasm-bindgen's errors are: serde's own words.
+fn js_message(error: &JsValue) -> String {
+    error.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default()
+}
+
 fn error(message: impl AsRef<str>) -> JsValue {
     js_sys::Error::new(message.as_ref()).into()
 }
@@ -78,13 +83,15 @@ struct Options {
 /// A fiscal year as a string ("2024") or a whole number (2024).
 struct FiscalYear(String);
 
+const FY_EXPECTED: &str = "a fiscal year such as \"2024\" or 2024";
+
 impl<'de> Deserialize<'de> for FiscalYear {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<FiscalYear, D::Error> {
         struct Visitor;
         impl serde::de::Visitor<'_> for Visitor {
             type Value = FiscalYear;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a fiscal year such as \"2024\" or 2024")
+                f.write_str(FY_EXPECTED)
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<FiscalYear, E> {
                 Ok(FiscalYear(v.to_string()))
@@ -125,14 +132,25 @@ fn apply_options(dataset: &Dataset, spec: ViewSpec, options: JsValue) -> Result<
     if let Some(unknown) = keys.iter().filter_map(|k| k.as_string()).find(|k| !OPTION_NAMES.contains(&k.as_str())) {
         return Err(type_error(format!("{unknown}: unknown option; the options are {}", OPTION_NAMES.join(", "))));
     }
-    let Options { lang, view, fy, component, metric, scale } =
-        serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(options)).map_err(|e| {
-            let field = e.path().to_string();
-            // serde-wasm-bindgen's errors are JS `Error`s; their message is serde's own words.
-            let inner = JsValue::from(e.into_inner());
-            let message = inner.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
-            type_error(format!("{field}: {message}"))
-        })?;
+    let decode = |value: JsValue| serde_wasm_bindgen::from_value::<Options>(value).map_err(JsValue::from);
+    let Options { lang, view, fy, component, metric, scale } = decode(options.clone()).map_err(|whole| {
+        // serde-wasm-bindgen's errors name no field: the field is the key that fails on its own.
+        // (Found this way rather than by serde_path_to_error, which cost 1.6 KB of gzipped Wasm.)
+        let failure = keys.iter().find_map(|key| {
+            let alone = js_sys::Object::new();
+            let value = js_sys::Reflect::get(&options, &key).ok()?;
+            js_sys::Reflect::set(&alone, &key, &value).ok()?;
+            decode(alone.into()).err().map(|e| (key.as_string().unwrap_or_default(), value, e))
+        });
+        let Some((field, value, e)) = failure else { return type_error(format!("options: {}", js_message(&whole))) };
+        if value.is_object() || value.is_function() || value.is_symbol() {
+            // serde-wasm-bindgen names an unexpected object by its Debug form, which the release
+            // build leaves out (Makefile, `-Zfmt-debug=none`): named here in words in every build.
+            let expected = if field == "fy" { FY_EXPECTED } else { "a string" };
+            return type_error(format!("{field}: expected {expected}; got {}", kind_of(&value)));
+        }
+        type_error(format!("{field}: {}", js_message(&e)))
+    })?;
     // Applied in OPTION_NAMES's order, so that a view set with its component and metric is consistent.
     let fields = [("lang", lang), ("view", view), ("fy", fy.map(|f| f.0)), ("component", component), ("metric", metric), ("scale", scale)];
     debug_assert!(fields.iter().map(|f| f.0).eq(OPTION_NAMES));

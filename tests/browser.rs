@@ -277,6 +277,16 @@ fn bad_options_are_type_errors_naming_the_field_and_change_nothing() {
         let error: js_sys::TypeError = viewer.set_view(o.into()).unwrap_err().dyn_into().unwrap();
         assert!(String::from(error.message()).starts_with(expected), "{}", String::from(error.message()));
     }
+    // An object where text is expected is named in words (serde-wasm-bindgen would print its Debug form).
+    for (field, value, expected) in [
+        ("view", JsValue::from(js_sys::Object::new()), "view: expected a string; got an object"),
+        ("fy", JsValue::from(js_sys::Array::of1(&JsValue::from_f64(1.0))), "fy: expected a fiscal year such as \"2024\" or 2024; got an array"),
+    ] {
+        let o = js_sys::Object::new();
+        js_sys::Reflect::set(&o, &field.into(), &value).unwrap();
+        let error: js_sys::TypeError = viewer.set_view(o.into()).unwrap_err().dyn_into().unwrap();
+        assert_eq!(String::from(error.message()), expected);
+    }
     let state = viewer.view().unwrap();
     let component = js_sys::Reflect::get(&state, &"component".into()).unwrap();
     assert_eq!(component.as_string().as_deref(), Some("hsi"));

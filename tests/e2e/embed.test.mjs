@@ -206,6 +206,29 @@ test("the README's ES module snippet draws", async () => {
   assert.match(declarations, /setView\(options: ViewOptions\): void;/);
   assert.match(declarations, /bars\(\): Bar\[\];/);
   assert.doesNotMatch(declarations, /\): any;/);
+  // The release builds (Debug formatting compiled out) still say what each bad option was.
+  const messages = await page.evaluate(async () => {
+    const { Viewer } = await import("/pkg/ccht_chart.js");
+    const viewer = new Viewer(document.getElementById("ccht"), {});
+    const bad = [{ view: {} }, { fy: [2024] }, { fy: true }, { metric: 7 }, { component: () => 1 }, { colour: "red" }, { fy: 2024.5 }];
+    return bad.map((options) => {
+      try {
+        viewer.setView(options);
+        return "accepted";
+      } catch (error) {
+        return `${error.constructor.name}: ${error.message}`;
+      }
+    });
+  });
+  assert.deepEqual(messages, [
+    "TypeError: view: expected a string; got an object",
+    'TypeError: fy: expected a fiscal year such as "2024" or 2024; got an array',
+    'TypeError: fy: invalid type: boolean `true`, expected a fiscal year such as "2024" or 2024',
+    "TypeError: metric: invalid type: floating point `7.0`, expected a string",
+    "TypeError: component: expected a string; got a function",
+    "TypeError: colour: unknown option; the options are lang, view, fy, component, metric, scale",
+    'TypeError: fy: invalid value: floating point `2024.5`, expected a fiscal year such as "2024" or 2024',
+  ]);
   assert.deepEqual(problems, []);
   await context.close();
 });
