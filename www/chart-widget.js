@@ -82,7 +82,7 @@ export class ChartWidget {
     this.strings = strings;
     this.onError = onError;
     this.onDraw = onDraw;
-    this.bars = [];
+    this.drawnBars = [];
     this.pinned = false;
     this.hoverBar = undefined;
     this.hideTimer = undefined;
@@ -111,7 +111,8 @@ export class ChartWidget {
       // The width the ResizeObserver last saw: reading clientWidth here would force a layout of
       // the page, which the change that led here has just invalidated.
       this.viewer.draw(this.width);
-      this.bars = this.viewer.bars();
+      // Read from the Viewer when a pointer or key first needs them, not on every redraw.
+      this.drawnBars = undefined;
       // The canvas's label states every figure shown: while it is the same (a resize, a new
       // emphasised bar), the summary and the table are too, and are not rebuilt.
       const label = this.canvas.getAttribute("aria-label");
@@ -140,6 +141,11 @@ export class ChartWidget {
     box.style.top = `${bar.y - pad}px`;
     box.style.width = `${bar.width + 2 * pad}px`;
     box.style.height = `${bar.height + 2 * pad}px`;
+  }
+
+  /** The bars of the last draw, with their records: asked of the Viewer once per draw, on first use. */
+  get bars() {
+    return (this.drawnBars ??= this.viewer.bars());
   }
 
   showTooltip(index, pin) {
