@@ -4,7 +4,7 @@ PORT ?= 8000
 # node_modules/.bin first: its wasm-opt (npm binaryen) is the one wasm-pack must find.
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve build tools test test-native test-chrome test-firefox test-webkit test-e2e test-fuzz fuzz bench clean
+.PHONY: serve build tools test test-native test-chrome test-firefox test-webkit test-e2e test-fuzz fuzz bench planted-bugs clean
 
 ## Build the Wasm package (pkg/) and serve the repository root on 127.0.0.1:$(PORT).
 serve: build
@@ -78,6 +78,11 @@ bench: build
 	node tools/bundle.mjs bench/dist-dom bench/pkg-dom
 	$(RELEASE_WASM) --out-dir bench/pkg-data --no-pack . -- $(RELEASE_CARGO) --no-default-features --features runtime-data
 	node tools/bench.mjs
+
+## Plants each bug in tools/planted-bugs.mjs, rebuilds, and fails unless the end-to-end tests catch it.
+planted-bugs: build
+	@tools/ensure-tools browsers node
+	node tools/planted-bugs.mjs
 
 test-fuzz: tools
 	@tools/ensure-tools fuzz

@@ -1,0 +1,101 @@
+// Plants each bug below in turn, rebuilds what it touches, runs the end-to-end tests named with
+// it, and fails unless they fail: proof that the suite notices what a reader would. The file is
+// restored after each bug and its build redone. `make planted-bugs`; not part
+// of `make test` (the Rust bugs take a release build each, a minute or two).
+//
+// The first two are the bugs that once passed every test (a figure shown with another's source;
+// a key that skips a bar); the rest are the shell's own ways to mislead a reader.
+import { execFileSync, spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+
+const root = new URL("../", import.meta.url).pathname;
+
+const BUGS = [
+  {
+    name: "each figure carries the source of the record before it (Viewer results)",
+    file: "src/web.rs",
+    from: "let source = &d.sources[r.source];\n        Figure {",
+    to: "let source = &d.sources[d.records[record.saturating_sub(1)].source];\n        Figure {",
+    tests: ["provenance"],
+  },
+  {
+    name: "ArrowRight moves two bars",
+    file: "src/web.rs",
+    from: '("ArrowDown" | "ArrowRight", Some(i)) => (i + 1).min(last),',
+    to: '("ArrowDown", Some(i)) => (i + 1).min(last),\n            ("ArrowRight", Some(i)) => (i + 2).min(last),',
+    tests: ["provenance"],
+  },
+  {
+    name: "every table row links the first row's source",
+    file: "www/chart-widget.js",
+    from: "sourceCell(r, strings));",
+    to: "sourceCell(data.rows[0], strings));",
+    tests: ["provenance"],
+  },
+  {
+    name: "the tooltip leaves out the source sentence",
+    file: "www/chart-widget.js",
+    from: 'if (f.source_sentence) source.append(element("q", f.source_sentence), " — ");',
+    to: "",
+    tests: ["provenance"],
+  },
+  {
+    name: "the sources panel drops each source's first figure",
+    file: "www/app.js",
+    from: "figures.append(...s.figures.map(",
+    to: "figures.append(...s.figures.slice(1).map(",
+    tests: ["provenance"],
+  },
+  {
+    name: "PageDown jumps to the last bar",
+    file: "www/chart-widget.js",
+    from: "const index = this.viewer.moveActive(event.key);",
+    to: 'const index = this.viewer.moveActive(event.key === "PageDown" ? "End" : event.key);',
+    tests: ["provenance"],
+  },
+  {
+    name: "a key moves the highlight but the live region stays silent",
+    file: "www/chart-widget.js",
+    from: "    this.live.textContent = bar.announcement;\n",
+    to: "\n",
+    tests: ["provenance"],
+  },
+  {
+    name: "after a switch, the pointer reads the bars of the chart before",
+    file: "www/chart-widget.js",
+    from: "      this.drawnBars = undefined;\n",
+    to: "\n",
+    tests: ["provenance", "viewer"],
+  },
+];
+
+const make = (target) => execFileSync("make", ["-s", target], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+const rebuild = (file) => (file.endsWith(".rs") ? make("build") : execFileSync("node", ["tools/bundle.mjs"], { cwd: root, stdio: "inherit" }));
+
+const missed = [];
+for (const bug of BUGS) {
+  const path = `${root}${bug.file}`;
+  const original = readFileSync(path, "utf8");
+  if (original.split(bug.from).length !== 2) throw new Error(`${bug.name}: the text to change is not in ${bug.file} exactly once`);
+  const started = Date.now();
+  try {
+    writeFileSync(path, original.replace(bug.from, bug.to));
+    rebuild(bug.file);
+    const files = bug.tests.map((t) => `tests/e2e/${t}.test.mjs`);
+    const run = spawnSync("node", ["--test", ...files], { cwd: root, encoding: "utf8" });
+    const caught = run.status !== 0;
+    const failing = [...run.stdout.matchAll(/^not ok \d+ - (.*)$/gm)].map((m) => m[1]);
+    console.log(`${caught ? "caught" : "MISSED"}  ${bug.name}  (${((Date.now() - started) / 1000).toFixed(0)} s${caught ? `; failed: ${failing.join("; ")}` : ""})`);
+    if (!caught) missed.push(bug.name);
+  } finally {
+    writeFileSync(path, original);
+    // The next bug starts from the true code: a Rust bug's build is undone at once.
+    if (bug.file.endsWith(".rs")) make("build");
+  }
+}
+execFileSync("node", ["tools/bundle.mjs"], { cwd: root, stdio: "inherit" });
+if (missed.length) {
+  console.error(`${missed.length} planted bug(s) passed the end-to-end tests: ${missed.join("; ")}`);
+  process.exit(1);
+}
+console.log(`all ${BUGS.length} planted bugs were caught`);
