@@ -4,7 +4,7 @@ PORT ?= 8000
 # node_modules/.bin first: its wasm-opt (npm binaryen) is the one wasm-pack must find.
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve build tools test test-native test-chrome test-firefox test-webkit test-e2e test-fuzz fuzz bench planted-bugs clean
+.PHONY: serve build tools test test-native test-chrome test-firefox test-webkit test-e2e test-fuzz fuzz bench planted-bugs mutants clean
 
 ## Build the Wasm package (pkg/) and serve the repository root on 127.0.0.1:$(PORT).
 serve: build
@@ -83,6 +83,19 @@ bench: build
 planted-bugs: build
 	@tools/ensure-tools browsers node
 	node tools/planted-bugs.mjs
+
+## Mutation testing, not part of `make test` (hours for the whole crate): cargo-mutants with the
+## native tests (.cargo/mutants.toml), then the browser-only modules with the Wasm browser tests in
+## Chrome. Reports: mutants.out/ and mutants-browser/mutants.out/. MUTANTS_ARGS narrows a run,
+## e.g. MUTANTS_ARGS="--file src/layout.rs" or "--shard 1/4".
+MUTANTS_ARGS ?=
+mutants: tools
+	@tools/ensure-tools mutants browsers
+	PROPTEST_CASES=64 cargo mutants --no-shuffle $(MUTANTS_ARGS); native=$$?; \
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=$$(command -v chromedriver) \
+	  cargo mutants --no-shuffle --no-config -o mutants-browser -f src/web.rs -f src/canvas_backend.rs \
+	  --cargo-arg=--target=wasm32-unknown-unknown --cargo-test-arg=--test=browser $(MUTANTS_ARGS); browser=$$?; \
+	[ $$native = 0 ] && [ $$browser = 0 ]
 
 test-fuzz: tools
 	@tools/ensure-tools fuzz
