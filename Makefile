@@ -89,11 +89,12 @@ planted-bugs: build
 ## Chrome. Reports: mutants.out/ and mutants-browser/mutants.out/. MUTANTS_ARGS narrows a run,
 ## e.g. MUTANTS_ARGS="--file src/layout.rs" or "--shard 1/4".
 MUTANTS_ARGS ?=
+MUTANTS_JOBS ?= 2
 mutants: tools
 	@tools/ensure-tools mutants browsers
-	PROPTEST_CASES=64 cargo mutants --no-shuffle $(MUTANTS_ARGS); native=$$?; \
+	PROPTEST_CASES=64 cargo mutants --no-shuffle -j $(MUTANTS_JOBS) $(MUTANTS_ARGS); native=$$?; \
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=$$(command -v chromedriver) \
-	  cargo mutants --no-shuffle --no-config -o mutants-browser -f src/web.rs -f src/canvas_backend.rs \
+	  cargo mutants --no-shuffle -j $(MUTANTS_JOBS) --no-config -o mutants-browser -f src/web.rs -f src/canvas_backend.rs \
 	  --cargo-arg=--target=wasm32-unknown-unknown --cargo-test-arg=--test=browser $(MUTANTS_ARGS); browser=$$?; \
 	[ $$native = 0 ] && [ $$browser = 0 ]
 

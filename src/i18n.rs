@@ -205,6 +205,13 @@ mod tests {
     }
 
     #[test]
+    fn spanish_falls_back_to_english_where_a_name_has_no_translation() {
+        assert_eq!(Lang::Es.pick("Arrests", ""), "Arrests");
+        assert_eq!(Lang::Es.pick("Arrests", "Arrestos"), "Arrestos");
+        assert_eq!(Lang::En.pick("Arrests", "Arrestos"), "Arrests");
+    }
+
+    #[test]
     fn fill_places_arguments() {
         assert_eq!(fill("{0} of the {1}", &["3", "5"]), "3 of the 5");
         assert_eq!(fill("{x} {0}", &["a"]), "{x} a");

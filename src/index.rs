@@ -145,11 +145,20 @@ mod tests {
                     assert_eq!(index.kind_year(k, y), scan.as_slice());
                 }
             }
+            let metrics: Vec<usize> = (0..d.metrics.len()).filter(|&m| d.records.iter().any(|r| r.component == c && r.metric == m)).collect();
+            assert_eq!(index.metrics_of(c), metrics.as_slice());
             for m in 0..d.metrics.len() {
                 let years: Vec<u16> = index.series(c, m).iter().map(|&i| d.records[i].fiscal_year).collect();
                 assert!(years.windows(2).all(|w| w[0] < w[1]));
                 assert_eq!(years.len(), d.records.iter().filter(|r| r.component == c && r.metric == m).count());
             }
         }
+        for m in 0..d.metrics.len() {
+            let components: Vec<usize> = (0..d.components.len()).filter(|&c| d.records.iter().any(|r| r.component == c && r.metric == m)).collect();
+            assert_eq!(index.components_of_metric(m), components.as_slice());
+            let years: Vec<u16> = index.years.iter().copied().filter(|&y| d.records.iter().any(|r| r.metric == m && r.fiscal_year == y)).collect();
+            assert_eq!(index.years_of_metric(m), years.as_slice());
+        }
+        assert!(index.metrics_of(d.components.len()).is_empty() && index.years_of_metric(d.metrics.len()).is_empty());
     }
 }

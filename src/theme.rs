@@ -88,5 +88,7 @@ mod tests {
             // Value labels sit beside bars, not on them, so only the background matters.
         }
         assert!((contrast(Rgb(0, 0, 0), Rgb(255, 255, 255)) - 21.0).abs() < 1e-9);
+        // A channel at or below 0.04045 (10 of 255) is on the formula's linear part.
+        assert!((contrast(Rgb(10, 10, 10), Rgb(255, 255, 255)) - 19.798_145_7).abs() < 1e-6);
     }
 }
