@@ -648,8 +648,91 @@ mod tests {
         assert_eq!(text, vec!["components.csv:1: the header lacks the column \"short_name\"", "pipeline.csv:1: the file is empty; its first line must be the header stage,component,metric"]);
     }
 
+    /// The errors of loading the test tables with `components.csv` and `sources.csv` replaced.
+    fn errors_with(components: &str, sources: &str) -> Vec<String> {
+        let records = format!("{HEADER}2024,dhs,arrests,1,exact,1,r,,,,,\n");
+        let files = DataFiles {
+            components: ("components.csv", components),
+            kinds: ("kinds.csv", KINDS),
+            metrics: ("metrics.csv", METRICS),
+            sources: ("sources.csv", sources),
+            records: ("records.csv", &records),
+            pipeline: ("pipeline.csv", PIPELINE),
+        };
+        load(&files).err().unwrap_or_default().iter().map(|e| e.to_string()).collect()
+    }
+
+    #[test]
+    fn ids_and_names_are_checked_row_by_row() {
+        let header = "id,name,short_name,name_es,short_name_es\ndhs,DHS-wide,DHS,Todo el DHS,DHS\n";
+        let must = |id: &str| format!("components.csv:3: id \"{id}\" must be lowercase letters, digits and hyphens (it appears in URLs)");
+        for (row, expected) in [
+            ("HSI,Homeland,HSI,HSI,HSI", must("HSI")),
+            ("h_si,Homeland,HSI,HSI,HSI", must("h_si")),
+            ("-hsi,Homeland,HSI,HSI,HSI", must("-hsi")),
+            (",Homeland,HSI,HSI,HSI", must("")),
+            ("dhs,Again,DHS,DHS,DHS", "components.csv:3: id \"dhs\" is used twice".to_string()),
+            ("hsi,,HSI,HSI,HSI", "components.csv:3: name is empty".to_string()),
+            ("hsi,Homeland,,HSI,HSI", "components.csv:3: short_name is empty".to_string()),
+            ("hsi,Homeland,HSI,,HSI", "components.csv:3: name_es is empty".to_string()),
+            ("hsi,Homeland,HSI,HSI,", "components.csv:3: short_name_es is empty".to_string()),
+        ] {
+            assert_eq!(errors_with(&format!("{header}{row}\n"), SOURCES), vec![expected], "{row}");
+        }
+        assert_eq!(errors_with(&format!("{header}hsi-2,Homeland,HSI,HSI,HSI\n"), SOURCES), Vec::<String>::new());
+    }
+
+    #[test]
+    fn sources_are_checked_row_by_row() {
+        let header = "id,title,publisher,date,url,url_note,url_note_es,kind\nr,Release,DHS,2025-08-14,https://example.org/r,,,primary\n";
+        for (row, expected) in [
+            ("s,Article,Paper,2025/08/14,https://example.org/s,,,secondary", "date \"2025/08/14\" must be written YYYY-MM-DD, or left empty"),
+            ("s,Article,Paper,2025-8-14,https://example.org/s,,,secondary", "date \"2025-8-14\" must be written YYYY-MM-DD, or left empty"),
+            ("s,Article,Paper,,http://example.org/s,,,secondary", "url \"http://example.org/s\" must start with https://"),
+            ("s,Article,Paper,,https://example.org/s,a note,,secondary", "url_note and url_note_es go together: give both or neither"),
+            ("s,Article,Paper,,https://example.org/s,,,tertiary", "kind \"tertiary\" must be primary or secondary"),
+            ("s,,Paper,,https://example.org/s,,,secondary", "title is empty"),
+            ("s,Article,,,https://example.org/s,,,secondary", "publisher is empty"),
+        ] {
+            assert_eq!(errors_with(COMPONENTS, &format!("{header}{row}\n")), vec![format!("sources.csv:3: {expected}")], "{row}");
+        }
+        assert_eq!(errors_with(COMPONENTS, &format!("{header}s,Article,Paper,,https://example.org/s,a note,una nota,secondary\n")), Vec::<String>::new());
+    }
+
+    #[test]
+    fn csv_blank_lines_and_carriage_returns() {
+        // A line of blanks is no row; a comma makes one.
+        let rows = parse_csv("a,b\n  \n,\n").unwrap();
+        assert_eq!(rows.iter().map(|r| r.line).collect::<Vec<_>>(), [1, 3]);
+        // A carriage return ends a line only before a line feed; elsewhere it is text.
+        assert_eq!(parse_csv("a\rb\n").unwrap()[0].fields, ["a\rb"]);
+        // A quote opens a field only at its start.
+        assert_eq!(parse_csv("x,\"\"\n").unwrap()[0].fields, ["x", ""]);
+        assert!(parse_csv("\"a\"\"b\"\n").is_ok());
+        assert_eq!(parse_csv("a\"b\",c\n").unwrap_err().0, 1);
+        // A row of one field is a row.
+        assert_eq!(parse_csv("a\nb\n").unwrap().len(), 2);
+        assert_eq!(parse_csv("\"a\" \n").unwrap_err().0, 1);
+    }
+
+    #[test]
+    fn values_are_refused_past_two_decimals_and_derived_values_kept_within_half_a_unit() {
+        assert!(load_records("2024,hsi,arrests,412.25,exact,412.25,r,412.25\n").is_ok());
+        assert!(load_records("2024,hsi,arrests,1,approximate,about 1,r,about 1\n").is_ok());
+        let base = "2024,hsi,arrests,184,exact,184,r,,,,,\n2024,hsi,change,84,exact,84%,r,,,,,\n";
+        // 184 ÷ 1.84 = 100: 100.5 is within half a unit of it, 100.51 is not.
+        let derived = |value: &str| format!("{base}2023,hsi,arrests,{value},derived,,r,,,why,por qué,\"before-increase(hsi/arrests/2024, hsi/change/2024)\"\n");
+        assert!(load_full_records(&derived("100.5")).is_ok());
+        assert!(load_full_records(&derived("100.51")).is_err());
+        // Nothing is derived from a derived figure.
+        let chained = format!("{}2022,hsi,arrests,50,derived,,r,,,why,por qué,\"before-increase(hsi/arrests/2023, hsi/change/2024)\"\n", derived("100"));
+        assert!(load_full_records(&chained).unwrap_err()[0].reason.contains("is itself derived"), "{chained}");
+    }
+
     #[test]
     fn as_written_is_read_as_the_source_means_it() {
+        assert_eq!(parse_as_written("+5"), None);
+        assert_eq!(parse_as_written(""), None);
         assert_eq!(parse_as_written("more than 3.7 million"), Some((3_700_000.0, Qualifier::AtLeast)));
         assert_eq!(parse_as_written("1,686"), Some((1686.0, Qualifier::Exact)));
         assert_eq!(parse_as_written("84%"), Some((84.0, Qualifier::Exact)));

@@ -244,3 +244,31 @@ impl Dataset {
         self.index.get_or_init(|| RecordIndex::build(self))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::embedded::DATASET;
+
+    #[test]
+    fn qualifiers_read_back_from_their_ids() {
+        for q in [Qualifier::Exact, Qualifier::AtLeast, Qualifier::Approximate, Qualifier::Derived] {
+            assert_eq!(Qualifier::parse(q.id()), Some(q));
+        }
+        assert_eq!(Qualifier::parse("roughly"), None);
+    }
+
+    #[test]
+    fn nouns_and_notes_in_each_language() {
+        let d = &DATASET;
+        let kind = &d.kinds[0];
+        assert_eq!(kind.noun_in(Lang::En), kind.noun.as_ref());
+        assert!(!kind.noun.is_empty());
+        let noted = d.records.iter().find(|r| !r.note.is_empty()).expect("a record with a note");
+        assert_eq!(noted.note_in(Lang::En), noted.note.as_ref());
+        if cfg!(feature = "spanish") {
+            assert_eq!(kind.noun_in(Lang::Es), kind.noun_es.as_ref());
+            assert_eq!(noted.note_in(Lang::Es), noted.note_es.as_ref());
+        }
+    }
+}

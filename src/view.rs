@@ -768,6 +768,9 @@ mod tests {
         let chart = select(&DATASET, &s);
         assert_eq!(chart.panels[0].scale, Scale::Log);
         assert!(chart.notes.iter().any(|n| n.contains("Logarithmic")));
+        // The log scale stays in the view's address.
+        assert_eq!(s.to_query(&DATASET), "view=metric&component=dhs&metric=people-reached&scale=log");
+        assert_eq!(ViewSpec::from_query(&DATASET, &s.to_query(&DATASET)), (s, vec![]));
     }
 
     #[test]

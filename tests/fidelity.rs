@@ -156,4 +156,7 @@ fn the_embedded_data_is_the_data_folder() {
         }
     }
     assert_eq!(loaded, *DATASET);
+    // And the comparison can tell: one figure changed, the datasets differ.
+    loaded.records.to_mut()[0].value += 1.0;
+    assert_ne!(loaded, *DATASET);
 }
