@@ -382,6 +382,10 @@ mod tests {
         assert_eq!(tick_step(3_700_000.0, 4), 1_000_000.0);
         assert_eq!(tick_step(84.0, 3), 50.0);
         assert_eq!(tick_step(170.0, 1), 200.0);
+        // Nothing to step over: a step of 1, never zero or infinite.
+        for max in [0.0, f64::INFINITY, f64::NAN, 1e-300] {
+            assert_eq!(tick_step(max, 1), 1.0, "{max}");
+        }
     }
 
     #[test]
@@ -438,5 +442,11 @@ mod tests {
         let hit = l.bar_at((b.x0 + b.x1) / 2.0, (b.y0 + b.y1) / 2.0).unwrap();
         assert_eq!(hit.record, b.record);
         assert!(l.bar_at(b.x0 + 1.0, b.y0 - 3.0).is_none());
+        // A bar of a pixel or less is still 4 px wide under the pointer, and no more.
+        let mut tiny = l.clone();
+        tiny.bars[2].x1 = tiny.bars[2].x0 + 0.5;
+        let y = (b.y0 + b.y1) / 2.0;
+        assert_eq!(tiny.bar_at(b.x0 + 3.9, y).map(|h| h.record), Some(b.record));
+        assert!(tiny.bar_at(b.x0 + 4.1, y).is_none());
     }
 }

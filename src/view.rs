@@ -773,6 +773,97 @@ mod tests {
         assert_eq!(ViewSpec::from_query(&DATASET, &s.to_query(&DATASET)), (s, vec![]));
     }
 
+    /// A small dataset of HSI arrests over three years, loaded as the checker loads the real one.
+    fn arrests_over_the_years(records: &str) -> Dataset {
+        let header = "fiscal_year,component,metric,value,qualifier,as_written,source,source_sentence,reported_as,note,note_es,derived_from\n";
+        crate::data_file::load(&crate::data_file::DataFiles {
+            components: ("components.csv", "id,name,short_name,name_es,short_name_es\ndhs,DHS-wide,DHS,Todo el DHS,DHS\nhsi,Homeland Security Investigations,HSI,HSI,HSI\n"),
+            kinds: ("kinds.csv", "id,name,unit,noun,name_es,noun_es\narrests,Arrests,count,arrests,Arrestos,arrestos\n"),
+            metrics: ("metrics.csv", "id,name,kind,name_es,note,note_es\narrests,Arrests,arrests,Arrestos,,\n"),
+            sources: ("sources.csv", "id,title,publisher,date,url,url_note,url_note_es,kind\nr,Release,DHS,2025-08-14,https://example.org/r,,,primary\n"),
+            records: ("records.csv", &format!("{header}{records}")),
+            pipeline: ("pipeline.csv", "stage,component,metric\n1,dhs,arrests\n"),
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn changes_are_signed_and_never_from_zero() {
+        let d = arrests_over_the_years("2022,hsi,arrests,0,exact,0,r,,,,,\n2023,hsi,arrests,10,exact,10,r,,,,,\n2024,hsi,arrests,10,exact,10,r,,,,,\n");
+        let (spec, errors) = ViewSpec::from_query(&d, "view=trend&component=hsi&metric=arrests");
+        assert!(errors.is_empty());
+        let changes: Vec<Option<String>> = select(&d, &spec).panels[0].bars.iter().map(|b| b.change.clone()).collect();
+        assert_eq!(changes, [None, None, Some("±0% since FY 2023".to_string())]);
+        let d = arrests_over_the_years("2023,hsi,arrests,10,exact,10,r,,,,,\n2024,hsi,arrests,5,exact,5,r,,,,,\n");
+        let changes: Vec<Option<String>> = select(&d, &spec).panels[0].bars.iter().map(|b| b.change.clone()).collect();
+        assert_eq!(changes, [None, Some("−50% since FY 2023".to_string())]);
+    }
+
+    #[test]
+    fn year_labels_name_the_source_only_where_it_differs() {
+        let labels: Vec<String> = select(&DATASET, &spec("trend", "hsi", "arrests")).panels[0].bars.iter().map(|b| b.label.clone()).collect();
+        assert_eq!(labels, ["FY 2020, reported as ICE (HSI)", "FY 2021", "FY 2022", "FY 2023", "FY 2024"]);
+    }
+
+    #[test]
+    fn the_metric_view_emphasises_the_chosen_component_and_metric_only() {
+        let mut several = 0;
+        for c in DATASET.components.iter() {
+            for m in DATASET.metrics.iter() {
+                let Ok(spec) = ViewSpec::default_for(&DATASET).with_option(&DATASET, "view", "metric").and_then(|s| s.with_option(&DATASET, "component", &c.id)).and_then(|s| s.with_option(&DATASET, "metric", &m.id)) else { continue };
+                let chart = select(&DATASET, &spec);
+                let bars: Vec<&Bar> = chart.panels.iter().flat_map(|p| &p.bars).collect();
+                let chosen = |b: &Bar| DATASET.records[b.record].component == spec.component && DATASET.records[b.record].metric == spec.metric;
+                assert!(bars.iter().all(|b| b.emphasized == chosen(b)), "{} {}", c.id, m.id);
+                several += usize::from(bars.iter().any(|b| b.label.contains(": ")));
+            }
+        }
+        assert!(several > 0, "some metric view mixes metrics of one kind");
+    }
+
+    #[test]
+    fn source_lines_notes_and_summaries_count_what_the_chart_shows() {
+        let one = select(&DATASET, &spec("trend", "usss", "presentations"));
+        let many = select(&DATASET, &spec("trend", "hsi", "arrests"));
+        assert!(many.source_line.starts_with("Sources: "), "{}", many.source_line);
+        for chart in [&one, &many] {
+            let sources: std::collections::BTreeSet<usize> = chart.panels.iter().flat_map(|p| &p.bars).map(|b| DATASET.records[b.record].source).collect();
+            assert_eq!(chart.source_line.starts_with("Source: "), sources.len() == 1, "{}", chart.source_line);
+            // A linear chart says nothing of a log scale.
+            assert!(!chart.notes.iter().any(|n| n.contains("Logarithmic")), "{:?}", chart.notes);
+        }
+        // Lower bounds and derived figures, counted in words.
+        for (view, component, metric) in [("component", "dhs", "arrests"), ("component", "usss", "stakeholders-reached"), ("trend", "hsi", "arrests")] {
+            let chart = select(&DATASET, &spec(view, component, metric));
+            let bars: Vec<&Bar> = chart.panels.iter().flat_map(|p| &p.bars).collect();
+            let bounds = bars.iter().filter(|b| b.qualifier == Qualifier::AtLeast).count();
+            let derived = bars.iter().filter(|b| b.qualifier == Qualifier::Derived).count();
+            let summary = chart.summary(&DATASET);
+            let said_bounds = match bounds {
+                0 => None,
+                1 => Some(format!("1 of the {} figures is a lower bound", bars.len())),
+                n => Some(format!("{n} of the {} figures are lower bounds", bars.len())),
+            };
+            assert_eq!(summary.contains("lower bound"), said_bounds.is_some(), "{summary}");
+            if let Some(said) = said_bounds {
+                assert!(summary.contains(&said), "{summary}");
+            }
+            assert_eq!(summary.contains(&format!("{derived} of the figures are derived")), derived > 0, "{summary}");
+            assert_eq!(summary.contains("derived by us"), derived > 0, "{summary}");
+        }
+    }
+
+    #[test]
+    fn a_log_scale_helps_only_where_positive_values_span_ten_times() {
+        let mut chart = select(&DATASET, &spec("trend", "hsi", "arrests"));
+        for (values, helps) in [(vec![0.0, 5.0, 9.0], false), (vec![1.0, 9.9, 9.0], false), (vec![1.0, 10.0, 5.0], true), (vec![0.0, 0.0, 0.0], false)] {
+            for (bar, value) in chart.panels[0].bars.iter_mut().zip(values.iter().chain(std::iter::repeat(&1.0))) {
+                bar.value = *value;
+            }
+            assert_eq!(chart.spans_magnitudes(), helps, "{values:?}");
+        }
+    }
+
     #[test]
     fn description_speaks_every_value_with_its_qualifier() {
         let text = select(&DATASET, &spec("component", "dhs", "arrests")).description(&DATASET);

@@ -1,0 +1,33 @@
+//! Golden files: the layout and the SVG of a few views at a phone's and a desktop's width, as
+//! committed in `tests/snapshots/`. Where every bar, label, tick and line lands is pinned, so a
+//! change to the geometry shows as a diff to read, not as a chart that merely still looks fine.
+//! After a deliberate change: `INSTA_UPDATE=always cargo test --test golden`, then read the diff
+//! of `tests/snapshots/` before committing it (or `cargo insta review`).
+#![cfg(not(target_arch = "wasm32"))]
+
+use ccht_chart::{layout, select, svg, EstimatedText, Theme, ViewSpec, DATASET};
+
+/// Views that between them use every panel kind, gap, open end, derived hatch and both scales.
+const VIEWS: [(&str, &str); 5] = [
+    ("component-dhs", ""),
+    ("component-usss", "component=usss"),
+    ("metric-people-reached-log", "view=metric&metric=people-reached&scale=log"),
+    ("trend-hsi-arrests", "view=trend&component=hsi&metric=arrests"),
+    ("pipeline", "view=pipeline"),
+];
+
+#[test]
+fn layouts_and_svgs_are_as_reviewed() {
+    for (name, query) in VIEWS {
+        let (spec, errors) = ViewSpec::from_query(&DATASET, query);
+        assert!(errors.is_empty(), "{name}: {errors:?}");
+        let chart = select(&DATASET, &spec);
+        for width in [360.0, 720.0] {
+            let laid = layout(&chart, width, &EstimatedText);
+            insta::assert_debug_snapshot!(format!("{name}-{width}"), laid);
+            if width == 360.0 {
+                insta::assert_snapshot!(format!("{name}-{width}-svg"), svg(&laid, &Theme::LIGHT).unwrap());
+            }
+        }
+    }
+}
