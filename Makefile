@@ -94,8 +94,7 @@ mutants: tools
 	@tools/ensure-tools mutants browsers
 	PROPTEST_CASES=64 cargo mutants --no-shuffle -j $(MUTANTS_JOBS) $(MUTANTS_ARGS); native=$$?; \
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=$$(command -v chromedriver) \
-	  cargo mutants --no-shuffle -j $(MUTANTS_JOBS) --no-config -o mutants-browser -f src/web.rs -f src/canvas_backend.rs \
-	  --cargo-arg=--target=wasm32-unknown-unknown --cargo-test-arg=--test=browser $(MUTANTS_ARGS); browser=$$?; \
+	  cargo mutants --no-shuffle -j $(MUTANTS_JOBS) --config .cargo/mutants-browser.toml -o mutants-browser $(MUTANTS_ARGS); browser=$$?; \
 	[ $$native = 0 ] && [ $$browser = 0 ]
 
 test-fuzz: tools

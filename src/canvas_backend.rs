@@ -106,3 +106,73 @@ impl DrawingBackend for ScaledCanvas<'_> {
         Ok((self.measure.width(text, font).ceil() as u32, style.size().ceil() as u32))
     }
 }
+
+/// In a real browser (`wasm-pack test`): each primitive drawn through plotters' own API lands at
+/// CSS pixels × the ratio, text is measured by the viewer's measure, and the context is left as
+/// a fresh one is.
+#[cfg(test)]
+#[cfg(target_arch = "wasm32")]
+mod tests {
+    use super::*;
+    use crate::layout::EstimatedText;
+    use plotters::prelude::*;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    /// A 40 × 30 CSS-pixel canvas at ratio 2, and its context.
+    fn canvas() -> (HtmlCanvasElement, CanvasRenderingContext2d) {
+        let canvas: HtmlCanvasElement = web_sys::window().unwrap().document().unwrap().create_element("canvas").unwrap().dyn_into().unwrap();
+        canvas.set_width(80);
+        canvas.set_height(60);
+        let context = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+        (canvas, context)
+    }
+
+    fn pixel(context: &CanvasRenderingContext2d, x: f64, y: f64) -> [u8; 4] {
+        let data = context.get_image_data(x, y, 1.0, 1.0).unwrap().data();
+        [data[0], data[1], data[2], data[3]]
+    }
+
+    #[wasm_bindgen_test]
+    fn every_primitive_lands_at_css_pixels_times_the_ratio() {
+        let (canvas, context) = canvas();
+        let backend = ScaledCanvas::new(&canvas, &context, (40, 30), 2.0, &EstimatedText).unwrap();
+        let root = backend.into_drawing_area();
+        assert_eq!(root.dim_in_pixel(), (40, 30));
+        root.fill(&WHITE).unwrap();
+        root.draw_pixel((3, 3), &RED).unwrap();
+        root.draw(&PathElement::new(vec![(0, 12), (39, 12)], ShapeStyle { color: BLUE.to_rgba(), filled: false, stroke_width: 2 })).unwrap();
+        root.draw(&Circle::new((30, 6), 4, GREEN.filled())).unwrap();
+        root.draw(&Polygon::new(vec![(0, 20), (12, 20), (0, 29)], MAGENTA.filled())).unwrap();
+        root.draw(&Text::new("MM", (20, 18), ("sans-serif", 12.0).into_font().color(&BLACK))).unwrap();
+        root.draw(&Rectangle::new([(14, 22), (18, 28)], CYAN.filled())).unwrap();
+        root.present().unwrap();
+        // In backing-store pixels: twice the CSS coordinates.
+        assert_eq!(pixel(&context, 7.0, 7.0), [255, 0, 0, 255], "the pixel");
+        assert_eq!(pixel(&context, 40.0, 24.0), [0, 0, 255, 255], "the line");
+        assert_eq!(pixel(&context, 60.0, 12.0), [0, 255, 0, 255], "the circle");
+        assert_eq!(pixel(&context, 4.0, 44.0), [255, 0, 255, 255], "the polygon");
+        assert_eq!(pixel(&context, 32.0, 50.0), [0, 255, 255, 255], "the rectangle");
+        assert_eq!(pixel(&context, 79.0, 59.0), [255, 255, 255, 255], "the background");
+        let text = context.get_image_data(40.0, 36.0, 40.0, 24.0).unwrap().data();
+        assert!(text.chunks(4).any(|p| p[0] < 100 && p[1] < 100 && p[2] < 100), "the label's ink");
+        // The context is left unscaled, for whoever draws on it next: a 1 × 1 square is one pixel.
+        context.set_fill_style_str("#000");
+        context.fill_rect(78.0, 0.0, 1.0, 1.0);
+        assert_eq!(pixel(&context, 78.0, 0.0), [0, 0, 0, 255]);
+        assert_eq!(pixel(&context, 79.0, 1.0), [255, 255, 255, 255]);
+    }
+
+    #[wasm_bindgen_test]
+    fn text_is_measured_by_the_viewers_measure() {
+        let (canvas, context) = canvas();
+        let backend = ScaledCanvas::new(&canvas, &context, (40, 30), 2.0, &EstimatedText).unwrap();
+        for (size, weight, bold) in [(13.0, FontStyle::Normal, false), (18.0, FontStyle::Bold, true)] {
+            let style = FontDesc::new(FontFamily::SansSerif, size, weight).color(&BLACK);
+            let width = EstimatedText.width("Arrests", Font { size, bold }).ceil() as u32;
+            assert_eq!(backend.estimate_text_size("Arrests", &style).unwrap(), (width, size.ceil() as u32));
+        }
+    }
+}

@@ -719,8 +719,8 @@ mod tests {
     fn values_are_refused_past_two_decimals_and_derived_values_kept_within_half_a_unit() {
         assert!(load_records("2024,hsi,arrests,412.25,exact,412.25,r,412.25\n").is_ok());
         assert!(load_records("2024,hsi,arrests,1,approximate,about 1,r,about 1\n").is_ok());
-        let base = "2024,hsi,arrests,184,exact,184,r,,,,,\n2024,hsi,change,84,exact,84%,r,,,,,\n";
-        // 184 ÷ 1.84 = 100: 100.5 is within half a unit of it, 100.51 is not.
+        let base = "2024,hsi,arrests,200,exact,200,r,,,,,\n2024,hsi,change,100,exact,100%,r,,,,,\n";
+        // 200 ÷ 2 = 100 exactly: 100.5 is within half a unit of it, 100.51 is not.
         let derived = |value: &str| format!("{base}2023,hsi,arrests,{value},derived,,r,,,why,por qué,\"before-increase(hsi/arrests/2024, hsi/change/2024)\"\n");
         assert!(load_full_records(&derived("100.5")).is_ok());
         assert!(load_full_records(&derived("100.51")).is_err());

@@ -161,12 +161,18 @@ where
     Ok(())
 }
 
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(test)]
+#[cfg(not(target_arch = "wasm32"))]
 mod tests {
     use super::*;
     use crate::embedded::DATASET;
     use crate::layout::{layout, EstimatedText};
     use crate::view::{select, ViewSpec};
+
+    #[test]
+    fn a_drawing_failure_says_so_in_plotters_words() {
+        assert_eq!(DrawError("the canvas is gone".into()).to_string(), "drawing failed: the canvas is gone");
+    }
 
     fn spec(pairs: &[(&str, &str)]) -> ViewSpec {
         pairs.iter().fold(ViewSpec::default_for(&DATASET), |s, (k, v)| s.with_option(&DATASET, k, v).unwrap())

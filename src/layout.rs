@@ -435,6 +435,51 @@ mod tests {
     }
 
     #[test]
+    fn a_log_axis_runs_from_the_power_of_ten_below_the_least_value_to_the_one_above_the_most() {
+        let spec = |s: ViewSpec| s.with_option(&DATASET, "scale", "log").unwrap();
+        let base = ViewSpec::default_for(&DATASET).with_option(&DATASET, "view", "trend").and_then(|s| s.with_option(&DATASET, "component", "hsi")).unwrap();
+        let mut c = select(&DATASET, &spec(base.with_option(&DATASET, "metric", "arrests").unwrap()));
+        // (values, least power of ten, greatest): an exact power of ten gets a decade below it; a
+        // span past twelve decades is cut at the top's twelfth.
+        for (values, log_min, max) in [
+            (vec![1000.0, 5000.0], 100.0, 10_000.0),
+            (vec![0.05, 0.08], 0.01, 0.1),
+            (vec![2.0, 3.0], 1.0, 10.0),
+            (vec![1e-3, 1e13], 10.0, 1e13),
+        ] {
+            for (bar, v) in c.panels[0].bars.iter_mut().zip(values.iter().cycle()) {
+                bar.value = *v;
+            }
+            let l = layout(&c, 640.0, &EstimatedText);
+            let s = &l.scales[0];
+            assert_eq!((s.log_min, s.max), (log_min, max), "{values:?}");
+            let ticks: Vec<&str> = l.texts.iter().filter(|t| t.role == TextRole::Tick).map(|t| t.text.as_str()).collect();
+            let decades = (max / log_min).log10().round() as usize;
+            assert_eq!(ticks.len(), decades + 1, "{values:?}: {ticks:?}");
+        }
+    }
+
+    /// Tick labels far wider than anything else: the last one would run off the chart.
+    struct WideTicks;
+
+    impl TextMeasure for WideTicks {
+        fn width(&self, text: &str, font: Font) -> f64 {
+            if font == TICK { 200.0 } else { EstimatedText.width(text, font) }
+        }
+    }
+
+    #[test]
+    fn a_tick_label_that_would_run_off_the_chart_ends_at_its_margin() {
+        let l = layout(&chart("component", "dhs"), 500.0, &WideTicks);
+        let ticks: Vec<&TextBox> = l.texts.iter().filter(|t| t.role == TextRole::Tick).collect();
+        let last = ticks.iter().rev().find(|t| t.anchor == Anchor::Right).expect("a right-anchored tick");
+        assert_eq!(last.x, 500.0 - MARGIN);
+        assert!(ticks.iter().any(|t| t.anchor == Anchor::Left), "the first stays at the axis");
+        let plain = layout(&chart("component", "dhs"), 500.0, &EstimatedText);
+        assert!(plain.texts.iter().filter(|t| t.role == TextRole::Tick).all(|t| t.anchor != Anchor::Right));
+    }
+
+    #[test]
     fn hit_test_finds_the_bar_under_the_pointer() {
         let c = chart("component", "dhs");
         let l = layout(&c, 500.0, &EstimatedText);

@@ -97,7 +97,8 @@ impl DrawingBackend for SvgOut<'_> {
     }
 }
 
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(test)]
+#[cfg(not(target_arch = "wasm32"))]
 mod tests {
     use super::*;
     use plotters::prelude::*;
@@ -107,6 +108,17 @@ mod tests {
         for tenths in 50..600 {
             let size = tenths as f64 / 10.0;
             assert!((unshrunk(size) / SVG_FONT_SHRINK - size).abs() < 1e-12, "{size}");
+        }
+    }
+
+    #[test]
+    fn text_is_estimated_as_the_layout_estimates_it_never_by_plotters_fonts() {
+        let mut out = String::new();
+        let backend = SvgOut::new(&mut out, (200, 100));
+        for (size, weight, bold) in [(13.0, FontStyle::Normal, false), (18.0, FontStyle::Bold, true)] {
+            let style = FontDesc::new(FontFamily::SansSerif, size, weight).color(&BLACK);
+            let width = EstimatedText.width("Arrests", Font { size, bold }).ceil() as u32;
+            assert_eq!(backend.estimate_text_size("Arrests", &style).unwrap(), (width, size.ceil() as u32));
         }
     }
 

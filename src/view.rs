@@ -833,7 +833,8 @@ mod tests {
             assert!(!chart.notes.iter().any(|n| n.contains("Logarithmic")), "{:?}", chart.notes);
         }
         // Lower bounds and derived figures, counted in words.
-        for (view, component, metric) in [("component", "dhs", "arrests"), ("component", "usss", "stakeholders-reached"), ("trend", "hsi", "arrests")] {
+        let mut seen_derived = false;
+        for (view, component, metric) in [("component", "dhs", "arrests"), ("component", "usss", "stakeholders-reached"), ("trend", "usss", "stakeholders-reached"), ("trend", "hsi", "arrests")] {
             let chart = select(&DATASET, &spec(view, component, metric));
             let bars: Vec<&Bar> = chart.panels.iter().flat_map(|p| &p.bars).collect();
             let bounds = bars.iter().filter(|b| b.qualifier == Qualifier::AtLeast).count();
@@ -850,7 +851,9 @@ mod tests {
             }
             assert_eq!(summary.contains(&format!("{derived} of the figures are derived")), derived > 0, "{summary}");
             assert_eq!(summary.contains("derived by us"), derived > 0, "{summary}");
+            seen_derived |= derived > 0;
         }
+        assert!(seen_derived, "one of the views shows a derived figure");
     }
 
     #[test]

@@ -103,12 +103,10 @@ impl<'de> Deserialize<'de> for FiscalYear {
             fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<FiscalYear, E> {
                 Ok(FiscalYear(v.to_string()))
             }
+            /// serde-wasm-bindgen hands a whole number (a safe integer) to `visit_i64`/`visit_u64`:
+            /// what comes here has a fraction, or is too large to be a year.
             fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<FiscalYear, E> {
-                if v.fract() == 0.0 && v.abs() < 1e9 {
-                    Ok(FiscalYear(format!("{v}")))
-                } else {
-                    Err(E::invalid_value(serde::de::Unexpected::Float(v), &self))
-                }
+                Err(E::invalid_value(serde::de::Unexpected::Float(v), &self))
             }
         }
         deserializer.deserialize_any(Visitor)
@@ -889,4 +887,61 @@ pub fn catalog(lang: Option<String>) -> Result<JsValue, JsValue> {
         strings: STRINGS.iter().map(|(k, en, es)| (*k, lang.pick(en, es))).collect(),
     };
     to_js(&catalog)
+}
+
+/// In a real browser (`wasm-pack test`); the Viewer itself is tested through its API in
+/// tests/browser.rs.
+#[cfg(test)]
+#[cfg(target_arch = "wasm32")]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::*;
+
+    #[wasm_bindgen_test]
+    fn the_pixel_ratio_shrinks_only_as_far_as_a_canvas_must() {
+        assert_eq!(fitting_ratio(1000.0, 500.0, 2.0).unwrap(), 2.0);
+        // 32,767 px a side: 20,000 CSS px wide fits 1.638 device pixels per CSS pixel.
+        assert_eq!(fitting_ratio(20_000.0, 10.0, 2.0).unwrap(), 1.638);
+        assert_eq!(fitting_ratio(10.0, 20_000.0, 2.0).unwrap(), 1.638);
+        // 16.7 million pixels: 4,000 × 4,500 fits √(16,777,216 / 18,000,000) = 0.9654…
+        assert_eq!(fitting_ratio(4000.0, 4500.0, 1.0).unwrap(), 0.965);
+        assert!(fitting_ratio(200_000.0, 10.0, 1.0).is_err());
+    }
+
+    #[wasm_bindgen_test]
+    fn computed_colours_are_read_as_integers() {
+        assert_eq!(parse_rgb("rgb(1, 2, 3)"), Some(Rgb(1, 2, 3)));
+        assert_eq!(parse_rgb(" rgba(10, 20, 30, 0.5) "), Some(Rgb(10, 20, 30)));
+        assert_eq!(parse_rgb("rgb(255.6, 0, 0)"), Some(Rgb(255, 0, 0)));
+        for bad in ["#fff", "rgb(300, 0, 0)", "rgb(1, 2)", "canvastext"] {
+            assert_eq!(parse_rgb(bad), None, "{bad}");
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn labels_are_measured_by_the_canvas_and_remembered_boundedly() {
+        let canvas: HtmlCanvasElement = web_sys::window().unwrap().document().unwrap().create_element("canvas").unwrap().dyn_into().unwrap();
+        let context = context_2d(&canvas).unwrap();
+        let widths = RefCell::new(WidthCache::default());
+        let measure = CanvasText { context: &context, widths: &widths };
+        let direct = |text: &str, font: &str| {
+            context.set_font(font);
+            context.measure_text(text).unwrap().width()
+        };
+        let (normal, bold) = (Font { size: 13.0, bold: false }, Font { size: 13.0, bold: true });
+        let expected = [("WWWW", direct("WWWW", "normal 13px sans-serif")), ("i", direct("i", "normal 13px sans-serif")), ("WWWW", direct("WWWW", "bold 13px sans-serif"))];
+        assert!(expected[0].1 > expected[1].1 && expected[2].1 > expected[0].1, "{expected:?}");
+        // After the direct calls the context's font is bold: the measure sets its own.
+        widths.borrow_mut().font = None;
+        for _ in 0..2 {
+            assert_eq!(measure.width("WWWW", normal), expected[0].1);
+            assert_eq!(measure.width("i", normal), expected[1].1);
+            assert_eq!(measure.width("WWWW", bold), expected[2].1);
+        }
+        assert_eq!(widths.borrow().widths.len(), 3, "each measured once");
+        for i in 0..WIDTHS_KEPT + 10 {
+            measure.width(&i.to_string(), normal);
+        }
+        assert!(widths.borrow().widths.len() <= WIDTHS_KEPT);
+    }
 }

@@ -180,6 +180,30 @@ fn switching_metric_redraws_a_different_chart() {
 }
 
 #[wasm_bindgen_test]
+fn a_canvas_without_a_2d_context_is_an_error_that_says_so() {
+    let canvas = canvas("300px");
+    // A canvas holds one kind of context: once it has another, it gives no 2D one.
+    assert!(canvas.get_context("bitmaprenderer").unwrap().is_some());
+    let error: js_sys::Error = Viewer::new(canvas.into(), JsValue::UNDEFINED).err().expect("an error").dyn_into().unwrap();
+    assert_eq!(String::from(error.message()), "this browser gave no 2D drawing context for the canvas");
+}
+
+#[wasm_bindgen_test]
+fn the_keyboards_bar_stays_while_the_view_does() {
+    let canvas = canvas("400px");
+    let mut viewer = Viewer::new(canvas.into(), JsValue::UNDEFINED).unwrap();
+    viewer.draw(None).unwrap();
+    assert_eq!(viewer.move_active("End"), viewer.active());
+    let active = viewer.active();
+    assert!(active.is_some());
+    // The same choice again changes nothing; another one starts from no bar.
+    viewer.set_view(options(&[("component", "dhs")])).unwrap();
+    assert_eq!(viewer.active(), active);
+    viewer.set_view(options(&[("component", "hsi")])).unwrap();
+    assert_eq!(viewer.active(), None);
+}
+
+#[wasm_bindgen_test]
 fn a_missing_canvas_is_a_type_error() {
     let div: JsValue = web_sys::window().unwrap().document().unwrap().create_element("div").unwrap().into();
     let got = [
@@ -271,7 +295,11 @@ fn bad_options_are_type_errors_naming_the_field_and_change_nothing() {
     js_sys::Reflect::set(&not_text, &"metric".into(), &JsValue::TRUE).unwrap();
     let error: js_sys::TypeError = viewer.set_view(not_text.into()).unwrap_err().dyn_into().unwrap();
     assert_eq!(String::from(error.message()), "metric: invalid type: boolean `true`, expected a string");
-    for (fy, expected) in [(JsValue::from_f64(2024.5), "fy: invalid value: floating point `2024.5`, expected a fiscal year"), (JsValue::TRUE, "fy: invalid type: boolean `true`, expected a fiscal year")] {
+    for (fy, expected) in [
+        (JsValue::from_f64(2024.5), "fy: invalid value: floating point `2024.5`, expected a fiscal year"),
+        (JsValue::from_f64(1e20), "fy: invalid value: floating point `100000000000000000000.0`, expected a fiscal year"),
+        (JsValue::TRUE, "fy: invalid type: boolean `true`, expected a fiscal year"),
+    ] {
         let o = js_sys::Object::new();
         js_sys::Reflect::set(&o, &"fy".into(), &fy).unwrap();
         let error: js_sys::TypeError = viewer.set_view(o.into()).unwrap_err().dyn_into().unwrap();
@@ -281,6 +309,8 @@ fn bad_options_are_type_errors_naming_the_field_and_change_nothing() {
     for (field, value, expected) in [
         ("view", JsValue::from(js_sys::Object::new()), "view: expected a string; got an object"),
         ("fy", JsValue::from(js_sys::Array::of1(&JsValue::from_f64(1.0))), "fy: expected a fiscal year such as \"2024\" or 2024; got an array"),
+        ("metric", JsValue::from(js_sys::Function::new_no_args("return 1")), "metric: expected a string; got a function"),
+        ("scale", JsValue::from(js_sys::Symbol::for_("log")), "scale: expected a string; got a symbol"),
     ] {
         let o = js_sys::Object::new();
         js_sys::Reflect::set(&o, &field.into(), &value).unwrap();

@@ -8,11 +8,12 @@
 use ccht_chart::{layout, select, svg, EstimatedText, Theme, ViewSpec, DATASET};
 
 /// Views that between them use every panel kind, gap, open end, derived hatch and both scales.
-const VIEWS: [(&str, &str); 5] = [
+const VIEWS: [(&str, &str); 6] = [
     ("component-dhs", ""),
     ("component-usss", "component=usss"),
     ("metric-people-reached-log", "view=metric&metric=people-reached&scale=log"),
     ("trend-hsi-arrests", "view=trend&component=hsi&metric=arrests"),
+    ("trend-dhs-protections-gaps", "view=trend&component=dhs&metric=protections-granted"),
     ("pipeline", "view=pipeline"),
 ];
 
