@@ -178,7 +178,10 @@ test(`${TOTAL} random interactions: no errors, no memory growth`, async () => {
   // The interactions did reach the chart: it redrew many times, for every kind of control.
   assert.ok(stats.redraws > TOTAL / 10, `only ${stats.redraws} canvas updates`);
   for (const kind of ["view", "component", "metric", "resize", "pointer", "key"]) assert.ok(stats.counts[kind] > 0, kind);
-  assert.ok(end.wasm <= warm.wasm * 1.05, `Wasm memory grew from ${warm.wasm} to ${end.wasm} bytes`);
+  // Wasm memory grows by whole 64 KiB pages: one more is the allocator's high-water mark moving
+  // (seen once under a loaded CI machine), not a leak; a leak of 8 bytes per interaction passes it.
+  const allowed = Math.max(warm.wasm * 1.05, warm.wasm + 65536);
+  assert.ok(end.wasm <= allowed, `Wasm memory grew from ${warm.wasm} to ${end.wasm} bytes`);
   assert.ok(end.heap <= warm.heap * 1.05, `JS heap grew from ${warm.heap} to ${end.heap} bytes`);
   assert.equal(await page.locator("#alert").isHidden(), true);
   assert.equal(await page.locator("#chart").getAttribute("aria-busy"), "false");
