@@ -446,6 +446,8 @@ mod tests {
             (vec![0.05, 0.08], 0.01, 0.1),
             (vec![2.0, 3.0], 1.0, 10.0),
             (vec![1e-3, 1e13], 10.0, 1e13),
+            // A zero has no place on a log axis: the least positive value sets it.
+            (vec![0.0, 5.0], 1.0, 10.0),
         ] {
             for (bar, v) in c.panels[0].bars.iter_mut().zip(values.iter().cycle()) {
                 bar.value = *v;
@@ -477,6 +479,34 @@ mod tests {
         assert!(ticks.iter().any(|t| t.anchor == Anchor::Left), "the first stays at the axis");
         let plain = layout(&chart("component", "dhs"), 500.0, &EstimatedText);
         assert!(plain.texts.iter().filter(|t| t.role == TextRole::Tick).all(|t| t.anchor != Anchor::Right));
+    }
+
+    /// Value labels 10 px wide, tick labels `tick` px: where the last tick's label meets the margin.
+    struct Fixed {
+        tick: f64,
+    }
+
+    impl TextMeasure for Fixed {
+        fn width(&self, text: &str, font: Font) -> f64 {
+            match font {
+                VALUE => 10.0,
+                TICK => self.tick,
+                _ => EstimatedText.width(text, font),
+            }
+        }
+    }
+
+    #[test]
+    fn a_tick_label_moves_to_the_margin_only_when_it_would_pass_it() {
+        // At 500 px a panel with an open end has its axis end at 500 − 12 − 10 − 12 − 6 = 460:
+        // a 56 px label there ends exactly at the margin (488) and stays centred; 58 px would pass it.
+        let c = chart("component", "dhs");
+        let at = |tick: f64| -> Vec<(f64, Anchor)> {
+            layout(&c, 500.0, &Fixed { tick }).texts.iter().filter(|t| t.role == TextRole::Tick).map(|t| (t.x, t.anchor)).collect()
+        };
+        assert!(at(56.0).contains(&(460.0, Anchor::Center)), "{:?}", at(56.0));
+        assert!(!at(58.0).iter().any(|&(x, _)| x == 460.0), "{:?}", at(58.0));
+        assert!(at(58.0).contains(&(488.0, Anchor::Right)));
     }
 
     #[test]
