@@ -193,6 +193,17 @@ mod tests {
     }
 
     #[test]
+    fn a_bar_too_small_to_see_is_a_one_pixel_sliver() {
+        let (_, mut l) = chart_svg("component", "blue-campaign");
+        let b = &mut l.bars[0];
+        (b.value, b.x1) = (0.0, b.x0);
+        let (x0, y0, y1) = (b.x0, b.y0, b.y1);
+        let out = svg(&l, &Theme::LIGHT).unwrap();
+        let sliver = format!("<rect x=\"{x0}\" y=\"{y0}\" width=\"1\" height=\"{}\"", y1 - y0);
+        assert!(out.contains(&sliver), "{sliver} in {out}");
+    }
+
+    #[test]
     fn at_least_bars_get_an_open_end() {
         let (out, _) = chart_svg("component", "cbp");
         // One bar, 231, is exact; the other, $12M+, is a lower bound with three fading stripes.

@@ -8,12 +8,13 @@
 use ccht_chart::{layout, select, svg, EstimatedText, Theme, ViewSpec, DATASET};
 
 /// Views that between them use every panel kind, gap, open end, derived hatch and both scales.
-const VIEWS: [(&str, &str); 6] = [
+const VIEWS: [(&str, &str); 7] = [
     ("component-dhs", ""),
     ("component-usss", "component=usss"),
     ("metric-people-reached-log", "view=metric&metric=people-reached&scale=log"),
     ("trend-hsi-arrests", "view=trend&component=hsi&metric=arrests"),
     ("trend-dhs-protections-gaps", "view=trend&component=dhs&metric=protections-granted"),
+    ("trend-usss-stakeholders-derived", "view=trend&component=usss&metric=stakeholders-reached"),
     ("pipeline", "view=pipeline"),
 ];
 
