@@ -203,6 +203,77 @@ fn the_keyboards_bar_stays_while_the_view_does() {
     assert_eq!(viewer.active(), None);
 }
 
+/// Sets `window.devicePixelRatio` for one test (the property is configurable in every engine).
+fn pixel_ratio(ratio: f64) {
+    let descriptor = js_sys::Object::new();
+    js_sys::Reflect::set(&descriptor, &"value".into(), &ratio.into()).unwrap();
+    js_sys::Reflect::set(&descriptor, &"configurable".into(), &JsValue::TRUE).unwrap();
+    js_sys::Object::define_property(&web_sys::window().unwrap(), &"devicePixelRatio".into(), &descriptor);
+}
+
+#[wasm_bindgen_test]
+fn the_canvas_takes_the_width_given_its_height_and_a_backing_store_at_the_pixel_ratio() {
+    let canvas = canvas("400px");
+    let mut viewer = Viewer::new(canvas.clone().into(), JsValue::UNDEFINED).unwrap();
+    let original = web_sys::window().unwrap().device_pixel_ratio();
+    for (ratio, used) in [(2.0, 2.0), (1.5, 1.5), (0.0, 1.0), (f64::NAN, 1.0), (f64::INFINITY, 1.0f64)] {
+        pixel_ratio(ratio);
+        viewer.draw(Some(300.0)).unwrap();
+        let height: f64 = canvas.style().get_property_value("height").unwrap().trim_end_matches("px").parse().unwrap();
+        assert!(height > 100.0, "the height is set from the layout: {height}");
+        assert_eq!(canvas.width(), (300.0 * used).round() as u32, "ratio {ratio}");
+        assert_eq!(canvas.height(), (height * used).round() as u32, "ratio {ratio}");
+    }
+    pixel_ratio(original);
+    // A width that is no width falls back to the canvas's own; a 1 px one is drawn.
+    for bad in [0.5, f64::NAN, -3.0] {
+        viewer.draw(Some(bad)).unwrap();
+        assert_eq!(canvas.width(), (400.0 * original).round() as u32, "{bad}");
+    }
+    viewer.draw(Some(1.0)).unwrap();
+    assert_eq!(canvas.width(), original.round() as u32);
+    // A canvas with no width (hidden) is an error that says why.
+    canvas.style().set_property("display", "none").unwrap();
+    let error: js_sys::Error = viewer.draw(None).unwrap_err().dyn_into().unwrap();
+    assert!(String::from(error.message()).starts_with("the canvas is 0 px wide"));
+}
+
+#[wasm_bindgen_test]
+fn the_keyboards_bar_survives_a_redraw_and_a_query_for_the_same_view() {
+    let canvas = canvas("400px");
+    let mut viewer = Viewer::new(canvas.into(), JsValue::UNDEFINED).unwrap();
+    viewer.draw(None).unwrap();
+    let last = viewer.move_active("End");
+    assert!(last.is_some());
+    viewer.draw(Some(350.0)).unwrap();
+    assert_eq!(viewer.active(), last, "a redraw keeps the bar");
+    let same = viewer.query();
+    let problems = viewer.set_query(&same).unwrap();
+    assert_eq!(js_sys::Array::from(&problems).length(), 0);
+    assert_eq!(viewer.active(), last, "the same view from the address keeps the bar");
+    let problems: Vec<String> = js_sys::Array::from(&viewer.set_query("view=pie&component=hsi").unwrap()).iter().map(|p| p.as_string().unwrap()).collect();
+    assert_eq!(problems.len(), 1);
+    assert!(problems[0].starts_with("view: unknown view"), "{problems:?}");
+    assert_eq!(viewer.active(), None, "another view starts from no bar");
+    assert_eq!(viewer.query(), "component=hsi&metric=arrests");
+}
+
+#[wasm_bindgen_test]
+fn downloads_are_drawn_by_the_same_code() {
+    let shown = canvas("400px");
+    let mut viewer = Viewer::new(shown.into(), JsValue::UNDEFINED).unwrap();
+    viewer.draw(None).unwrap();
+    let svg = viewer.svg().unwrap();
+    assert!(svg.starts_with("<svg") && svg.contains("Victims assisted") && svg.ends_with("</svg>\n"), "{svg}");
+    let target = canvas("10px");
+    for bad in [0.0, -1.0, 8.5, f64::NAN, f64::INFINITY] {
+        let error: js_sys::TypeError = viewer.draw_into(target.clone().into(), bad).unwrap_err().dyn_into().unwrap();
+        assert_eq!(String::from(error.message()), "scale: expected a number above 0 and at most 8", "{bad}");
+    }
+    viewer.draw_into(target.clone().into(), 8.0).unwrap();
+    assert!(target.width() >= 8 * 320);
+}
+
 #[wasm_bindgen_test]
 fn a_missing_canvas_is_a_type_error() {
     let div: JsValue = web_sys::window().unwrap().document().unwrap().create_element("div").unwrap().into();
