@@ -259,6 +259,20 @@ fn the_keyboards_bar_survives_a_redraw_and_a_query_for_the_same_view() {
 }
 
 #[wasm_bindgen_test]
+fn the_pointer_finds_each_bar_where_bars_says_it_is() {
+    let canvas = canvas("400px");
+    let mut viewer = Viewer::new(canvas.into(), JsValue::UNDEFINED).unwrap();
+    assert_eq!(viewer.hit(50.0, 50.0), None, "nothing is drawn yet");
+    viewer.draw(None).unwrap();
+    let bars: Vec<Bar> = serde_wasm_bindgen::from_value(viewer.bars().unwrap()).unwrap();
+    assert!(bars.len() > 2);
+    for (i, b) in bars.iter().enumerate() {
+        assert_eq!(viewer.hit(b.x + b.width / 2.0, b.y + b.height / 2.0), Some(i as u32));
+        assert_eq!(viewer.hit(b.x + b.width / 2.0, b.y - 2.0), None, "just above bar {i}");
+    }
+}
+
+#[wasm_bindgen_test]
 fn downloads_are_drawn_by_the_same_code() {
     let shown = canvas("400px");
     let mut viewer = Viewer::new(shown.into(), JsValue::UNDEFINED).unwrap();
