@@ -2,7 +2,7 @@
 //! its pixels back, and check that bars stand where the data puts them.
 #![cfg(target_arch = "wasm32")]
 
-use ccht_chart::{SourceKind, ViewKind, Viewer, DATASET};
+use ccht_chart::{select, SourceKind, ViewKind, ViewSpec, Viewer, DATASET};
 use serde::Deserialize;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -269,6 +269,28 @@ fn the_pointer_finds_each_bar_where_bars_says_it_is() {
     for (i, b) in bars.iter().enumerate() {
         assert_eq!(viewer.hit(b.x + b.width / 2.0, b.y + b.height / 2.0), Some(i as u32));
         assert_eq!(viewer.hit(b.x + b.width / 2.0, b.y - 2.0), None, "just above bar {i}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn the_words_and_menus_follow_the_current_view_drawn_or_not() {
+    let canvas = canvas("400px");
+    let mut viewer = Viewer::new(canvas.clone().into(), JsValue::UNDEFINED).unwrap();
+    viewer.draw(None).unwrap();
+    for (query, log_useful) in [("view=metric&metric=people-reached", true), ("view=pipeline", false), ("component=hsi", false)] {
+        // Changed without a draw: every answer is about the new view, not the chart last drawn.
+        assert_eq!(js_sys::Array::from(&viewer.set_query(query).unwrap()).length(), 0);
+        let (spec, _) = ViewSpec::from_query(&DATASET, &viewer.query());
+        let chart = select(&DATASET, &spec);
+        assert_eq!(viewer.summary(), chart.summary(&DATASET), "{query}");
+        assert_eq!(viewer.description(), chart.description(&DATASET), "{query}");
+        assert_eq!(viewer.log_useful(), log_useful, "{query}");
+        let offered: Vec<String> = serde_wasm_bindgen::from_value(viewer.menu_metrics().unwrap()).unwrap();
+        let expected: Vec<String> = spec.offered_metrics(&DATASET).iter().map(|&m| DATASET.metrics[m].id.to_string()).collect();
+        assert!(!expected.is_empty());
+        assert_eq!(offered, expected, "{query}");
+        viewer.draw(None).unwrap();
+        assert_eq!(canvas.get_attribute("aria-label"), Some(chart.description(&DATASET)));
     }
 }
 
