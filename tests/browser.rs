@@ -2,7 +2,7 @@
 //! its pixels back, and check that bars stand where the data puts them.
 #![cfg(target_arch = "wasm32")]
 
-use ccht_chart::{select, SourceKind, ViewKind, ViewSpec, Viewer, DATASET};
+use ccht_chart::{catalog, select, SourceKind, ViewKind, ViewSpec, Viewer, DATASET};
 use serde::Deserialize;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -292,6 +292,24 @@ fn the_words_and_menus_follow_the_current_view_drawn_or_not() {
         viewer.draw(None).unwrap();
         assert_eq!(canvas.get_attribute("aria-label"), Some(chart.description(&DATASET)));
     }
+}
+
+#[wasm_bindgen_test]
+fn the_catalog_lists_what_the_controls_offer() {
+    let cat = catalog(None).unwrap();
+    let get = |key: &str| js_sys::Reflect::get(&cat, &key.into()).unwrap();
+    let ids = |key: &str| -> Vec<String> { js_sys::Array::from(&get(key)).iter().map(|c| js_sys::Reflect::get(&c, &"id".into()).unwrap().as_string().unwrap()).collect() };
+    assert_eq!(ids("views"), ["component", "metric", "trend", "pipeline"]);
+    assert_eq!(ids("components"), DATASET.components.iter().map(|c| c.id.to_string()).collect::<Vec<_>>());
+    assert_eq!(ids("metrics"), DATASET.metrics.iter().map(|m| m.id.to_string()).collect::<Vec<_>>());
+    let years: Vec<u16> = serde_wasm_bindgen::from_value(get("years")).unwrap();
+    assert_eq!(years, [2020, 2021, 2022, 2023, 2024]);
+    let h1 = js_sys::Reflect::get(&get("strings"), &"h1".into()).unwrap();
+    assert_eq!(h1.as_string().as_deref(), Some("DHS counter-human-trafficking figures"));
+    let defaults = get("defaults");
+    assert_eq!(js_sys::Reflect::get(&defaults, &"component".into()).unwrap().as_string().as_deref(), Some("dhs"));
+    let error: js_sys::TypeError = catalog(Some("xx".into())).unwrap_err().dyn_into().unwrap();
+    assert!(String::from(error.message()).starts_with("lang: unknown language \"xx\""));
 }
 
 #[wasm_bindgen_test]
