@@ -88,6 +88,8 @@ planted-bugs: build
 ## native tests (.cargo/mutants.toml), then the browser-only modules with the Wasm browser tests in
 ## Chrome. Reports: mutants.out/ and mutants-browser/mutants.out/. MUTANTS_ARGS narrows a run,
 ## e.g. MUTANTS_ARGS="--file src/layout.rs" or "--shard 1/4".
+## cargo-mutants exits 2 when a mutant was missed, 3 when some only timed out (an endless loop,
+## caught by the time limit): a pass succeeds on 0 or 3.
 MUTANTS_ARGS ?=
 MUTANTS_JOBS ?= 2
 mutants: tools
@@ -95,7 +97,6 @@ mutants: tools
 	PROPTEST_CASES=64 cargo mutants --no-shuffle -j $(MUTANTS_JOBS) $(MUTANTS_ARGS); native=$$?; \
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=$$(command -v chromedriver) \
 	  cargo mutants --no-shuffle -j $(MUTANTS_JOBS) --config .cargo/mutants-browser.toml -o mutants-browser $(MUTANTS_ARGS); browser=$$?; \
-	@# cargo-mutants exits 2 when a mutant was missed, 3 when some only timed out (an endless loop: caught).
 	[ $$native = 0 -o $$native = 3 ] && [ $$browser = 0 -o $$browser = 3 ]
 
 test-fuzz: tools

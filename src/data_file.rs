@@ -533,16 +533,20 @@ mod tests {
         load_full_records(&rows)
     }
 
-    fn load_full_records(records: &str) -> Result<Dataset, Vec<DataError>> {
-        let records = format!("{HEADER}{records}");
-        load(&DataFiles {
-            components: ("components.csv", COMPONENTS),
+    /// The test tables, with the kinds and metrics above and the other four as given.
+    fn files<'a>(components: &'a str, sources: &'a str, records: &'a str, pipeline: &'a str) -> DataFiles<'a> {
+        DataFiles {
+            components: ("components.csv", components),
             kinds: ("kinds.csv", KINDS),
             metrics: ("metrics.csv", METRICS),
-            sources: ("sources.csv", SOURCES),
-            records: ("records.csv", &records),
-            pipeline: ("pipeline.csv", PIPELINE),
-        })
+            sources: ("sources.csv", sources),
+            records: ("records.csv", records),
+            pipeline: ("pipeline.csv", pipeline),
+        }
+    }
+
+    fn load_full_records(records: &str) -> Result<Dataset, Vec<DataError>> {
+        load(&files(COMPONENTS, SOURCES, &format!("{HEADER}{records}"), PIPELINE))
     }
 
     fn first_error(records: &str) -> String {
@@ -615,15 +619,8 @@ mod tests {
     fn empty_files_and_non_count_pipeline_stages_are_refused() {
         let errors = load_full_records("").unwrap_err();
         assert_eq!(errors[0].to_string(), "records.csv:1: the file has no figures; it needs at least one row under the header");
-        let errors = load(&DataFiles {
-            components: ("components.csv", COMPONENTS),
-            kinds: ("kinds.csv", KINDS),
-            metrics: ("metrics.csv", METRICS),
-            sources: ("sources.csv", SOURCES),
-            records: ("records.csv", &format!("{HEADER}2024,hsi,arrests,1,exact,1,r,,,,,\n")),
-            pipeline: ("pipeline.csv", "stage,component,metric\n1,dhs,change\n"),
-        })
-        .unwrap_err();
+        let records = format!("{HEADER}2024,hsi,arrests,1,exact,1,r,,,,,\n");
+        let errors = load(&files(COMPONENTS, SOURCES, &records, "stage,component,metric\n1,dhs,change\n")).unwrap_err();
         assert!(errors[0].reason.contains("not a count"), "{errors:?}");
     }
 
@@ -635,15 +632,7 @@ mod tests {
 
     #[test]
     fn headers_are_checked() {
-        let errors = load(&DataFiles {
-            components: ("components.csv", "id,name\ndhs,DHS\n"),
-            kinds: ("kinds.csv", KINDS),
-            metrics: ("metrics.csv", METRICS),
-            sources: ("sources.csv", SOURCES),
-            records: ("records.csv", HEADER),
-            pipeline: ("pipeline.csv", ""),
-        })
-        .unwrap_err();
+        let errors = load(&files("id,name\ndhs,DHS\n", SOURCES, HEADER, "")).unwrap_err();
         let text: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
         assert_eq!(text, vec!["components.csv:1: the header lacks the column \"short_name\"", "pipeline.csv:1: the file is empty; its first line must be the header stage,component,metric"]);
     }
@@ -651,15 +640,7 @@ mod tests {
     /// The errors of loading the test tables with `components.csv` and `sources.csv` replaced.
     fn errors_with(components: &str, sources: &str) -> Vec<String> {
         let records = format!("{HEADER}2024,dhs,arrests,1,exact,1,r,,,,,\n");
-        let files = DataFiles {
-            components: ("components.csv", components),
-            kinds: ("kinds.csv", KINDS),
-            metrics: ("metrics.csv", METRICS),
-            sources: ("sources.csv", sources),
-            records: ("records.csv", &records),
-            pipeline: ("pipeline.csv", PIPELINE),
-        };
-        load(&files).err().unwrap_or_default().iter().map(|e| e.to_string()).collect()
+        load(&files(components, sources, &records, PIPELINE)).err().unwrap_or_default().iter().map(|e| e.to_string()).collect()
     }
 
     #[test]

@@ -24,8 +24,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 /// Talc instead of the standard library's dlmalloc: 1.6 KB less Wasm (gzipped; 71,108 → 69,474 B,
-/// measured on 2026-12-02). Memory stays flat
-/// under the soak test's 10,000 interactions (tests/e2e/soak.test.mjs).
+/// measured on 2026-12-02). Memory stays flat under the soak test's 10,000 interactions
+/// (tests/e2e/soak.test.mjs).
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
