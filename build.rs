@@ -2,6 +2,9 @@
 //! A bad row stops the build here with `data/FILE:LINE: reason`, before any chart can show it.
 
 #[allow(dead_code)]
+#[path = "src/data_file.rs"]
+mod data_file;
+#[allow(dead_code)]
 #[path = "src/dataset.rs"]
 mod dataset;
 #[allow(dead_code)]
@@ -10,9 +13,6 @@ mod i18n;
 #[allow(dead_code)]
 #[path = "src/index.rs"]
 mod index;
-#[allow(dead_code)]
-#[path = "src/data_file.rs"]
-mod data_file;
 
 use data_file::{DataFiles, FILE_NAMES};
 use dataset::Dataset;
@@ -148,7 +148,9 @@ impl Words {
     fn number(&mut self, n: usize) {
         match u16::try_from(n) {
             Ok(n) => self.words.push(n),
-            Err(_) => fail(&[format!("a count, index, year or line number in the data is {n}; the embedding holds at most 65,535")]),
+            Err(_) => fail(&[format!(
+                "a count, index, year or line number in the data is {n}; the embedding holds at most 65,535"
+            )]),
         }
     }
 
@@ -156,8 +158,9 @@ impl Words {
         let n = match self.numbered.get(t) {
             Some(&n) => n,
             None => {
-                let n = u16::try_from(self.texts.len())
-                    .unwrap_or_else(|_| fail(&["the data has more than 65,535 distinct texts; the embedding holds no more".to_string()]));
+                let n = u16::try_from(self.texts.len()).unwrap_or_else(|_| {
+                    fail(&["the data has more than 65,535 distinct texts; the embedding holds no more".to_string()])
+                });
                 self.texts.push(t.to_string());
                 self.numbered.insert(t.to_string(), n);
                 n

@@ -3,7 +3,6 @@
 
 use ccht_chart::{layout, select, svg, EstimatedText, Theme, ViewSpec, DATASET};
 
-
 fn main() {
     let mut spec = ViewSpec::default_for(&DATASET);
     let mut width = 640.0;

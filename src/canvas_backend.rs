@@ -12,7 +12,9 @@
 //! Everything else is forwarded as it is.
 
 use crate::layout::{Font, TextMeasure};
-use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontStyle};
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontStyle,
+};
 use plotters_canvas::CanvasBackend;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
@@ -81,7 +83,13 @@ impl DrawingBackend for ScaledCanvas<'_> {
         self.inner.draw_line(from, to, style)
     }
 
-    fn draw_rect<S: BackendStyle>(&mut self, upper_left: BackendCoord, bottom_right: BackendCoord, style: &S, fill: bool) -> Result {
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        upper_left: BackendCoord,
+        bottom_right: BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> Result {
         self.inner.draw_rect(upper_left, bottom_right, style, fill)
     }
 
@@ -101,7 +109,11 @@ impl DrawingBackend for ScaledCanvas<'_> {
         self.inner.draw_text(text, style, pos)
     }
 
-    fn estimate_text_size<S: BackendTextStyle>(&self, text: &str, style: &S) -> std::result::Result<(u32, u32), DrawingErrorKind<CanvasError>> {
+    fn estimate_text_size<S: BackendTextStyle>(
+        &self,
+        text: &str,
+        style: &S,
+    ) -> std::result::Result<(u32, u32), DrawingErrorKind<CanvasError>> {
         let font = Font { size: style.size(), bold: matches!(style.style(), FontStyle::Bold) };
         Ok((self.measure.width(text, font).ceil() as u32, style.size().ceil() as u32))
     }
@@ -123,7 +135,8 @@ mod tests {
 
     /// A 40 × 30 CSS-pixel canvas at ratio 2, and its context.
     fn canvas() -> (HtmlCanvasElement, CanvasRenderingContext2d) {
-        let canvas: HtmlCanvasElement = web_sys::window().unwrap().document().unwrap().create_element("canvas").unwrap().dyn_into().unwrap();
+        let canvas: HtmlCanvasElement =
+            web_sys::window().unwrap().document().unwrap().create_element("canvas").unwrap().dyn_into().unwrap();
         canvas.set_width(80);
         canvas.set_height(60);
         let context = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
@@ -141,13 +154,19 @@ mod tests {
         let mut backend = ScaledCanvas::new(&canvas, &context, (40, 30), 2.0, &EstimatedText).unwrap();
         // A straight line, which no element of ours draws but plotters' API may (a 2 px stroke).
         backend.ensure_prepared().unwrap();
-        backend.draw_line((0, 2), (39, 2), &ShapeStyle { color: YELLOW.to_rgba(), filled: false, stroke_width: 2 }).unwrap();
+        backend
+            .draw_line((0, 2), (39, 2), &ShapeStyle { color: YELLOW.to_rgba(), filled: false, stroke_width: 2 })
+            .unwrap();
         assert_eq!(pixel(&context, 50.0, 4.0), [255, 255, 0, 255], "the line");
         let root = backend.into_drawing_area();
         assert_eq!(root.dim_in_pixel(), (40, 30));
         root.fill(&WHITE).unwrap();
         root.draw_pixel((3, 3), &RED).unwrap();
-        root.draw(&PathElement::new(vec![(0, 12), (39, 12)], ShapeStyle { color: BLUE.to_rgba(), filled: false, stroke_width: 2 })).unwrap();
+        root.draw(&PathElement::new(
+            vec![(0, 12), (39, 12)],
+            ShapeStyle { color: BLUE.to_rgba(), filled: false, stroke_width: 2 },
+        ))
+        .unwrap();
         root.draw(&Circle::new((30, 6), 4, GREEN.filled())).unwrap();
         root.draw(&Polygon::new(vec![(0, 20), (12, 20), (0, 29)], MAGENTA.filled())).unwrap();
         root.draw(&Text::new("MM", (20, 18), ("sans-serif", 12.0).into_font().color(&BLACK))).unwrap();

@@ -3,9 +3,7 @@
 //! `build.rs` runs this at compile time, so a malformed or inconsistent row stops the build with
 //! `file:line: reason`; tests and tools run the same code on fixtures. The Wasm never parses CSV.
 
-use crate::dataset::{
-    Component, Dataset, Kind, Metric, PipelineStage, Qualifier, Record, Source, SourceKind, Unit,
-};
+use crate::dataset::{Component, Dataset, Kind, Metric, PipelineStage, Qualifier, Record, Source, SourceKind, Unit};
 use std::borrow::Cow;
 use std::fmt;
 
@@ -95,8 +93,15 @@ pub fn parse_csv(text: &str) -> Result<Vec<Row>, (usize, String)> {
                 row_line = line;
             }
             '"' if field.is_empty() && !after_quote => in_quotes = true,
-            '"' => return Err((line, "a quote inside an unquoted field; quote the whole field and double the quote (\"\")".into())),
-            _ if after_quote => return Err((line, format!("text {c:?} after a closing quote; put the whole field in quotes"))),
+            '"' => {
+                return Err((
+                    line,
+                    "a quote inside an unquoted field; quote the whole field and double the quote (\"\")".into(),
+                ))
+            }
+            _ if after_quote => {
+                return Err((line, format!("text {c:?} after a closing quote; put the whole field in quotes")))
+            }
             _ => field.push(c),
         }
     }
@@ -115,11 +120,7 @@ struct Table<'a> {
 }
 
 impl<'a> Table<'a> {
-    fn read(
-        (file, text): (&'a str, &str),
-        expected: &[&str],
-        errors: &mut Vec<DataError>,
-    ) -> Option<Table<'a>> {
+    fn read((file, text): (&'a str, &str), expected: &[&str], errors: &mut Vec<DataError>) -> Option<Table<'a>> {
         let err = |line, reason: String| DataError { file: file.to_string(), line, reason };
         let mut rows = match parse_csv(text) {
             Ok(rows) => rows,
@@ -161,9 +162,7 @@ impl<'a> Table<'a> {
 
     /// Each row's fields in the expected column order, trimmed.
     fn rows(&self) -> impl Iterator<Item = (usize, Vec<&str>)> + '_ {
-        self.rows
-            .iter()
-            .map(|r| (r.line, self.columns.iter().map(|&i| r.fields[i].trim()).collect()))
+        self.rows.iter().map(|r| (r.line, self.columns.iter().map(|&i| r.fields[i].trim()).collect()))
     }
 
     fn error(&self, line: usize, reason: impl Into<String>) -> DataError {
@@ -221,10 +220,17 @@ impl Ids {
 /// Understands "1,686", "more than 3.7 million", "over 260,000", "about 44,000", "84%", "$12 million".
 pub fn parse_as_written(text: &str) -> Option<(f64, Qualifier)> {
     let lower = text.trim().to_ascii_lowercase();
-    let (qualifier, rest) = [("more than ", Qualifier::AtLeast), ("over ", Qualifier::AtLeast), ("at least ", Qualifier::AtLeast), ("about ", Qualifier::Approximate), ("approximately ", Qualifier::Approximate), ("nearly ", Qualifier::Approximate)]
-        .iter()
-        .find_map(|(p, q)| lower.strip_prefix(p).map(|rest| (*q, rest)))
-        .unwrap_or((Qualifier::Exact, lower.as_str()));
+    let (qualifier, rest) = [
+        ("more than ", Qualifier::AtLeast),
+        ("over ", Qualifier::AtLeast),
+        ("at least ", Qualifier::AtLeast),
+        ("about ", Qualifier::Approximate),
+        ("approximately ", Qualifier::Approximate),
+        ("nearly ", Qualifier::Approximate),
+    ]
+    .iter()
+    .find_map(|(p, q)| lower.strip_prefix(p).map(|rest| (*q, rest)))
+    .unwrap_or((Qualifier::Exact, lower.as_str()));
     let rest = rest.trim().trim_start_matches('$');
     let rest = rest.strip_suffix('%').unwrap_or(rest);
     let (number, scale) = match rest.split_once(' ') {
@@ -247,7 +253,12 @@ pub fn parse_as_written(text: &str) -> Option<(f64, Qualifier)> {
 /// Reads `before-increase(usss/stakeholders-reached/2024, usss/stakeholders-change/2024)`: the
 /// value before an increase of B percent led to A, that is A ÷ (1 + B/100). Returns the inputs'
 /// indices and the computed value.
-fn derive(records: &[Record], components: &[Component], metrics: &[Metric], formula: &str) -> Result<(Vec<usize>, f64), String> {
+fn derive(
+    records: &[Record],
+    components: &[Component],
+    metrics: &[Metric],
+    formula: &str,
+) -> Result<(Vec<usize>, f64), String> {
     let usage = "derived_from must read before-increase(component/metric/year, component/metric/year)";
     let args = formula.trim().strip_prefix("before-increase(").and_then(|r| r.strip_suffix(')')).ok_or(usage)?;
     let refs: Vec<&str> = args.split(',').map(str::trim).collect();
@@ -281,18 +292,33 @@ pub fn load(files: &DataFiles<'_>) -> Result<Dataset, Vec<DataError>> {
         Table::read(files.components, &["id", "name", "short_name", "name_es", "short_name_es"], &mut errors),
         Table::read(files.kinds, &["id", "name", "unit", "noun", "name_es", "noun_es"], &mut errors),
         Table::read(files.metrics, &["id", "name", "kind", "name_es", "note", "note_es"], &mut errors),
-        Table::read(files.sources, &["id", "title", "publisher", "date", "url", "url_note", "url_note_es", "kind"], &mut errors),
+        Table::read(
+            files.sources,
+            &["id", "title", "publisher", "date", "url", "url_note", "url_note_es", "kind"],
+            &mut errors,
+        ),
         Table::read(
             files.records,
             &[
-                "fiscal_year", "component", "metric", "value", "qualifier", "as_written", "source", "source_sentence",
-                "reported_as", "note", "note_es", "derived_from",
+                "fiscal_year",
+                "component",
+                "metric",
+                "value",
+                "qualifier",
+                "as_written",
+                "source",
+                "source_sentence",
+                "reported_as",
+                "note",
+                "note_es",
+                "derived_from",
             ],
             &mut errors,
         ),
         Table::read(files.pipeline, &["stage", "component", "metric"], &mut errors),
     );
-    let (Some(t_components), Some(t_kinds), Some(t_metrics), Some(t_sources), Some(t_records), Some(t_pipeline)) = tables
+    let (Some(t_components), Some(t_kinds), Some(t_metrics), Some(t_sources), Some(t_records), Some(t_pipeline)) =
+        tables
     else {
         return Err(errors);
     };
@@ -323,9 +349,21 @@ pub fn load(files: &DataFiles<'_>) -> Result<Dataset, Vec<DataError>> {
         let checked = check_new_id(f[0], &seen)
             .and(check_text("name", f[1]))
             .and(Unit::parse(f[2]).ok_or_else(|| format!("unit {:?} must be count, dollars or percent", f[2])))
-            .and_then(|unit| check_text("noun", f[3]).and(check_text("name_es", f[4])).and(check_text("noun_es", f[5])).map(|()| unit));
+            .and_then(|unit| {
+                check_text("noun", f[3])
+                    .and(check_text("name_es", f[4]))
+                    .and(check_text("noun_es", f[5]))
+                    .map(|()| unit)
+            });
         match checked {
-            Ok(unit) => kinds.push(Kind { id: owned(f[0]), name: owned(f[1]), unit, noun: owned(f[3]), name_es: owned(f[4]), noun_es: owned(f[5]) }),
+            Ok(unit) => kinds.push(Kind {
+                id: owned(f[0]),
+                name: owned(f[1]),
+                unit,
+                noun: owned(f[3]),
+                name_es: owned(f[4]),
+                noun_es: owned(f[5]),
+            }),
             Err(e) => errors.push(t_kinds.error(line, e)),
         }
     }
@@ -337,10 +375,21 @@ pub fn load(files: &DataFiles<'_>) -> Result<Dataset, Vec<DataError>> {
         let checked = check_new_id(f[0], &seen)
             .and(check_text("name", f[1]))
             .and(check_text("name_es", f[3]))
-            .and(if f[4].is_empty() == f[5].is_empty() { Ok(()) } else { Err("note and note_es go together: give both or neither".to_string()) })
+            .and(if f[4].is_empty() == f[5].is_empty() {
+                Ok(())
+            } else {
+                Err("note and note_es go together: give both or neither".to_string())
+            })
             .and_then(|()| kind_ids.find(f[2], "kind", "kinds.csv"));
         match checked {
-            Ok(kind) => metrics.push(Metric { id: owned(f[0]), name: owned(f[1]), kind, name_es: owned(f[3]), note: owned(f[4]), note_es: owned(f[5]) }),
+            Ok(kind) => metrics.push(Metric {
+                id: owned(f[0]),
+                name: owned(f[1]),
+                kind,
+                name_es: owned(f[3]),
+                note: owned(f[4]),
+                note_es: owned(f[5]),
+            }),
             Err(e) => errors.push(t_metrics.error(line, e)),
         }
     }
@@ -353,13 +402,26 @@ pub fn load(files: &DataFiles<'_>) -> Result<Dataset, Vec<DataError>> {
             "secondary" => Ok(SourceKind::Secondary),
             other => Err(format!("kind {other:?} must be primary or secondary")),
         };
-        let date_ok = f[3].len() == 10 && f[3].chars().enumerate().all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
+        let date_ok = f[3].len() == 10
+            && f[3].chars().enumerate().all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
         let checked = check_new_id(f[0], &seen)
             .and(check_text("title", f[1]))
             .and(check_text("publisher", f[2]))
-            .and(if date_ok || f[3].is_empty() { Ok(()) } else { Err(format!("date {:?} must be written YYYY-MM-DD, or left empty", f[3])) })
-            .and(if f[4].starts_with("https://") { Ok(()) } else { Err(format!("url {:?} must start with https://", f[4])) })
-            .and(if f[5].is_empty() == f[6].is_empty() { Ok(()) } else { Err("url_note and url_note_es go together: give both or neither".to_string()) })
+            .and(if date_ok || f[3].is_empty() {
+                Ok(())
+            } else {
+                Err(format!("date {:?} must be written YYYY-MM-DD, or left empty", f[3]))
+            })
+            .and(if f[4].starts_with("https://") {
+                Ok(())
+            } else {
+                Err(format!("url {:?} must start with https://", f[4]))
+            })
+            .and(if f[5].is_empty() == f[6].is_empty() {
+                Ok(())
+            } else {
+                Err("url_note and url_note_es go together: give both or neither".to_string())
+            })
             .and(kind);
         match checked {
             Ok(kind) => sources.push(Source {
@@ -394,7 +456,9 @@ pub fn load(files: &DataFiles<'_>) -> Result<Dataset, Vec<DataError>> {
                 .parse()
                 .ok()
                 .filter(|v: &f64| v.is_finite() && *v >= 0.0 && !f[3].contains(['e', 'E', '+']))
-                .ok_or_else(|| format!("value {:?} must be a plain number without separators, such as 3700000", f[3]))?;
+                .ok_or_else(|| {
+                    format!("value {:?} must be a plain number without separators, such as 3700000", f[3])
+                })?;
             // Labels write at most two decimals. Below 10^13 a double holds every figure to the cent,
             // so no figure is ever rounded or cut when it is shown (above it, 932449111661763.1
             // would read back as …763.13).
@@ -421,7 +485,12 @@ pub fn load(files: &DataFiles<'_>) -> Result<Dataset, Vec<DataError>> {
                     return Err(format!("value {} differs from as_written {:?}", f[3], f[5]));
                 }
                 if stated_qualifier != qualifier {
-                    return Err(format!("qualifier {} differs from as_written {:?} (which reads as {})", f[4], f[5], stated_qualifier.id()));
+                    return Err(format!(
+                        "qualifier {} differs from as_written {:?} (which reads as {})",
+                        f[4],
+                        f[5],
+                        stated_qualifier.id()
+                    ));
                 }
             }
             if let Some(first) = seen.get(&(fiscal_year, component, metric)) {
@@ -460,7 +529,10 @@ pub fn load(files: &DataFiles<'_>) -> Result<Dataset, Vec<DataError>> {
         match derive(&records, &components, &metrics, &records[i].derivation) {
             Ok((inputs, value)) => {
                 if (value - records[i].value).abs() > 0.5 {
-                    errors.push(t_records.error(line, format!("value {} differs from what derived_from computes, {value:.2}", records[i].value)));
+                    errors.push(t_records.error(
+                        line,
+                        format!("value {} differs from what derived_from computes, {value:.2}", records[i].value),
+                    ));
                 }
                 records[i].derived_from = Cow::Owned(inputs);
             }
@@ -522,7 +594,8 @@ mod tests {
 
     const COMPONENTS: &str = "id,name,short_name,name_es,short_name_es\ndhs,DHS-wide,DHS,Todo el DHS,DHS\nhsi,Homeland Security Investigations,HSI,HSI,HSI\n";
     const KINDS: &str = "id,name,unit,noun,name_es,noun_es\narrests,Arrests,count,arrests,Arrestos,arrestos\nchange,Change,percent,percent,Cambio,por ciento\n";
-    const METRICS: &str = "id,name,kind,name_es,note,note_es\narrests,Arrests,arrests,Arrestos,,\nchange,Change,change,Cambio,,\n";
+    const METRICS: &str =
+        "id,name,kind,name_es,note,note_es\narrests,Arrests,arrests,Arrestos,,\nchange,Change,change,Cambio,,\n";
     const SOURCES: &str = "id,title,publisher,date,url,url_note,url_note_es,kind\nr,Release,DHS,2025-08-14,https://example.org/r,,,primary\n";
     const PIPELINE: &str = "stage,component,metric\n1,dhs,arrests\n";
     const HEADER: &str = "fiscal_year,component,metric,value,qualifier,as_written,source,source_sentence,reported_as,note,note_es,derived_from\n";
@@ -588,15 +661,19 @@ mod tests {
             "records.csv:3: unknown component \"cbp\"; it must be an id in components.csv"
         );
         assert!(first_error("2024,hsi,arrests,2,545,exact,x,r,y\n").starts_with("records.csv:2: 13 fields"));
-        assert!(first_error("2024,hsi,arrests,2546,exact,\"2,545\",r,\"2,545 arrests\"\n").contains("differs from as_written"));
-        assert!(first_error("2024,hsi,arrests,2545,exact,more than 2545,r,more than 2545 arrests\n").contains("qualifier exact differs"));
+        assert!(first_error("2024,hsi,arrests,2546,exact,\"2,545\",r,\"2,545 arrests\"\n")
+            .contains("differs from as_written"));
+        assert!(first_error("2024,hsi,arrests,2545,exact,more than 2545,r,more than 2545 arrests\n")
+            .contains("qualifier exact differs"));
         assert!(first_error("2024,hsi,arrests,2545,exact,2545,r,about 2500 arrests\n").contains("does not appear"));
         assert!(first_error("24,hsi,arrests,1,exact,1,r,1\n").contains("fiscal_year"));
         assert!(first_error("2024,hsi,arrests,1e3,exact,1,r,1\n").contains("plain number"));
         assert!(first_error("2024,hsi,arrests,0.001,exact,0.001,r,0.001\n").contains("at most two decimals"));
-        assert!(first_error("2024,hsi,arrests,1000000000000000,exact,1000000000000000,r,x\n").contains("at most two decimals"));
+        assert!(first_error("2024,hsi,arrests,1000000000000000,exact,1000000000000000,r,x\n")
+            .contains("at most two decimals"));
         assert!(first_error("2024,hsi,arrests,1,roughly,1,r,1\n").contains("qualifier \"roughly\""));
-        assert!(first_error("2024,hsi,arrests,1,exact,1,r,1\n2024,hsi,arrests,1,exact,1,r,1\n").contains("first is on line 2"));
+        assert!(first_error("2024,hsi,arrests,1,exact,1,r,1\n2024,hsi,arrests,1,exact,1,r,1\n")
+            .contains("first is on line 2"));
     }
 
     #[test]
@@ -606,7 +683,9 @@ mod tests {
         let d = load_full_records(&good).unwrap();
         assert_eq!(d.records[2].derived_from.as_ref(), &[0, 1]);
         let wrong = good.replace("2023,hsi,arrests,100,", "2023,hsi,arrests,120,");
-        assert!(load_full_records(&wrong).unwrap_err()[0].reason.contains("differs from what derived_from computes, 100.00"));
+        assert!(load_full_records(&wrong).unwrap_err()[0]
+            .reason
+            .contains("differs from what derived_from computes, 100.00"));
         let missing = good.replace("hsi/change/2024", "hsi/change/2022");
         assert!(load_full_records(&missing).unwrap_err()[0].reason.contains("names no record"));
         let unnamed = format!("{base}2023,hsi,arrests,100,derived,,r,,,,,\n");
@@ -618,7 +697,10 @@ mod tests {
     #[test]
     fn empty_files_and_non_count_pipeline_stages_are_refused() {
         let errors = load_full_records("").unwrap_err();
-        assert_eq!(errors[0].to_string(), "records.csv:1: the file has no figures; it needs at least one row under the header");
+        assert_eq!(
+            errors[0].to_string(),
+            "records.csv:1: the file has no figures; it needs at least one row under the header"
+        );
         let records = format!("{HEADER}2024,hsi,arrests,1,exact,1,r,,,,,\n");
         let errors = load(&files(COMPONENTS, SOURCES, &records, "stage,component,metric\n1,dhs,change\n")).unwrap_err();
         assert!(errors[0].reason.contains("not a count"), "{errors:?}");
@@ -634,19 +716,32 @@ mod tests {
     fn headers_are_checked() {
         let errors = load(&files("id,name\ndhs,DHS\n", SOURCES, HEADER, "")).unwrap_err();
         let text: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
-        assert_eq!(text, vec!["components.csv:1: the header lacks the column \"short_name\"", "pipeline.csv:1: the file is empty; its first line must be the header stage,component,metric"]);
+        assert_eq!(
+            text,
+            vec![
+                "components.csv:1: the header lacks the column \"short_name\"",
+                "pipeline.csv:1: the file is empty; its first line must be the header stage,component,metric"
+            ]
+        );
     }
 
     /// The errors of loading the test tables with `components.csv` and `sources.csv` replaced.
     fn errors_with(components: &str, sources: &str) -> Vec<String> {
         let records = format!("{HEADER}2024,dhs,arrests,1,exact,1,r,,,,,\n");
-        load(&files(components, sources, &records, PIPELINE)).err().unwrap_or_default().iter().map(|e| e.to_string()).collect()
+        load(&files(components, sources, &records, PIPELINE))
+            .err()
+            .unwrap_or_default()
+            .iter()
+            .map(|e| e.to_string())
+            .collect()
     }
 
     #[test]
     fn ids_and_names_are_checked_row_by_row() {
         let header = "id,name,short_name,name_es,short_name_es\ndhs,DHS-wide,DHS,Todo el DHS,DHS\n";
-        let must = |id: &str| format!("components.csv:3: id \"{id}\" must be lowercase letters, digits and hyphens (it appears in URLs)");
+        let must = |id: &str| {
+            format!("components.csv:3: id \"{id}\" must be lowercase letters, digits and hyphens (it appears in URLs)")
+        };
         for (row, expected) in [
             ("HSI,Homeland,HSI,HSI,HSI", must("HSI")),
             ("h_si,Homeland,HSI,HSI,HSI", must("h_si")),
@@ -667,17 +762,39 @@ mod tests {
     fn sources_are_checked_row_by_row() {
         let header = "id,title,publisher,date,url,url_note,url_note_es,kind\nr,Release,DHS,2025-08-14,https://example.org/r,,,primary\n";
         for (row, expected) in [
-            ("s,Article,Paper,2025/08/14,https://example.org/s,,,secondary", "date \"2025/08/14\" must be written YYYY-MM-DD, or left empty"),
-            ("s,Article,Paper,2025-8-14,https://example.org/s,,,secondary", "date \"2025-8-14\" must be written YYYY-MM-DD, or left empty"),
-            ("s,Article,Paper,,http://example.org/s,,,secondary", "url \"http://example.org/s\" must start with https://"),
-            ("s,Article,Paper,,https://example.org/s,a note,,secondary", "url_note and url_note_es go together: give both or neither"),
+            (
+                "s,Article,Paper,2025/08/14,https://example.org/s,,,secondary",
+                "date \"2025/08/14\" must be written YYYY-MM-DD, or left empty",
+            ),
+            (
+                "s,Article,Paper,2025-8-14,https://example.org/s,,,secondary",
+                "date \"2025-8-14\" must be written YYYY-MM-DD, or left empty",
+            ),
+            (
+                "s,Article,Paper,,http://example.org/s,,,secondary",
+                "url \"http://example.org/s\" must start with https://",
+            ),
+            (
+                "s,Article,Paper,,https://example.org/s,a note,,secondary",
+                "url_note and url_note_es go together: give both or neither",
+            ),
             ("s,Article,Paper,,https://example.org/s,,,tertiary", "kind \"tertiary\" must be primary or secondary"),
             ("s,,Paper,,https://example.org/s,,,secondary", "title is empty"),
             ("s,Article,,,https://example.org/s,,,secondary", "publisher is empty"),
         ] {
-            assert_eq!(errors_with(COMPONENTS, &format!("{header}{row}\n")), vec![format!("sources.csv:3: {expected}")], "{row}");
+            assert_eq!(
+                errors_with(COMPONENTS, &format!("{header}{row}\n")),
+                vec![format!("sources.csv:3: {expected}")],
+                "{row}"
+            );
         }
-        assert_eq!(errors_with(COMPONENTS, &format!("{header}s,Article,Paper,,https://example.org/s,a note,una nota,secondary\n")), Vec::<String>::new());
+        assert_eq!(
+            errors_with(
+                COMPONENTS,
+                &format!("{header}s,Article,Paper,,https://example.org/s,a note,una nota,secondary\n")
+            ),
+            Vec::<String>::new()
+        );
     }
 
     #[test]
@@ -702,11 +819,16 @@ mod tests {
         assert!(load_records("2024,hsi,arrests,1,approximate,about 1,r,about 1\n").is_ok());
         let base = "2024,hsi,arrests,200,exact,200,r,,,,,\n2024,hsi,change,100,exact,100%,r,,,,,\n";
         // 200 ÷ 2 = 100 exactly: 100.5 is within half a unit of it, 100.51 is not.
-        let derived = |value: &str| format!("{base}2023,hsi,arrests,{value},derived,,r,,,why,por qué,\"before-increase(hsi/arrests/2024, hsi/change/2024)\"\n");
+        let derived = |value: &str| {
+            format!("{base}2023,hsi,arrests,{value},derived,,r,,,why,por qué,\"before-increase(hsi/arrests/2024, hsi/change/2024)\"\n")
+        };
         assert!(load_full_records(&derived("100.5")).is_ok());
         assert!(load_full_records(&derived("100.51")).is_err());
         // Nothing is derived from a derived figure.
-        let chained = format!("{}2022,hsi,arrests,50,derived,,r,,,why,por qué,\"before-increase(hsi/arrests/2023, hsi/change/2024)\"\n", derived("100"));
+        let chained = format!(
+            "{}2022,hsi,arrests,50,derived,,r,,,why,por qué,\"before-increase(hsi/arrests/2023, hsi/change/2024)\"\n",
+            derived("100")
+        );
         assert!(load_full_records(&chained).unwrap_err()[0].reason.contains("is itself derived"), "{chained}");
     }
 

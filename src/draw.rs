@@ -59,7 +59,11 @@ fn px(v: f64) -> i32 {
 /// Shapes go out grouped by style (grid, baseline, bars, open ends, then labels font by font),
 /// so a backend that sets its context's style per shape sets the same one over and over, which a
 /// browser answers from its cache, rather than alternating.
-pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, layout: &Layout, theme: &Theme) -> Result<(), DrawError> {
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    layout: &Layout,
+    theme: &Theme,
+) -> Result<(), DrawError> {
     root.fill(&shape(theme.background, 1.0, true, 0).color)?;
 
     for role in [LineRole::Grid, LineRole::Baseline] {
@@ -114,12 +118,20 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, layout: &Layout, 
 /// A panel's bars in its own coordinates: `values` along x (from zero, or from the log scale's
 /// least power of ten) over the scale's pixels, the layout's CSS pixels down y from the top of
 /// the first bar to the bottom of the last.
-fn paint_bars<DB, V>(root: &DrawingArea<DB, Shift>, scale: &ValueScale, values: V, bars: &[&BarBox], theme: &Theme) -> Result<(), DrawError>
+fn paint_bars<DB, V>(
+    root: &DrawingArea<DB, Shift>,
+    scale: &ValueScale,
+    values: V,
+    bars: &[&BarBox],
+    theme: &Theme,
+) -> Result<(), DrawError>
 where
     DB: DrawingBackend,
     V: AsRangedCoord<Value = f64>,
 {
-    let (Some(top), Some(bottom)) = (bars.iter().map(|b| b.y0).reduce(f64::min), bars.iter().map(|b| b.y1).reduce(f64::max)) else {
+    let (Some(top), Some(bottom)) =
+        (bars.iter().map(|b| b.y0).reduce(f64::min), bars.iter().map(|b| b.y1).reduce(f64::max))
+    else {
         return Ok(()); // every year of this panel is a gap
     };
     let (left, right) = (px(scale.left), px(scale.right).max(px(scale.left) + 1));
@@ -128,7 +140,8 @@ where
     let start = x.range().start;
     // y runs down the page, as the backend's pixels do.
     let y: RangedCoordf64 = (top..bottom).into();
-    let panel = area.apply_coord_spec(Cartesian2d::<V::CoordDescType, RangedCoordf64>::new(x, y, area.get_pixel_range()));
+    let panel =
+        area.apply_coord_spec(Cartesian2d::<V::CoordDescType, RangedCoordf64>::new(x, y, area.get_pixel_range()));
     // A bar's corners in the panel's coordinates, and where plotters puts them in the root's pixels.
     let corners = |b: &BarBox| [(start, b.y0), (b.value.max(start), b.y1)];
     let ends = |b: &BarBox| {
@@ -215,7 +228,8 @@ mod tests {
     fn text_keeps_the_canvas_font_size() {
         // plotters' SVGBackend divides font sizes by 1.24; the wrapper gives it back exactly.
         let (out, l) = chart_svg("component", "hsi");
-        let written: Vec<f64> = out.split("font-size=\"").skip(1).map(|s| s.split('"').next().unwrap().parse().unwrap()).collect();
+        let written: Vec<f64> =
+            out.split("font-size=\"").skip(1).map(|s| s.split('"').next().unwrap().parse().unwrap()).collect();
         assert_eq!(written.len(), l.texts.len());
         for size in l.texts.iter().map(|t| t.font.size) {
             assert!(written.iter().any(|w| (w - size).abs() < 1e-9), "no text at {size}px: {written:?}");
@@ -246,7 +260,11 @@ mod tests {
                 assert_eq!(ends.len(), solid.len(), "{scale} {view}");
                 for b in solid {
                     let (_, end) = ends.iter().find(|(y, _)| *y == px(b.y0)).unwrap();
-                    assert!((*end as f64 - b.x1.max(b.x0 + 1.0)).abs() <= 1.5, "{scale} {view}: bar ends at {end}, layout says {}", b.x1);
+                    assert!(
+                        (*end as f64 - b.x1.max(b.x0 + 1.0)).abs() <= 1.5,
+                        "{scale} {view}: bar ends at {end}, layout says {}",
+                        b.x1
+                    );
                 }
             }
         }
@@ -257,7 +275,8 @@ mod tests {
         // plotters' own SVG backend, unwrapped, as a stand-in for any third-party DrawingBackend.
         let l = layout(&select(&DATASET, &ViewSpec::default_for(&DATASET)), 640.0, &EstimatedText);
         let mut out = String::new();
-        draw(&SVGBackend::with_string(&mut out, (640, l.height as u32)).into_drawing_area(), &l, &Theme::LIGHT).unwrap();
+        draw(&SVGBackend::with_string(&mut out, (640, l.height as u32)).into_drawing_area(), &l, &Theme::LIGHT)
+            .unwrap();
         assert_eq!(out.matches("opacity=\"1\" fill=\"#005EA2\"").count(), l.bars.len(), "{out}");
         assert!(out.contains("800+"));
     }

@@ -45,7 +45,13 @@ fn decode(text: &'static str, words: &'static [u16], values: &'static [f64]) -> 
     let counts: Vec<usize> = (0..6).map(|_| f.number()).collect();
     let mut values = values.iter().copied();
     Dataset {
-        components: f.rows(counts[0], |f| Component { id: f.text(), name: f.text(), short_name: f.text(), name_es: f.text(), short_name_es: f.text() }),
+        components: f.rows(counts[0], |f| Component {
+            id: f.text(),
+            name: f.text(),
+            short_name: f.text(),
+            name_es: f.text(),
+            short_name_es: f.text(),
+        }),
         kinds: f.rows(counts[1], |f| Kind {
             id: f.text(),
             name: f.text(),
@@ -54,7 +60,14 @@ fn decode(text: &'static str, words: &'static [u16], values: &'static [f64]) -> 
             name_es: f.text(),
             noun_es: f.text(),
         }),
-        metrics: f.rows(counts[2], |f| Metric { id: f.text(), name: f.text(), kind: f.number(), name_es: f.text(), note: f.text(), note_es: f.text() }),
+        metrics: f.rows(counts[2], |f| Metric {
+            id: f.text(),
+            name: f.text(),
+            kind: f.number(),
+            name_es: f.text(),
+            note: f.text(),
+            note_es: f.text(),
+        }),
         sources: f.rows(counts[3], |f| Source {
             id: f.text(),
             title: f.text(),
@@ -70,7 +83,10 @@ fn decode(text: &'static str, words: &'static [u16], values: &'static [f64]) -> 
             component: f.number(),
             metric: f.number(),
             value: values.next().unwrap_or(0.0),
-            qualifier: [Qualifier::Exact, Qualifier::AtLeast, Qualifier::Approximate, Qualifier::Derived].get(f.number()).copied().unwrap_or(Qualifier::Exact),
+            qualifier: [Qualifier::Exact, Qualifier::AtLeast, Qualifier::Approximate, Qualifier::Derived]
+                .get(f.number())
+                .copied()
+                .unwrap_or(Qualifier::Exact),
             as_written: f.text(),
             source: f.number(),
             source_sentence: f.text(),

@@ -29,7 +29,9 @@ pub fn unit_id(unit: Unit) -> &'static str {
 
 /// component, metric, fiscal year, value, unit, qualifier, source: one row per figure shown.
 pub fn csv(dataset: &Dataset, chart: &Chart) -> String {
-    let mut out = String::from("component,metric,fiscal_year,value,unit,qualifier,as_written,source,source_url,source_sentence\r\n");
+    let mut out = String::from(
+        "component,metric,fiscal_year,value,unit,qualifier,as_written,source,source_url,source_sentence\r\n",
+    );
     for r in records(dataset, chart) {
         let source = &dataset.sources[r.source];
         let fields = [

@@ -136,16 +136,21 @@ mod tests {
         assert_eq!(index.years, [2020, 2021, 2022, 2023, 2024]);
         for (c, _) in d.components.iter().enumerate() {
             for &y in &index.years {
-                let scan: Vec<usize> = (0..d.records.len()).filter(|&i| d.records[i].component == c && d.records[i].fiscal_year == y).collect();
+                let scan: Vec<usize> = (0..d.records.len())
+                    .filter(|&i| d.records[i].component == c && d.records[i].fiscal_year == y)
+                    .collect();
                 assert_eq!(index.component_year(c, y), scan.as_slice());
             }
             for k in 0..d.kinds.len() {
                 for &y in &index.years {
-                    let scan: Vec<usize> = (0..d.records.len()).filter(|&i| d.metrics[d.records[i].metric].kind == k && d.records[i].fiscal_year == y).collect();
+                    let scan: Vec<usize> = (0..d.records.len())
+                        .filter(|&i| d.metrics[d.records[i].metric].kind == k && d.records[i].fiscal_year == y)
+                        .collect();
                     assert_eq!(index.kind_year(k, y), scan.as_slice());
                 }
             }
-            let metrics: Vec<usize> = (0..d.metrics.len()).filter(|&m| d.records.iter().any(|r| r.component == c && r.metric == m)).collect();
+            let metrics: Vec<usize> =
+                (0..d.metrics.len()).filter(|&m| d.records.iter().any(|r| r.component == c && r.metric == m)).collect();
             assert_eq!(index.metrics_of(c), metrics.as_slice());
             for m in 0..d.metrics.len() {
                 let years: Vec<u16> = index.series(c, m).iter().map(|&i| d.records[i].fiscal_year).collect();
@@ -154,9 +159,16 @@ mod tests {
             }
         }
         for m in 0..d.metrics.len() {
-            let components: Vec<usize> = (0..d.components.len()).filter(|&c| d.records.iter().any(|r| r.component == c && r.metric == m)).collect();
+            let components: Vec<usize> = (0..d.components.len())
+                .filter(|&c| d.records.iter().any(|r| r.component == c && r.metric == m))
+                .collect();
             assert_eq!(index.components_of_metric(m), components.as_slice());
-            let years: Vec<u16> = index.years.iter().copied().filter(|&y| d.records.iter().any(|r| r.metric == m && r.fiscal_year == y)).collect();
+            let years: Vec<u16> = index
+                .years
+                .iter()
+                .copied()
+                .filter(|&y| d.records.iter().any(|r| r.metric == m && r.fiscal_year == y))
+                .collect();
             assert_eq!(index.years_of_metric(m), years.as_slice());
         }
         assert!(index.metrics_of(d.components.len()).is_empty() && index.years_of_metric(d.metrics.len()).is_empty());

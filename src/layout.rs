@@ -4,8 +4,8 @@
 //! and the tests. Heights follow from the content, so the caller sizes the canvas to fit.
 
 use crate::dataset::Qualifier;
-use crate::number_format::{bar_label, in_unit};
 use crate::i18n::text;
+use crate::number_format::{bar_label, in_unit};
 use crate::view::{Chart, Scale};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -199,7 +199,11 @@ fn power_of_ten(n: f64) -> f64 {
     for _ in 0..(n.abs() as u32).min(400) {
         power *= 10.0;
     }
-    if n < 0.0 { 1.0 / power } else { power }
+    if n < 0.0 {
+        1.0 / power
+    } else {
+        power
+    }
 }
 
 struct Cursor<'a> {
@@ -238,7 +242,8 @@ pub fn layout(chart: &Chart, width: f64, measure: &dyn TextMeasure) -> Layout {
             c.paragraph(&panel.title, PANEL_TITLE, TextRole::PanelTitle);
             c.y += 4.0;
         }
-        let value_labels: Vec<String> = panel.bars.iter().map(|b| bar_label(b.value, unit, b.qualifier, chart.lang)).collect();
+        let value_labels: Vec<String> =
+            panel.bars.iter().map(|b| bar_label(b.value, unit, b.qualifier, chart.lang)).collect();
         let label_room = value_labels.iter().map(|l| measure.width(l, VALUE)).fold(0.0, f64::max);
         let open_room = if panel.bars.iter().any(|b| b.qualifier == Qualifier::AtLeast) { OPEN_END } else { 0.0 };
         let left = MARGIN;
@@ -330,7 +335,13 @@ pub fn layout(chart: &Chart, width: f64, measure: &dyn TextMeasure) -> Layout {
             }
             let text = in_unit(v, unit, true, chart.lang);
             let half = measure.width(&text, TICK) / 2.0;
-            let (x, anchor) = if x + half > width - MARGIN { (width - MARGIN, Anchor::Right) } else if i == 0 { (x, Anchor::Left) } else { (x, Anchor::Center) };
+            let (x, anchor) = if x + half > width - MARGIN {
+                (width - MARGIN, Anchor::Right)
+            } else if i == 0 {
+                (x, Anchor::Left)
+            } else {
+                (x, Anchor::Center)
+            };
             c.texts.push(TextBox { text, x, y: bottom + 3.0, anchor, font: TICK, role: TextRole::Tick });
         }
         c.y = bottom + 3.0 + line_height(TICK) + 6.0;
@@ -437,7 +448,10 @@ mod tests {
     #[test]
     fn a_log_axis_runs_from_the_power_of_ten_below_the_least_value_to_the_one_above_the_most() {
         let spec = |s: ViewSpec| s.with_option(&DATASET, "scale", "log").unwrap();
-        let base = ViewSpec::default_for(&DATASET).with_option(&DATASET, "view", "trend").and_then(|s| s.with_option(&DATASET, "component", "hsi")).unwrap();
+        let base = ViewSpec::default_for(&DATASET)
+            .with_option(&DATASET, "view", "trend")
+            .and_then(|s| s.with_option(&DATASET, "component", "hsi"))
+            .unwrap();
         let mut c = select(&DATASET, &spec(base.with_option(&DATASET, "metric", "arrests").unwrap()));
         // (values, least power of ten, greatest): an exact power of ten gets a decade below it; a
         // span past twelve decades is cut at the top's twelfth.
@@ -455,7 +469,8 @@ mod tests {
             let l = layout(&c, 640.0, &EstimatedText);
             let s = &l.scales[0];
             assert_eq!((s.log_min, s.max), (log_min, max), "{values:?}");
-            let ticks: Vec<&str> = l.texts.iter().filter(|t| t.role == TextRole::Tick).map(|t| t.text.as_str()).collect();
+            let ticks: Vec<&str> =
+                l.texts.iter().filter(|t| t.role == TextRole::Tick).map(|t| t.text.as_str()).collect();
             let decades = (max / log_min).log10().round() as usize;
             assert_eq!(ticks.len(), decades + 1, "{values:?}: {ticks:?}");
         }
@@ -466,7 +481,11 @@ mod tests {
 
     impl TextMeasure for WideTicks {
         fn width(&self, text: &str, font: Font) -> f64 {
-            if font == TICK { 200.0 } else { EstimatedText.width(text, font) }
+            if font == TICK {
+                200.0
+            } else {
+                EstimatedText.width(text, font)
+            }
         }
     }
 
@@ -502,7 +521,12 @@ mod tests {
         // a 56 px label there ends exactly at the margin (488) and stays centred; 58 px would pass it.
         let c = chart("component", "dhs");
         let at = |tick: f64| -> Vec<(f64, Anchor)> {
-            layout(&c, 500.0, &Fixed { tick }).texts.iter().filter(|t| t.role == TextRole::Tick).map(|t| (t.x, t.anchor)).collect()
+            layout(&c, 500.0, &Fixed { tick })
+                .texts
+                .iter()
+                .filter(|t| t.role == TextRole::Tick)
+                .map(|t| (t.x, t.anchor))
+                .collect()
         };
         assert!(at(56.0).contains(&(460.0, Anchor::Center)), "{:?}", at(56.0));
         assert!(!at(58.0).iter().any(|&(x, _)| x == 460.0), "{:?}", at(58.0));

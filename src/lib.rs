@@ -4,30 +4,33 @@
 //! view selection → layout → drawing on any plotters backend → the web boundary.
 
 mod data_file;
-mod i18n;
-mod index;
 mod dataset;
 mod embedded;
+mod i18n;
+mod index;
 
 pub use data_file::{load, parse_as_written, parse_csv, DataError, DataFiles, Row, FILE_NAMES};
 pub use dataset::{Component, Dataset, Kind, Metric, PipelineStage, Qualifier, Record, Source, SourceKind, Text, Unit};
 pub use embedded::DATASET;
-pub use index::RecordIndex;
 pub use i18n::{fill, say, text, Lang, STRINGS};
+pub use index::RecordIndex;
 mod number_format;
 mod view;
 
 pub use number_format::{bar_label, compact, in_unit, plain_decimal, spoken, with_separators};
 pub use view::{
-    fiscal_years, percent_decode, select, Bar, Chart, Gap, OptionError, Panel, Problem, Scale, ViewKind, ViewSpec, OPTION_NAMES,
-    SHELL_PARAMETERS,
+    fiscal_years, percent_decode, select, Bar, Chart, Gap, OptionError, Panel, Problem, Scale, ViewKind, ViewSpec,
+    OPTION_NAMES, SHELL_PARAMETERS,
 };
 mod layout;
 
-pub use layout::{layout, tick_step, wrap, Anchor, BarBox, EstimatedText, Font, Layout, Line, LineRole, TextBox, TextMeasure, TextRole, ValueScale};
-mod theme;
-mod svg_backend;
+pub use layout::{
+    layout, tick_step, wrap, Anchor, BarBox, EstimatedText, Font, Layout, Line, LineRole, TextBox, TextMeasure,
+    TextRole, ValueScale,
+};
 mod draw;
+mod svg_backend;
+mod theme;
 
 pub use draw::{draw, DrawError};
 pub use svg_backend::SvgOut;

@@ -55,7 +55,11 @@ pub fn with_separators(value: f64, lang: Lang) -> String {
 fn whole_and_fraction(value: f64, scale: u64) -> (u64, u64) {
     let whole = value.trunc() as u64;
     let fraction = (value.fract() * scale as f64).round() as u64;
-    if fraction == scale { (whole + 1, 0) } else { (whole, fraction) }
+    if fraction == scale {
+        (whole + 1, 0)
+    } else {
+        (whole, fraction)
+    }
 }
 
 /// "3.7M", "12M", "2,545": millions and billions shortened only when exact to one decimal.
@@ -155,12 +159,29 @@ mod tests {
     #[test]
     fn plain_decimals_for_css_and_svg() {
         for (value, places, expected) in [
-            (19.5, 1, "19.5"), (13.0, 1, "13"), (0.55, 3, "0.55"), (0.12, 3, "0.12"), (1.0, 3, "1"), (-0.5, 1, "-0.5"),
-            (-3.0, 2, "-3"), (412.25, 2, "412.25"), (0.04, 1, "0"), (-0.04, 1, "0"), (f64::NAN, 2, "0"), (f64::INFINITY, 1, "0"), (1e19, 0, "0"), (-1e18, 0, "0"),
-            (0.05, 2, "0.05"), (1234567.0, 0, "1234567"), (0.9999, 2, "1"), (-0.9999, 2, "-1"), (2.5, 0, "3"),
+            (19.5, 1, "19.5"),
+            (13.0, 1, "13"),
+            (0.55, 3, "0.55"),
+            (0.12, 3, "0.12"),
+            (1.0, 3, "1"),
+            (-0.5, 1, "-0.5"),
+            (-3.0, 2, "-3"),
+            (412.25, 2, "412.25"),
+            (0.04, 1, "0"),
+            (-0.04, 1, "0"),
+            (f64::NAN, 2, "0"),
+            (f64::INFINITY, 1, "0"),
+            (1e19, 0, "0"),
+            (-1e18, 0, "0"),
+            (0.05, 2, "0.05"),
+            (1234567.0, 0, "1234567"),
+            (0.9999, 2, "1"),
+            (-0.9999, 2, "-1"),
+            (2.5, 0, "3"),
             // Beyond 2^53 / 1000, where scaling first went wrong. (The double nearest
             // 8991122445650.05 is …650.05078125, so three places give .051: the same double.)
-            (8991122445650.05, 3, "8991122445650.051"), (9_999_999_999_999.99, 2, "9999999999999.99"),
+            (8991122445650.05, 3, "8991122445650.051"),
+            (9_999_999_999_999.99, 2, "9999999999999.99"),
         ] {
             assert_eq!(plain_decimal(value, places), expected, "{value} to {places}");
         }

@@ -10,7 +10,10 @@
 use crate::layout::{EstimatedText, Font, TextMeasure};
 use plotters::backend::SVGBackend;
 use plotters_backend::text_anchor::Pos;
-use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontFamily, FontStyle, FontTransform};
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontFamily,
+    FontStyle, FontTransform,
+};
 
 /// What `SVGBackend` divides every font size by.
 const SVG_FONT_SHRINK: f64 = 1.24;
@@ -57,7 +60,12 @@ impl<S: BackendTextStyle> BackendTextStyle for Unshrunk<'_, S> {
     fn layout_box(&self, text: &str) -> Result<((i32, i32), (i32, i32)), Self::FontError> {
         self.0.layout_box(text)
     }
-    fn draw<E, F: FnMut(i32, i32, BackendColor) -> Result<(), E>>(&self, text: &str, pos: BackendCoord, draw: F) -> Result<Result<(), E>, Self::FontError> {
+    fn draw<E, F: FnMut(i32, i32, BackendColor) -> Result<(), E>>(
+        &self,
+        text: &str,
+        pos: BackendCoord,
+        draw: F,
+    ) -> Result<Result<(), E>, Self::FontError> {
         self.0.draw(text, pos, draw)
     }
 }
@@ -79,19 +87,38 @@ impl DrawingBackend for SvgOut<'_> {
     fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Drawn<Self::ErrorType> {
         self.0.draw_pixel(point, color)
     }
-    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Drawn<Self::ErrorType> {
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        style: &S,
+    ) -> Drawn<Self::ErrorType> {
         self.0.draw_line(from, to, style)
     }
-    fn draw_rect<S: BackendStyle>(&mut self, upper_left: BackendCoord, bottom_right: BackendCoord, style: &S, fill: bool) -> Drawn<Self::ErrorType> {
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        upper_left: BackendCoord,
+        bottom_right: BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> Drawn<Self::ErrorType> {
         self.0.draw_rect(upper_left, bottom_right, style, fill)
     }
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Drawn<Self::ErrorType> {
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Drawn<Self::ErrorType> {
         self.0.draw_path(path, style)
     }
     fn draw_text<T: BackendTextStyle>(&mut self, text: &str, style: &T, pos: BackendCoord) -> Drawn<Self::ErrorType> {
         self.0.draw_text(text, &Unshrunk(style), pos)
     }
-    fn estimate_text_size<T: BackendTextStyle>(&self, text: &str, style: &T) -> std::result::Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
+    fn estimate_text_size<T: BackendTextStyle>(
+        &self,
+        text: &str,
+        style: &T,
+    ) -> std::result::Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
         let font = Font { size: style.size(), bold: matches!(style.style(), FontStyle::Bold) };
         Ok((EstimatedText.width(text, font).ceil() as u32, style.size().ceil() as u32))
     }
@@ -133,7 +160,12 @@ mod tests {
             root.present().unwrap();
         }
         assert!(out.starts_with("<svg width=\"200\" height=\"100\" viewBox=\"0 0 200 100\""), "{out}");
-        assert!(out.contains("<rect x=\"10\" y=\"20\" width=\"50\" height=\"20\" opacity=\"1\" fill=\"#005EA2\" stroke=\"none\"/>"), "{out}");
+        assert!(
+            out.contains(
+                "<rect x=\"10\" y=\"20\" width=\"50\" height=\"20\" opacity=\"1\" fill=\"#005EA2\" stroke=\"none\"/>"
+            ),
+            "{out}"
+        );
         assert!(out.contains("font-size=\"13.000000000000002\""), "{out}");
         assert!(out.contains("A &amp; &lt;b&gt;"), "{out}");
         assert_eq!(out.matches("<rect").count(), 1, "an invisible rectangle is not written");

@@ -6,8 +6,8 @@
 
 use crate::dataset::{Dataset, Qualifier, SourceKind, Unit};
 use crate::i18n::{say, text, Lang};
-use crate::number_format::spoken;
 use crate::index::{insert_sorted, sort_ids_by};
+use crate::number_format::spoken;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ViewKind {
@@ -83,7 +83,6 @@ pub struct OptionError {
     pub problem: Problem,
 }
 
-
 /// A reader's text, in quotes, for a message: `"fbi"`. Control characters are dropped; not `{:?}`,
 /// whose escaping tables would add kilobytes to the Wasm.
 pub fn quoted(value: &str) -> String {
@@ -97,7 +96,9 @@ pub fn quoted(value: &str) -> String {
 impl OptionError {
     pub fn message(&self, lang: Lang) -> String {
         let detail = match &self.problem {
-            Problem::UnknownValue(what, value, choices) => say(lang, "err_unknown_value", &[what, &quoted(value), choices]),
+            Problem::UnknownValue(what, value, choices) => {
+                say(lang, "err_unknown_value", &[what, &quoted(value), choices])
+            }
             Problem::UnknownYear(value, years) => say(lang, "err_unknown_fy", &[&quoted(value), years]),
             Problem::UnknownOption => say(lang, "err_unknown_option", &[&OPTION_NAMES.join(", ")]),
             Problem::UnknownParameter => text(lang, "err_unknown_parameter").to_string(),
@@ -140,22 +141,32 @@ impl ViewSpec {
         };
         let mut next = self;
         match name {
-            "view" => next.view = ViewKind::parse(value).ok_or_else(|| unknown("view", ViewKind::ALL.iter().map(|v| v.id()).collect()))?,
+            "view" => {
+                next.view = ViewKind::parse(value)
+                    .ok_or_else(|| unknown("view", ViewKind::ALL.iter().map(|v| v.id()).collect()))?
+            }
             "component" => {
                 next.component = dataset
                     .component_index(value)
                     .ok_or_else(|| unknown("component", dataset.components.iter().map(|c| c.id.as_ref()).collect()))?
             }
             "metric" => {
-                next.metric =
-                    dataset.metric_index(value).ok_or_else(|| unknown("metric", dataset.metrics.iter().map(|m| m.id.as_ref()).collect()))?
+                next.metric = dataset
+                    .metric_index(value)
+                    .ok_or_else(|| unknown("metric", dataset.metrics.iter().map(|m| m.id.as_ref()).collect()))?
             }
             "fy" => {
                 let years = fiscal_years(dataset);
-                next.fiscal_year = value.strip_prefix("FY").unwrap_or(value).parse().ok().filter(|y| years.contains(y)).ok_or_else(|| {
-                    let list: Vec<String> = years.iter().map(|y| y.to_string()).collect();
-                    OptionError { field: name.to_string(), problem: Problem::UnknownYear(value.to_string(), list.join(", ")) }
-                })?
+                next.fiscal_year =
+                    value.strip_prefix("FY").unwrap_or(value).parse().ok().filter(|y| years.contains(y)).ok_or_else(
+                        || {
+                            let list: Vec<String> = years.iter().map(|y| y.to_string()).collect();
+                            OptionError {
+                                field: name.to_string(),
+                                problem: Problem::UnknownYear(value.to_string(), list.join(", ")),
+                            }
+                        },
+                    )?
             }
             "scale" => {
                 next.scale = match value {
@@ -164,7 +175,10 @@ impl ViewSpec {
                     _ => return Err(unknown("scale", vec!["linear", "log"])),
                 }
             }
-            "lang" => next.lang = Lang::parse(value).ok_or_else(|| unknown("lang", Lang::ALL.iter().map(|l| l.id()).collect()))?,
+            "lang" => {
+                next.lang =
+                    Lang::parse(value).ok_or_else(|| unknown("lang", Lang::ALL.iter().map(|l| l.id()).collect()))?
+            }
             _ => return Err(OptionError { field: name.to_string(), problem: Problem::UnknownOption }),
         }
         Ok(next.settled(dataset))
@@ -197,7 +211,9 @@ impl ViewSpec {
                 offered
             }
             ViewKind::Trend => index.metrics_of(self.component).to_vec(),
-            ViewKind::Metric => (0..dataset.metrics.len()).filter(|&m| index.years_of_metric(m).contains(&self.fiscal_year)).collect(),
+            ViewKind::Metric => {
+                (0..dataset.metrics.len()).filter(|&m| index.years_of_metric(m).contains(&self.fiscal_year)).collect()
+            }
             ViewKind::Pipeline => (0..dataset.metrics.len()).collect(),
         }
     }
@@ -395,7 +411,11 @@ impl Chart {
             if panel.bars.len() == 1 {
                 parts.push([&max.label, ": ", &self.spoken(dataset, max), "."].concat());
             } else {
-                parts.push(say(lang, "summary_extremes", &[&panel.title, &max.label, &self.spoken(dataset, max), &min.label, &self.spoken(dataset, min)]));
+                parts.push(say(
+                    lang,
+                    "summary_extremes",
+                    &[&panel.title, &max.label, &self.spoken(dataset, max), &min.label, &self.spoken(dataset, min)],
+                ));
             }
             if !panel.gaps.is_empty() {
                 let gaps: Vec<&str> = panel.gaps.iter().map(|g| g.label.as_str()).collect();
@@ -438,7 +458,14 @@ pub fn select(dataset: &Dataset, spec: &ViewSpec) -> Chart {
         let r = &dataset.records[record];
         Bar { record, label, value: r.value, qualifier: r.qualifier, emphasized, change: None }
     };
-    let panel = |title: String, unit: Unit, noun: String, bars: Vec<Bar>, gaps: Vec<Gap>| Panel { title, unit, noun, bars, gaps, scale: spec.scale };
+    let panel = |title: String, unit: Unit, noun: String, bars: Vec<Bar>, gaps: Vec<Gap>| Panel {
+        title,
+        unit,
+        noun,
+        bars,
+        gaps,
+        scale: spec.scale,
+    };
     let fiscal_year = say(lang, "fiscal_year", &[&year.to_string()]);
     let mut notes = Vec::new();
     let (title, subtitle, panels) = match spec.view {
@@ -447,14 +474,28 @@ pub fn select(dataset: &Dataset, spec: &ViewSpec) -> Chart {
             // Panels in the order kinds are listed in kinds.csv, bars in metrics.csv order.
             sort_ids_by(&mut mine, |i| (dataset.metrics[dataset.records[i].metric].kind, dataset.records[i].metric, 0));
             let mut panels = Vec::new();
-            for group in mine.chunk_by(|&a, &b| dataset.metrics[dataset.records[a].metric].kind == dataset.metrics[dataset.records[b].metric].kind) {
+            for group in mine.chunk_by(|&a, &b| {
+                dataset.metrics[dataset.records[a].metric].kind == dataset.metrics[dataset.records[b].metric].kind
+            }) {
                 let ids = group.to_vec();
                 let kind = &dataset.kinds[dataset.metrics[dataset.records[ids[0]].metric].kind];
                 let bars = ids
                     .into_iter()
-                    .map(|i| bar(i, dataset.metrics[dataset.records[i].metric].label(lang).to_string(), dataset.records[i].metric == spec.metric))
+                    .map(|i| {
+                        bar(
+                            i,
+                            dataset.metrics[dataset.records[i].metric].label(lang).to_string(),
+                            dataset.records[i].metric == spec.metric,
+                        )
+                    })
                     .collect();
-                panels.push(panel(kind.label(lang).to_string(), kind.unit, kind.noun_in(lang).to_string(), bars, Vec::new()));
+                panels.push(panel(
+                    kind.label(lang).to_string(),
+                    kind.unit,
+                    kind.noun_in(lang).to_string(),
+                    bars,
+                    Vec::new(),
+                ));
             }
             (component.label(lang).to_string(), fiscal_year, panels)
         }
@@ -467,7 +508,11 @@ pub fn select(dataset: &Dataset, spec: &ViewSpec) -> Chart {
                 .map(|i| {
                     let r = &dataset.records[i];
                     let who = dataset.components[r.component].short(lang);
-                    let label = if several_metrics { [who, ": ", dataset.metrics[r.metric].label(lang)].concat() } else { who.to_string() };
+                    let label = if several_metrics {
+                        [who, ": ", dataset.metrics[r.metric].label(lang)].concat()
+                    } else {
+                        who.to_string()
+                    };
                     bar(i, label, r.component == spec.component && r.metric == spec.metric)
                 })
                 .collect();
@@ -476,7 +521,11 @@ pub fn select(dataset: &Dataset, spec: &ViewSpec) -> Chart {
             } else {
                 vec![panel(kind.label(lang).to_string(), kind.unit, kind.noun_in(lang).to_string(), bars, Vec::new())]
             };
-            (say(lang, "across", &[kind.label(lang)]), [fiscal_year.as_str(), " · ", kind.noun_in(lang)].concat(), panels)
+            (
+                say(lang, "across", &[kind.label(lang)]),
+                [fiscal_year.as_str(), " · ", kind.noun_in(lang)].concat(),
+                panels,
+            )
         }
         ViewKind::Trend => {
             let years = &index.years;
@@ -496,9 +545,16 @@ pub fn select(dataset: &Dataset, spec: &ViewSpec) -> Chart {
                             let (p, r) = (&dataset.records[pi], &dataset.records[i]);
                             if p.qualifier == Qualifier::Exact && r.qualifier == Qualifier::Exact && p.value > 0.0 {
                                 let pct = ((r.value - p.value) / p.value * 100.0).round();
-                                let sign = if pct > 0.0 { "+" } else if pct < 0.0 { "−" } else { "±" };
+                                let sign = if pct > 0.0 {
+                                    "+"
+                                } else if pct < 0.0 {
+                                    "−"
+                                } else {
+                                    "±"
+                                };
                                 let number = crate::number_format::in_unit(pct.abs(), Unit::Percent, false, lang);
-                                b.change = Some(say(lang, "change_since", &[&[sign, &number].concat(), &py.to_string()]));
+                                b.change =
+                                    Some(say(lang, "change_since", &[&[sign, &number].concat(), &py.to_string()]));
                             }
                         }
                         previous = Some((y, i));
@@ -526,8 +582,20 @@ pub fn select(dataset: &Dataset, spec: &ViewSpec) -> Chart {
             let mut bars = Vec::new();
             let mut missing = Vec::new();
             for (n, stage) in dataset.pipeline.iter().enumerate() {
-                let found = index.series(stage.component, stage.metric).iter().copied().find(|&i| dataset.records[i].fiscal_year == year);
-                let name = [&(n + 1).to_string(), ". ", dataset.metrics[stage.metric].label(lang), " (", dataset.components[stage.component].short(lang), ")"].concat();
+                let found = index
+                    .series(stage.component, stage.metric)
+                    .iter()
+                    .copied()
+                    .find(|&i| dataset.records[i].fiscal_year == year);
+                let name = [
+                    &(n + 1).to_string(),
+                    ". ",
+                    dataset.metrics[stage.metric].label(lang),
+                    " (",
+                    dataset.components[stage.component].short(lang),
+                    ")",
+                ]
+                .concat();
                 match found {
                     Some(i) => bars.push(bar(i, name, false)),
                     None => missing.push(say(lang, "no_stage", &[&name])),
@@ -538,7 +606,13 @@ pub fn select(dataset: &Dataset, spec: &ViewSpec) -> Chart {
             let panels = if bars.is_empty() {
                 Vec::new()
             } else {
-                vec![panel(text(lang, "pipeline_panel").to_string(), Unit::Count, text(lang, "pipeline_noun").to_string(), bars, Vec::new())]
+                vec![panel(
+                    text(lang, "pipeline_panel").to_string(),
+                    Unit::Count,
+                    text(lang, "pipeline_noun").to_string(),
+                    bars,
+                    Vec::new(),
+                )]
             };
             (text(lang, "pipeline_title").to_string(), fiscal_year, panels)
         }
@@ -569,7 +643,11 @@ fn source_line(dataset: &Dataset, panels: &[Panel], lang: Lang) -> String {
         .map(|&s| {
             let s = &dataset.sources[s];
             let date = if s.date.is_empty() { String::new() } else { [" (", &s.date, ")"].concat() };
-            let secondary = if s.kind == SourceKind::Secondary { [" [", text(lang, "secondary_marker"), "]"].concat() } else { String::new() };
+            let secondary = if s.kind == SourceKind::Secondary {
+                [" [", text(lang, "secondary_marker"), "]"].concat()
+            } else {
+                String::new()
+            };
             [&s.publisher, ", \u{201c}", &s.title, "\u{201d}", &date, &secondary].concat()
         })
         .collect();
@@ -596,7 +674,8 @@ mod tests {
         assert_eq!(titles, ["Trainings", "People trained or reached", "Online resource clicks", "Outreach materials"]);
         // 3.7 million clicks never share an axis with 170 trainings.
         for panel in &chart.panels {
-            let kinds: Vec<usize> = panel.bars.iter().map(|b| DATASET.metrics[DATASET.records[b.record].metric].kind).collect();
+            let kinds: Vec<usize> =
+                panel.bars.iter().map(|b| DATASET.metrics[DATASET.records[b.record].metric].kind).collect();
             assert!(kinds.windows(2).all(|w| w[0] == w[1]), "{}", panel.title);
         }
         assert_eq!(chart.bar_count(), 5);
@@ -630,7 +709,15 @@ mod tests {
     fn pipeline_runs_investigations_to_convictions() {
         let chart = select(&DATASET, &spec("pipeline", "dhs", "arrests"));
         let values: Vec<(f64, Qualifier)> = chart.panels[0].bars.iter().map(|b| (b.value, b.qualifier)).collect();
-        assert_eq!(values, [(1686.0, Qualifier::Exact), (2500.0, Qualifier::AtLeast), (914.0, Qualifier::Exact), (405.0, Qualifier::Exact)]);
+        assert_eq!(
+            values,
+            [
+                (1686.0, Qualifier::Exact),
+                (2500.0, Qualifier::AtLeast),
+                (914.0, Qualifier::Exact),
+                (405.0, Qualifier::Exact)
+            ]
+        );
         assert!(chart.notes[0].contains("count different things"));
     }
 
@@ -659,7 +746,8 @@ mod tests {
         let (s, errors) = ViewSpec::from_query(&DATASET, "?view=metric&metric=people-reached&embed=1");
         assert!(errors.is_empty());
         assert_eq!((s.view, DATASET.metrics[s.metric].id.as_ref()), (ViewKind::Metric, "people-reached"));
-        let (s, errors) = ViewSpec::from_query(&DATASET, "component=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&metric=arrests&x=1");
+        let (s, errors) =
+            ViewSpec::from_query(&DATASET, "component=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&metric=arrests&x=1");
         assert_eq!(s.component, ViewSpec::default_for(&DATASET).component);
         let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["component", "x"]);
@@ -683,7 +771,10 @@ mod tests {
     fn summary_names_extremes_and_bounds() {
         let text = select(&DATASET, &spec("metric", "usss", "stakeholders-reached")).summary(&DATASET);
         assert!(text.contains("the largest is Blue Campaign: People trained through Blue Lightning Initiative partnerships, more than 280,000"), "{text}");
-        assert!(text.contains("the smallest is Blue Campaign: People reached by trainings, more than 23,000"), "{text}");
+        assert!(
+            text.contains("the smallest is Blue Campaign: People reached by trainings, more than 23,000"),
+            "{text}"
+        );
         assert!(text.contains("3 of the 3 figures are lower bounds"), "{text}");
         let text = select(&DATASET, &spec("component", "cbp", "shipments-stopped")).summary(&DATASET);
         assert!(text.contains("Shipments stopped under Withhold Release Orders: 231."), "{text}");
@@ -801,7 +892,8 @@ mod tests {
 
     #[test]
     fn year_labels_name_the_source_only_where_it_differs() {
-        let labels: Vec<String> = select(&DATASET, &spec("trend", "hsi", "arrests")).panels[0].bars.iter().map(|b| b.label.clone()).collect();
+        let labels: Vec<String> =
+            select(&DATASET, &spec("trend", "hsi", "arrests")).panels[0].bars.iter().map(|b| b.label.clone()).collect();
         assert_eq!(labels, ["FY 2020, reported as ICE (HSI)", "FY 2021", "FY 2022", "FY 2023", "FY 2024"]);
     }
 
@@ -810,10 +902,19 @@ mod tests {
         let mut several = 0;
         for c in DATASET.components.iter() {
             for m in DATASET.metrics.iter() {
-                let Ok(spec) = ViewSpec::default_for(&DATASET).with_option(&DATASET, "view", "metric").and_then(|s| s.with_option(&DATASET, "component", &c.id)).and_then(|s| s.with_option(&DATASET, "metric", &m.id)) else { continue };
+                let Ok(spec) = ViewSpec::default_for(&DATASET)
+                    .with_option(&DATASET, "view", "metric")
+                    .and_then(|s| s.with_option(&DATASET, "component", &c.id))
+                    .and_then(|s| s.with_option(&DATASET, "metric", &m.id))
+                else {
+                    continue;
+                };
                 let chart = select(&DATASET, &spec);
                 let bars: Vec<&Bar> = chart.panels.iter().flat_map(|p| &p.bars).collect();
-                let chosen = |b: &Bar| DATASET.records[b.record].component == spec.component && DATASET.records[b.record].metric == spec.metric;
+                let chosen = |b: &Bar| {
+                    DATASET.records[b.record].component == spec.component
+                        && DATASET.records[b.record].metric == spec.metric
+                };
                 assert!(bars.iter().all(|b| b.emphasized == chosen(b)), "{} {}", c.id, m.id);
                 several += usize::from(bars.iter().any(|b| b.label.contains(": ")));
             }
@@ -827,14 +928,20 @@ mod tests {
         let many = select(&DATASET, &spec("trend", "hsi", "arrests"));
         assert!(many.source_line.starts_with("Sources: "), "{}", many.source_line);
         for chart in [&one, &many] {
-            let sources: std::collections::BTreeSet<usize> = chart.panels.iter().flat_map(|p| &p.bars).map(|b| DATASET.records[b.record].source).collect();
+            let sources: std::collections::BTreeSet<usize> =
+                chart.panels.iter().flat_map(|p| &p.bars).map(|b| DATASET.records[b.record].source).collect();
             assert_eq!(chart.source_line.starts_with("Source: "), sources.len() == 1, "{}", chart.source_line);
             // A linear chart says nothing of a log scale.
             assert!(!chart.notes.iter().any(|n| n.contains("Logarithmic")), "{:?}", chart.notes);
         }
         // Lower bounds and derived figures, counted in words.
         let mut seen_derived = false;
-        for (view, component, metric) in [("component", "dhs", "arrests"), ("component", "usss", "stakeholders-reached"), ("trend", "usss", "stakeholders-reached"), ("trend", "hsi", "arrests")] {
+        for (view, component, metric) in [
+            ("component", "dhs", "arrests"),
+            ("component", "usss", "stakeholders-reached"),
+            ("trend", "usss", "stakeholders-reached"),
+            ("trend", "hsi", "arrests"),
+        ] {
             let chart = select(&DATASET, &spec(view, component, metric));
             let bars: Vec<&Bar> = chart.panels.iter().flat_map(|p| &p.bars).collect();
             let bounds = bars.iter().filter(|b| b.qualifier == Qualifier::AtLeast).count();
@@ -859,7 +966,12 @@ mod tests {
     #[test]
     fn a_log_scale_helps_only_where_positive_values_span_ten_times() {
         let mut chart = select(&DATASET, &spec("trend", "hsi", "arrests"));
-        for (values, helps) in [(vec![0.0, 5.0, 9.0], false), (vec![1.0, 9.9, 9.0], false), (vec![1.0, 10.0, 5.0], true), (vec![0.0, 0.0, 0.0], false)] {
+        for (values, helps) in [
+            (vec![0.0, 5.0, 9.0], false),
+            (vec![1.0, 9.9, 9.0], false),
+            (vec![1.0, 10.0, 5.0], true),
+            (vec![0.0, 0.0, 0.0], false),
+        ] {
             for (bar, value) in chart.panels[0].bars.iter_mut().zip(values.iter().chain(std::iter::repeat(&1.0))) {
                 bar.value = *value;
             }

@@ -53,7 +53,9 @@ fn start() {
 
 /// A result for JS: plain objects and arrays (maps too, as objects), numbers as numbers.
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| error(format!("a result could not be handed to JavaScript: {e}")))
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| error(format!("a result could not be handed to JavaScript: {e}")))
 }
 
 fn type_error(message: impl AsRef<str>) -> JsValue {
@@ -151,7 +153,14 @@ fn apply_options(dataset: &Dataset, spec: ViewSpec, options: JsValue) -> Result<
         type_error(format!("{field}: {}", js_message(&e)))
     })?;
     // Applied in OPTION_NAMES's order, so that a view set with its component and metric is consistent.
-    let fields = [("lang", lang), ("view", view), ("fy", fy.map(|f| f.0)), ("component", component), ("metric", metric), ("scale", scale)];
+    let fields = [
+        ("lang", lang),
+        ("view", view),
+        ("fy", fy.map(|f| f.0)),
+        ("component", component),
+        ("metric", metric),
+        ("scale", scale),
+    ];
     debug_assert!(fields.iter().map(|f| f.0).eq(OPTION_NAMES));
     fields.into_iter().try_fold(spec, |spec, (name, value)| match value {
         Some(value) => spec.with_option(dataset, name, &value).map_err(|e| type_error(e.message(Lang::En))),
@@ -212,7 +221,9 @@ fn theme_for(canvas: &HtmlCanvasElement) -> Theme {
     let matches = |query: &str| window.match_media(query).ok().flatten().is_some_and(|m| m.matches());
     if matches("(forced-colors: active)") {
         let style = window.get_computed_style(canvas).ok().flatten();
-        let colour = |property: &str| style.as_ref().and_then(|s| s.get_property_value(property).ok()).and_then(|v| parse_rgb(&v));
+        let colour = |property: &str| {
+            style.as_ref().and_then(|s| s.get_property_value(property).ok()).and_then(|v| parse_rgb(&v))
+        };
         if let (Some(text), Some(background)) = (colour("color"), colour("background-color")) {
             return Theme::forced(text, background);
         }
@@ -318,7 +329,6 @@ struct Figure {
     source_kind: &'static str,
     source_sentence: String,
 }
-
 
 /// A drawn bar in CSS pixels relative to the canvas, with everything its tooltip says: its
 /// record as `figure`, beside the geometry (nested, not flattened: serde's `flatten` buffers
@@ -458,14 +468,21 @@ struct Shown {
 impl Viewer {
     /// `new Viewer(canvas, { view, component, metric, fy })`; every option may be left out.
     #[wasm_bindgen(constructor)]
-    pub fn new(canvas: JsValue, #[wasm_bindgen(unchecked_param_type = "ViewOptions")] options: JsValue) -> Result<Viewer, JsValue> {
+    pub fn new(
+        canvas: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "ViewOptions")] options: JsValue,
+    ) -> Result<Viewer, JsValue> {
         Viewer::with_dataset(&DATASET, canvas, options)
     }
 }
 
 impl Viewer {
     /// A viewer of any dataset: the compiled-in one, or one loaded at run time (benchmarks).
-    pub(crate) fn with_dataset(dataset: &'static Dataset, canvas: JsValue, options: JsValue) -> Result<Viewer, JsValue> {
+    pub(crate) fn with_dataset(
+        dataset: &'static Dataset,
+        canvas: JsValue,
+        options: JsValue,
+    ) -> Result<Viewer, JsValue> {
         let canvas: HtmlCanvasElement = canvas.dyn_into().map_err(|other| {
             let what = if other.is_null() || other.is_undefined() {
                 "nothing (is the element missing?)".to_string()
@@ -478,16 +495,28 @@ impl Viewer {
         })?;
         let context = context_2d(&canvas).ok_or_else(no_context)?;
         let spec = apply_options(dataset, ViewSpec::default_for(dataset), options)?;
-        Ok(Viewer { dataset, canvas, context, spec, layout: None, drawn: None, active: None, widths: RefCell::default(), shown: Shown::default() })
+        Ok(Viewer {
+            dataset,
+            canvas,
+            context,
+            spec,
+            layout: None,
+            drawn: None,
+            active: None,
+            widths: RefCell::default(),
+            shown: Shown::default(),
+        })
     }
 }
 
 #[wasm_bindgen]
 impl Viewer {
-
     /// Changes any of `view`, `component`, `metric`, `fy`. On error nothing changes.
     #[wasm_bindgen(js_name = setView)]
-    pub fn set_view(&mut self, #[wasm_bindgen(unchecked_param_type = "ViewOptions")] options: JsValue) -> Result<(), JsValue> {
+    pub fn set_view(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "ViewOptions")] options: JsValue,
+    ) -> Result<(), JsValue> {
         let next = apply_options(self.dataset, self.spec, options)?;
         if next != self.spec {
             self.active = None;
@@ -516,7 +545,8 @@ impl Viewer {
                 "the canvas is 0 px wide, so there is nothing to draw on: it is hidden (display: none) or its container has no width",
             ));
         }
-        let ratio = web_sys::window().map(|w| w.device_pixel_ratio()).filter(|r| r.is_finite() && *r > 0.0).unwrap_or(1.0);
+        let ratio =
+            web_sys::window().map(|w| w.device_pixel_ratio()).filter(|r| r.is_finite() && *r > 0.0).unwrap_or(1.0);
         let chart = select(self.dataset, &self.spec);
         #[cfg(not(feature = "bench-dom-measure"))]
         let layout = layout(&chart, css_width, &self.measure());
@@ -529,7 +559,10 @@ impl Viewer {
         // done only when the size changes. The draw then paints every pixel.
         let height = format!("{}px", layout.height);
         if self.shown.height != height {
-            self.canvas.style().set_property("height", &height).map_err(|_| error("could not set the canvas height"))?;
+            self.canvas
+                .style()
+                .set_property("height", &height)
+                .map_err(|_| error("could not set the canvas height"))?;
             self.shown.height = height;
         }
         let size = ((css_width * ratio).round() as u32, (layout.height * ratio).round() as u32);
@@ -546,7 +579,8 @@ impl Viewer {
         }
         let measure = self.measure();
         let css_size = (css_width.ceil() as u32, layout.height.ceil() as u32);
-        let backend = ScaledCanvas::new(&self.canvas, &self.context, css_size, ratio, &measure).ok_or_else(no_context)?;
+        let backend =
+            ScaledCanvas::new(&self.canvas, &self.context, css_size, ratio, &measure).ok_or_else(no_context)?;
         draw(&backend.into_drawing_area(), &layout, &theme_for(&self.canvas)).map_err(|e| error(e.to_string()))?;
         self.active = self.active.filter(|&i| i < layout.bars.len());
         self.layout = Some(layout);
@@ -592,7 +626,8 @@ impl Viewer {
     /// light theme; the displayed chart is untouched.
     #[wasm_bindgen(js_name = drawInto)]
     pub fn draw_into(&self, target: JsValue, scale: f64) -> Result<(), JsValue> {
-        let target: HtmlCanvasElement = target.dyn_into().map_err(|_| type_error("drawInto needs a <canvas> element"))?;
+        let target: HtmlCanvasElement =
+            target.dyn_into().map_err(|_| type_error("drawInto needs a <canvas> element"))?;
         if !(scale.is_finite() && scale > 0.0 && scale <= 8.0) {
             return Err(type_error("scale: expected a number above 0 and at most 8"));
         }
@@ -665,7 +700,8 @@ impl Viewer {
     /// figure that year.
     #[wasm_bindgen(js_name = menuMetrics, unchecked_return_type = "string[]")]
     pub fn menu_metrics(&self) -> Result<JsValue, JsValue> {
-        let ids: Vec<&str> = self.spec.offered_metrics(self.dataset).into_iter().map(|m| self.dataset.metrics[m].id.as_ref()).collect();
+        let ids: Vec<&str> =
+            self.spec.offered_metrics(self.dataset).into_iter().map(|m| self.dataset.metrics[m].id.as_ref()).collect();
         to_js(&ids[..])
     }
 
@@ -729,14 +765,23 @@ impl Viewer {
             .iter()
             .map(|b| {
                 let figure = self.figure(b.record);
-                let change = chart.panels.get(b.panel).and_then(|p| p.bars.get(b.bar)).and_then(|bar| bar.change.clone()).unwrap_or_default();
+                let change = chart
+                    .panels
+                    .get(b.panel)
+                    .and_then(|p| p.bars.get(b.bar))
+                    .and_then(|bar| bar.change.clone())
+                    .unwrap_or_default();
                 BarInfo {
                     x: b.x0,
                     y: b.y0,
                     width: b.x1 - b.x0,
                     height: b.y1 - b.y0,
                     panel: b.panel,
-                    announcement: say(self.spec.lang, "announcement", &[&figure.component, &figure.metric, &figure.fy.to_string(), &figure.text]),
+                    announcement: say(
+                        self.spec.lang,
+                        "announcement",
+                        &[&figure.component, &figure.metric, &figure.fy.to_string(), &figure.text],
+                    ),
                     change,
                     figure,
                 }
@@ -866,7 +911,10 @@ pub fn catalog(lang: Option<String>) -> Result<JsValue, JsValue> {
     let d = &DATASET;
     let defaults = ViewSpec::default_for(d);
     let catalog = Catalog {
-        views: ViewKind::ALL.iter().map(|&v| Choice { id: v.id(), name: text(lang, &format!("view_{}", v.id())) }).collect(),
+        views: ViewKind::ALL
+            .iter()
+            .map(|&v| Choice { id: v.id(), name: text(lang, &format!("view_{}", v.id())) })
+            .collect(),
         components: d.components.iter().map(|c| Choice { id: &c.id, name: c.label(lang) }).collect(),
         metrics: d
             .metrics
@@ -920,7 +968,8 @@ mod tests {
 
     #[wasm_bindgen_test]
     fn labels_are_measured_by_the_canvas_and_remembered_boundedly() {
-        let canvas: HtmlCanvasElement = web_sys::window().unwrap().document().unwrap().create_element("canvas").unwrap().dyn_into().unwrap();
+        let canvas: HtmlCanvasElement =
+            web_sys::window().unwrap().document().unwrap().create_element("canvas").unwrap().dyn_into().unwrap();
         let context = context_2d(&canvas).unwrap();
         let widths = RefCell::new(WidthCache::default());
         let measure = CanvasText { context: &context, widths: &widths };
@@ -929,7 +978,11 @@ mod tests {
             context.measure_text(text).unwrap().width()
         };
         let (normal, bold) = (Font { size: 13.0, bold: false }, Font { size: 13.0, bold: true });
-        let expected = [("WWWW", direct("WWWW", "normal 13px sans-serif")), ("i", direct("i", "normal 13px sans-serif")), ("WWWW", direct("WWWW", "bold 13px sans-serif"))];
+        let expected = [
+            ("WWWW", direct("WWWW", "normal 13px sans-serif")),
+            ("i", direct("i", "normal 13px sans-serif")),
+            ("WWWW", direct("WWWW", "bold 13px sans-serif")),
+        ];
         assert!(expected[0].1 > expected[1].1 && expected[2].1 > expected[0].1, "{expected:?}");
         // After the direct calls the context's font is bold: the measure sets its own.
         widths.borrow_mut().font = None;

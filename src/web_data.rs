@@ -39,10 +39,21 @@ impl DataSet {
             texts.push(text_field(&files, name)?);
         }
         let file = |i: usize| (crate::data_file::FILE_NAMES[i], texts[i].as_str());
-        let files = DataFiles { components: file(0), kinds: file(1), metrics: file(2), sources: file(3), records: file(4), pipeline: file(5) };
+        let files = DataFiles {
+            components: file(0),
+            kinds: file(1),
+            metrics: file(2),
+            sources: file(3),
+            records: file(4),
+            pipeline: file(5),
+        };
         let dataset = load(&files).map_err(|errors| {
             let shown: Vec<String> = errors.iter().take(10).map(|e| e.to_string()).collect();
-            JsValue::from(js_sys::Error::new(&format!("the data files have {} problem(s): {}", errors.len(), shown.join("; "))))
+            JsValue::from(js_sys::Error::new(&format!(
+                "the data files have {} problem(s): {}",
+                errors.len(),
+                shown.join("; ")
+            )))
         })?;
         Ok(DataSet { dataset: Box::leak(Box::new(dataset)) })
     }
@@ -62,8 +73,12 @@ impl DataSet {
     pub fn select(&self, options: JsValue, reps: u32) -> Result<usize, JsValue> {
         let mut spec = ViewSpec::default_for(self.dataset);
         for name in OPTION_NAMES {
-            if let Some(value) = js_sys::Reflect::get(&options, &JsValue::from_str(name)).ok().and_then(|v| v.as_string()) {
-                spec = spec.with_option(self.dataset, name, &value).map_err(|e| JsValue::from(js_sys::TypeError::new(&e.to_string())))?;
+            if let Some(value) =
+                js_sys::Reflect::get(&options, &JsValue::from_str(name)).ok().and_then(|v| v.as_string())
+            {
+                spec = spec
+                    .with_option(self.dataset, name, &value)
+                    .map_err(|e| JsValue::from(js_sys::TypeError::new(&e.to_string())))?;
             }
         }
         let mut bars = 0;

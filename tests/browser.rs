@@ -120,7 +120,10 @@ fn pipeline_bars_are_drawn_in_the_data_s_proportions() {
     let values: Vec<f64> = bars.iter().map(|b| b.figure.value).collect();
     assert_eq!(values, [1686.0, 2500.0, 914.0, 405.0]);
     assert_eq!(bars[1].figure.qualifier, "at-least");
-    assert_eq!((bars[0].figure.component_id.as_str(), bars[0].figure.metric_id.as_str()), ("hsi", "investigations-initiated"));
+    assert_eq!(
+        (bars[0].figure.component_id.as_str(), bars[0].figure.metric_id.as_str()),
+        ("hsi", "investigations-initiated")
+    );
 
     let px = pixels(&canvas);
     let lengths: Vec<f64> = bars.iter().map(|b| drawn_length(&px, &canvas, b, ratio()) as f64).collect();
@@ -146,7 +149,8 @@ fn pipeline_bars_are_drawn_in_the_data_s_proportions() {
 #[wasm_bindgen_test]
 fn an_at_least_bar_has_an_open_end_past_its_value() {
     let canvas = canvas("500px");
-    let mut viewer = Viewer::new(canvas.clone().into(), options(&[("view", "component"), ("component", "cbp")])).unwrap();
+    let mut viewer =
+        Viewer::new(canvas.clone().into(), options(&[("view", "component"), ("component", "cbp")])).unwrap();
     viewer.draw(None).unwrap();
     let bars: Vec<Bar> = serde_wasm_bindgen::from_value(viewer.bars().unwrap()).unwrap();
     let value_bar = bars.iter().find(|b| b.figure.metric_id == "shipments-value").unwrap();
@@ -184,7 +188,8 @@ fn a_canvas_without_a_2d_context_is_an_error_that_says_so() {
     let canvas = canvas("300px");
     // A canvas holds one kind of context: once it has another, it gives no 2D one.
     assert!(canvas.get_context("bitmaprenderer").unwrap().is_some());
-    let error: js_sys::Error = Viewer::new(canvas.into(), JsValue::UNDEFINED).err().expect("an error").dyn_into().unwrap();
+    let error: js_sys::Error =
+        Viewer::new(canvas.into(), JsValue::UNDEFINED).err().expect("an error").dyn_into().unwrap();
     assert_eq!(String::from(error.message()), "this browser gave no 2D drawing context for the canvas");
 }
 
@@ -251,7 +256,10 @@ fn the_keyboards_bar_survives_a_redraw_and_a_query_for_the_same_view() {
     let problems = viewer.set_query(&same).unwrap();
     assert_eq!(js_sys::Array::from(&problems).length(), 0);
     assert_eq!(viewer.active(), last, "the same view from the address keeps the bar");
-    let problems: Vec<String> = js_sys::Array::from(&viewer.set_query("view=pie&component=hsi").unwrap()).iter().map(|p| p.as_string().unwrap()).collect();
+    let problems: Vec<String> = js_sys::Array::from(&viewer.set_query("view=pie&component=hsi").unwrap())
+        .iter()
+        .map(|p| p.as_string().unwrap())
+        .collect();
     assert_eq!(problems.len(), 1);
     assert!(problems[0].starts_with("view: unknown view"), "{problems:?}");
     assert_eq!(viewer.active(), None, "another view starts from no bar");
@@ -277,7 +285,9 @@ fn the_words_and_menus_follow_the_current_view_drawn_or_not() {
     let canvas = canvas("400px");
     let mut viewer = Viewer::new(canvas.clone().into(), JsValue::UNDEFINED).unwrap();
     viewer.draw(None).unwrap();
-    for (query, log_useful) in [("view=metric&metric=people-reached", true), ("view=pipeline", false), ("component=hsi", false)] {
+    for (query, log_useful) in
+        [("view=metric&metric=people-reached", true), ("view=pipeline", false), ("component=hsi", false)]
+    {
         // Changed without a draw: every answer is about the new view, not the chart last drawn.
         assert_eq!(js_sys::Array::from(&viewer.set_query(query).unwrap()).length(), 0);
         let (spec, _) = ViewSpec::from_query(&DATASET, &viewer.query());
@@ -286,7 +296,8 @@ fn the_words_and_menus_follow_the_current_view_drawn_or_not() {
         assert_eq!(viewer.description(), chart.description(&DATASET), "{query}");
         assert_eq!(viewer.log_useful(), log_useful, "{query}");
         let offered: Vec<String> = serde_wasm_bindgen::from_value(viewer.menu_metrics().unwrap()).unwrap();
-        let expected: Vec<String> = spec.offered_metrics(&DATASET).iter().map(|&m| DATASET.metrics[m].id.to_string()).collect();
+        let expected: Vec<String> =
+            spec.offered_metrics(&DATASET).iter().map(|&m| DATASET.metrics[m].id.to_string()).collect();
         assert!(!expected.is_empty());
         assert_eq!(offered, expected, "{query}");
         viewer.draw(None).unwrap();
@@ -298,7 +309,12 @@ fn the_words_and_menus_follow_the_current_view_drawn_or_not() {
 fn the_catalog_lists_what_the_controls_offer() {
     let cat = catalog(None).unwrap();
     let get = |key: &str| js_sys::Reflect::get(&cat, &key.into()).unwrap();
-    let ids = |key: &str| -> Vec<String> { js_sys::Array::from(&get(key)).iter().map(|c| js_sys::Reflect::get(&c, &"id".into()).unwrap().as_string().unwrap()).collect() };
+    let ids = |key: &str| -> Vec<String> {
+        js_sys::Array::from(&get(key))
+            .iter()
+            .map(|c| js_sys::Reflect::get(&c, &"id".into()).unwrap().as_string().unwrap())
+            .collect()
+    };
     assert_eq!(ids("views"), ["component", "metric", "trend", "pipeline"]);
     assert_eq!(ids("components"), DATASET.components.iter().map(|c| c.id.to_string()).collect::<Vec<_>>());
     assert_eq!(ids("metrics"), DATASET.metrics.iter().map(|m| m.id.to_string()).collect::<Vec<_>>());
@@ -422,7 +438,10 @@ fn bad_options_are_type_errors_naming_the_field_and_change_nothing() {
     assert_eq!(String::from(error.message()), "metric: invalid type: boolean `true`, expected a string");
     for (fy, expected) in [
         (JsValue::from_f64(2024.5), "fy: invalid value: floating point `2024.5`, expected a fiscal year"),
-        (JsValue::from_f64(1e20), "fy: invalid value: floating point `100000000000000000000.0`, expected a fiscal year"),
+        (
+            JsValue::from_f64(1e20),
+            "fy: invalid value: floating point `100000000000000000000.0`, expected a fiscal year",
+        ),
         (JsValue::TRUE, "fy: invalid type: boolean `true`, expected a fiscal year"),
     ] {
         let o = js_sys::Object::new();
@@ -433,8 +452,16 @@ fn bad_options_are_type_errors_naming_the_field_and_change_nothing() {
     // An object where text is expected is named in words (serde-wasm-bindgen would print its Debug form).
     for (field, value, expected) in [
         ("view", JsValue::from(js_sys::Object::new()), "view: expected a string; got an object"),
-        ("fy", JsValue::from(js_sys::Array::of1(&JsValue::from_f64(1.0))), "fy: expected a fiscal year such as \"2024\" or 2024; got an array"),
-        ("metric", JsValue::from(js_sys::Function::new_no_args("return 1")), "metric: expected a string; got a function"),
+        (
+            "fy",
+            JsValue::from(js_sys::Array::of1(&JsValue::from_f64(1.0))),
+            "fy: expected a fiscal year such as \"2024\" or 2024; got an array",
+        ),
+        (
+            "metric",
+            JsValue::from(js_sys::Function::new_no_args("return 1")),
+            "metric: expected a string; got a function",
+        ),
         ("scale", JsValue::from(js_sys::Symbol::for_("log")), "scale: expected a string; got a symbol"),
     ] {
         let o = js_sys::Object::new();
@@ -482,7 +509,11 @@ fn plotters_canvas_paints_at_every_pixel_ratio_in_proportion() {
         assert_eq!(target.width(), (600.0 * scale) as u32, "the backing store is CSS size × ratio");
         for ((len, base), b) in lengths.iter().zip(&one).zip(&bars) {
             // The wrapper scales whole CSS pixels: each bar is `scale` times as long, to a CSS pixel.
-            assert!((len - base * scale).abs() <= scale, "×{scale}: {len} px against {base} px at ×1 for {:?}", b.figure.value);
+            assert!(
+                (len - base * scale).abs() <= scale,
+                "×{scale}: {len} px against {base} px at ×1 for {:?}",
+                b.figure.value
+            );
             assert!((len - b.width * scale).abs() <= 1.5 * scale, "×{scale}: drawn {len}, layout {}", b.width * scale);
         }
     }
@@ -494,7 +525,11 @@ fn record_of(f: &Figure) -> &'static ccht_chart::Record {
     let matching: Vec<_> = d
         .records
         .iter()
-        .filter(|r| d.components[r.component].id == f.component_id && d.metrics[r.metric].id == f.metric_id && r.fiscal_year == f.fy)
+        .filter(|r| {
+            d.components[r.component].id == f.component_id
+                && d.metrics[r.metric].id == f.metric_id
+                && r.fiscal_year == f.fy
+        })
         .collect();
     assert_eq!(matching.len(), 1, "{f:?}");
     matching[0]
@@ -510,7 +545,13 @@ fn assert_own_source(f: &Figure, context: &str) {
     };
     assert_eq!(f.value, r.value, "{context}: {f:?}");
     assert_eq!(
-        (f.source_title.as_str(), f.source_publisher.as_str(), f.source_url.as_str(), f.source_kind.as_str(), f.source_sentence.as_str()),
+        (
+            f.source_title.as_str(),
+            f.source_publisher.as_str(),
+            f.source_url.as_str(),
+            f.source_kind.as_str(),
+            f.source_sentence.as_str()
+        ),
         (&*s.title, &*s.publisher, &*s.url, kind, &*r.source_sentence),
         "{context}: FY {} {} {} names another record's source",
         f.fy,
@@ -532,8 +573,14 @@ fn every_row_carries_its_own_record_s_source_in_every_view_of_every_year() {
     for fy in &years {
         let fy = fy.to_string();
         views.push(vec![("view", "pipeline".into()), ("fy", fy.clone())]);
-        views.extend(d.components.iter().map(|c| vec![("view", "component".into()), ("component", c.id.to_string()), ("fy", fy.clone())]));
-        views.extend(d.metrics.iter().map(|m| vec![("view", "metric".into()), ("metric", m.id.to_string()), ("fy", fy.clone())]));
+        views.extend(
+            d.components
+                .iter()
+                .map(|c| vec![("view", "component".into()), ("component", c.id.to_string()), ("fy", fy.clone())]),
+        );
+        views.extend(
+            d.metrics.iter().map(|m| vec![("view", "metric".into()), ("metric", m.id.to_string()), ("fy", fy.clone())]),
+        );
     }
     for (c, m) in d.components.iter().flat_map(|c| d.metrics.iter().map(move |m| (c, m))) {
         views.push(vec![("view", "trend".into()), ("component", c.id.to_string()), ("metric", m.id.to_string())]);
@@ -560,7 +607,10 @@ fn every_row_carries_its_own_record_s_source_in_every_view_of_every_year() {
         let sources: Vec<SourceInfo> = serde_wasm_bindgen::from_value(viewer.sources().unwrap()).unwrap();
         for row in &table.rows {
             let source = &d.sources[record_of(row).source];
-            let listed = sources.iter().find(|s| s.url == *source.url).unwrap_or_else(|| panic!("{context}: {} missing", source.url));
+            let listed = sources
+                .iter()
+                .find(|s| s.url == *source.url)
+                .unwrap_or_else(|| panic!("{context}: {} missing", source.url));
             let kind = if source.kind == SourceKind::Primary { "primary" } else { "secondary" };
             assert_eq!(
                 (listed.title.as_str(), listed.publisher.as_str(), listed.date.as_str(), listed.kind.as_str()),
@@ -568,7 +618,12 @@ fn every_row_carries_its_own_record_s_source_in_every_view_of_every_year() {
                 "{context}"
             );
             assert!(listed.url_note == *source.url_note || listed.url_note == *source.url_note_es, "{context}");
-            assert!(listed.figures.iter().any(|f| f.contains(&row.text) && f.contains(&row.fy.to_string())), "{context}: {:?} not under {}", row.text, source.url);
+            assert!(
+                listed.figures.iter().any(|f| f.contains(&row.text) && f.contains(&row.fy.to_string())),
+                "{context}: {:?} not under {}",
+                row.text,
+                source.url
+            );
             sources_seen += 1;
         }
         #[cfg(feature = "exports")]
@@ -576,9 +631,15 @@ fn every_row_carries_its_own_record_s_source_in_every_view_of_every_year() {
             // The CSV export names each row's own source too.
             let csv = viewer.csv();
             for row in &table.rows {
-                let line = csv.lines().find(|l| l.contains(&row.component) && l.contains(&row.metric) && l.contains(&format!(",{},", row.fy)));
+                let line = csv.lines().find(|l| {
+                    l.contains(&row.component) && l.contains(&row.metric) && l.contains(&format!(",{},", row.fy))
+                });
                 let line = line.unwrap_or_else(|| panic!("{context}: no CSV line for {row:?}"));
-                assert!(line.contains(&row.source_url), "{context}: CSV line {line} names another source than {}", row.source_url);
+                assert!(
+                    line.contains(&row.source_url),
+                    "{context}: CSV line {line} names another source than {}",
+                    row.source_url
+                );
             }
         }
     }

@@ -16,7 +16,20 @@ struct Mention {
 }
 
 const NUMBER_WORDS: [&str; 14] = [
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "hundred", "thousand", "thousands",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozen",
+    "hundred",
+    "thousand",
+    "thousands",
 ];
 
 /// Finds "1,686", "3.7 million", "84%", "866-347-2423", and number words such as "thousands".
@@ -28,7 +41,12 @@ fn mentions(text: &str) -> Vec<Mention> {
         let starts_word = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
         if bytes[i].is_ascii_digit() && starts_word {
             let start = i;
-            while i < bytes.len() && (bytes[i].is_ascii_digit() || ((bytes[i] == b',' || bytes[i] == b'.' || bytes[i] == b'-') && i + 1 < bytes.len() && bytes[i + 1].is_ascii_digit())) {
+            while i < bytes.len()
+                && (bytes[i].is_ascii_digit()
+                    || ((bytes[i] == b',' || bytes[i] == b'.' || bytes[i] == b'-')
+                        && i + 1 < bytes.len()
+                        && bytes[i + 1].is_ascii_digit()))
+            {
                 i += 1;
             }
             for scale in [" million", " billion", " thousand"] {
@@ -70,8 +88,13 @@ fn fy2024() -> impl Iterator<Item = &'static ccht_chart::Record> {
 
 /// Where a record's figure stands in the release: its sentence, then its words within it.
 fn position(record: &ccht_chart::Record) -> (usize, usize) {
-    let sentence = RELEASE.find(record.source_sentence.as_ref()).unwrap_or_else(|| panic!("line {}: source sentence is not verbatim in the release", record.line));
-    let within = record.source_sentence.find(record.as_written.as_ref()).unwrap_or_else(|| panic!("line {}: {:?} is not in its sentence", record.line, record.as_written));
+    let sentence = RELEASE
+        .find(record.source_sentence.as_ref())
+        .unwrap_or_else(|| panic!("line {}: source sentence is not verbatim in the release", record.line));
+    let within = record
+        .source_sentence
+        .find(record.as_written.as_ref())
+        .unwrap_or_else(|| panic!("line {}: {:?} is not in its sentence", record.line, record.as_written));
     (sentence + within, sentence + within + record.as_written.len())
 }
 
@@ -82,7 +105,13 @@ fn every_record_is_stated_by_its_sentence_and_the_sentence_is_in_the_release() {
         n += 1;
         assert!(RELEASE.contains(r.source_sentence.as_ref()), "line {}: sentence not verbatim in the release", r.line);
         assert!(r.source_sentence.contains(r.as_written.as_ref()), "line {}", r.line);
-        assert_eq!(parse_as_written(&r.as_written), Some((r.value, r.qualifier)), "line {}: {:?}", r.line, r.as_written);
+        assert_eq!(
+            parse_as_written(&r.as_written),
+            Some((r.value, r.qualifier)),
+            "line {}: {:?}",
+            r.line,
+            r.as_written
+        );
         assert_eq!(DATASET.sources[r.source].id, "fy2024-release", "line {}", r.line);
     }
     assert_eq!(n, 19, "the release states 19 FY2024 figures");
@@ -115,10 +144,11 @@ fn every_number_in_the_release_is_a_record_or_ignored_with_a_reason() {
 
 #[test]
 fn the_scanner_sees_every_form_of_number() {
-    let found: Vec<String> = mentions("In FY 2024, 1,686 cases, more than 3.7 million clicks, 84% up; call 866-347-2423; thousands more.")
-        .into_iter()
-        .map(|m| m.text)
-        .collect();
+    let found: Vec<String> =
+        mentions("In FY 2024, 1,686 cases, more than 3.7 million clicks, 84% up; call 866-347-2423; thousands more.")
+            .into_iter()
+            .map(|m| m.text)
+            .collect();
     assert_eq!(found, ["2024", "1,686", "3.7 million", "84%", "866-347-2423", "thousands"]);
 }
 

@@ -4,8 +4,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use ccht_chart::{
-    bar_label, layout, svg, load, with_separators, DataFiles, DATASET, select, spoken, Chart, Component, Dataset, EstimatedText, Kind, Layout,
-    Metric, PipelineStage, Lang, Qualifier, Record, Scale, Source, SourceKind, Theme, Unit, ViewKind, ViewSpec,
+    bar_label, layout, load, select, spoken, svg, with_separators, Chart, Component, DataFiles, Dataset, EstimatedText,
+    Kind, Lang, Layout, Metric, PipelineStage, Qualifier, Record, Scale, Source, SourceKind, Theme, Unit, ViewKind,
+    ViewSpec, DATASET,
 };
 use proptest::prelude::*;
 use std::borrow::Cow;
@@ -45,7 +46,12 @@ fn value() -> impl Strategy<Value = f64> {
 }
 
 fn qualifier() -> impl Strategy<Value = Qualifier> {
-    prop_oneof![Just(Qualifier::Exact), Just(Qualifier::AtLeast), Just(Qualifier::Approximate), Just(Qualifier::Derived)]
+    prop_oneof![
+        Just(Qualifier::Exact),
+        Just(Qualifier::AtLeast),
+        Just(Qualifier::Approximate),
+        Just(Qualifier::Derived)
+    ]
 }
 
 fn unit() -> impl Strategy<Value = Unit> {
@@ -150,7 +156,9 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                         .collect(),
                 ),
                 records: Cow::Owned(records),
-                pipeline: Cow::Owned(pipeline.into_iter().map(|(component, metric)| PipelineStage { component, metric }).collect()),
+                pipeline: Cow::Owned(
+                    pipeline.into_iter().map(|(component, metric)| PipelineStage { component, metric }).collect(),
+                ),
                 index: OnceLock::new(),
             }
         })
@@ -159,12 +167,25 @@ fn dataset() -> impl Strategy<Value = Dataset> {
 /// A dataset and a view of it: any view kind, component, metric and year, including a year with no records.
 fn dataset_and_view() -> impl Strategy<Value = (Dataset, ViewSpec)> {
     dataset().prop_flat_map(|d| {
-        let view = prop_oneof![Just(ViewKind::Component), Just(ViewKind::Metric), Just(ViewKind::Trend), Just(ViewKind::Pipeline)];
+        let view = prop_oneof![
+            Just(ViewKind::Component),
+            Just(ViewKind::Metric),
+            Just(ViewKind::Trend),
+            Just(ViewKind::Pipeline)
+        ];
         let year = prop_oneof![4 => proptest::sample::select(YEARS.to_vec()), 1 => Just(EMPTY_YEAR)];
         let scale = prop_oneof![Just(Scale::Linear), Just(Scale::Log)];
         let lang = prop_oneof![Just(Lang::En), Just(Lang::Es)];
-        let spec = (view, 0..d.components.len(), 0..d.metrics.len(), year, scale, lang)
-            .prop_map(|(view, component, metric, fiscal_year, scale, lang)| ViewSpec { view, component, metric, fiscal_year, scale, lang });
+        let spec = (view, 0..d.components.len(), 0..d.metrics.len(), year, scale, lang).prop_map(
+            |(view, component, metric, fiscal_year, scale, lang)| ViewSpec {
+                view,
+                component,
+                metric,
+                fiscal_year,
+                scale,
+                lang,
+            },
+        );
         (Just(d), spec)
     })
 }
@@ -174,16 +195,29 @@ fn dataset_and_view() -> impl Strategy<Value = (Dataset, ViewSpec)> {
 fn expected(d: &Dataset, spec: &ViewSpec) -> Vec<Option<usize>> {
     let in_year = |r: &Record| r.fiscal_year == spec.fiscal_year;
     match spec.view {
-        ViewKind::Component => (0..d.records.len()).filter(|&i| in_year(&d.records[i]) && d.records[i].component == spec.component).map(Some).collect(),
+        ViewKind::Component => (0..d.records.len())
+            .filter(|&i| in_year(&d.records[i]) && d.records[i].component == spec.component)
+            .map(Some)
+            .collect(),
         ViewKind::Metric => {
             let kind = d.metrics[spec.metric].kind;
-            (0..d.records.len()).filter(|&i| in_year(&d.records[i]) && d.metrics[d.records[i].metric].kind == kind).map(Some).collect()
+            (0..d.records.len())
+                .filter(|&i| in_year(&d.records[i]) && d.metrics[d.records[i].metric].kind == kind)
+                .map(Some)
+                .collect()
         }
-        ViewKind::Trend => (0..d.records.len()).filter(|&i| d.records[i].component == spec.component && d.records[i].metric == spec.metric).map(Some).collect(),
+        ViewKind::Trend => (0..d.records.len())
+            .filter(|&i| d.records[i].component == spec.component && d.records[i].metric == spec.metric)
+            .map(Some)
+            .collect(),
         ViewKind::Pipeline => d
             .pipeline
             .iter()
-            .map(|s| (0..d.records.len()).find(|&i| in_year(&d.records[i]) && d.records[i].component == s.component && d.records[i].metric == s.metric))
+            .map(|s| {
+                (0..d.records.len()).find(|&i| {
+                    in_year(&d.records[i]) && d.records[i].component == s.component && d.records[i].metric == s.metric
+                })
+            })
             .collect(),
     }
 }
@@ -206,7 +240,12 @@ fn check_selection(d: &Dataset, spec: &ViewSpec, chart: &Chart, l: &Layout) -> R
         ViewKind::Component | ViewKind::Metric | ViewKind::Trend => {
             // Each selected record is drawn exactly once.
             for r in want.iter().flatten() {
-                prop_assert_eq!(drawn.iter().filter(|&&x| x == *r).count(), 1, "record {} drawn the wrong number of times", r);
+                prop_assert_eq!(
+                    drawn.iter().filter(|&&x| x == *r).count(),
+                    1,
+                    "record {} drawn the wrong number of times",
+                    r
+                );
             }
             prop_assert_eq!(drawn.len(), want.len());
             if want.is_empty() {
@@ -225,7 +264,12 @@ fn check_selection(d: &Dataset, spec: &ViewSpec, chart: &Chart, l: &Layout) -> R
                 if stage.is_none() {
                     let template = ccht_chart::text(chart.lang, "no_stage");
                     let prefix = format!("{}{}. ", template.split("{0}").next().unwrap_or(""), n + 1);
-                    prop_assert!(chart.notes.iter().any(|note| note.starts_with(&prefix)), "stage {} missing without a note: {:?}", n + 1, chart.notes);
+                    prop_assert!(
+                        chart.notes.iter().any(|note| note.starts_with(&prefix)),
+                        "stage {} missing without a note: {:?}",
+                        n + 1,
+                        chart.notes
+                    );
                 }
             }
         }
@@ -234,7 +278,12 @@ fn check_selection(d: &Dataset, spec: &ViewSpec, chart: &Chart, l: &Layout) -> R
 }
 
 fn check_geometry(chart: &Chart, l: &Layout, width: f64) -> Result<(), TestCaseError> {
-    prop_assert!(l.width.is_finite() && l.width >= 1.0 && l.height.is_finite() && l.height > 0.0, "{} × {}", l.width, l.height);
+    prop_assert!(
+        l.width.is_finite() && l.width >= 1.0 && l.height.is_finite() && l.height > 0.0,
+        "{} × {}",
+        l.width,
+        l.height
+    );
     prop_assert!(l.width == width.max(1.0));
     for t in &l.texts {
         prop_assert!(finite(&[t.x, t.y]), "{:?}", t);
@@ -273,7 +322,10 @@ fn check_svg(d: &Dataset, chart: &Chart, l: &Layout) -> Result<(), TestCaseError
     let derived = l.bars.iter().filter(|b| b.qualifier == Qualifier::Derived).count();
     prop_assert_eq!(svg.matches("opacity=\"1\" fill=\"#005EA2\"").count(), l.bars.len() - derived);
     prop_assert_eq!(svg.matches("fill=\"none\" opacity=\"1\" stroke=\"#005EA2\"").count() >= derived, true);
-    prop_assert_eq!(svg.matches("opacity=\"0.55\"").count(), l.bars.iter().filter(|b| b.qualifier == Qualifier::AtLeast).count());
+    prop_assert_eq!(
+        svg.matches("opacity=\"0.55\"").count(),
+        l.bars.iter().filter(|b| b.qualifier == Qualifier::AtLeast).count()
+    );
     // Every bar's value label is written, and the description speaks every value.
     let description = chart.description(d);
     for b in &l.bars {
@@ -281,7 +333,12 @@ fn check_svg(d: &Dataset, chart: &Chart, l: &Layout) -> Result<(), TestCaseError
         let label = bar_label(b.value, chart.panels[b.panel].unit, b.qualifier, chart.lang);
         prop_assert!(svg.contains(&format!("\n{label}\n</text>")), "label {} missing", label);
         let unit = d.kind_of(&d.records[b.record]).unit;
-        prop_assert!(description.contains(&spoken(b.value, unit, b.qualifier, chart.lang)), "{} missing from {}", spoken(b.value, unit, b.qualifier, chart.lang), description);
+        prop_assert!(
+            description.contains(&spoken(b.value, unit, b.qualifier, chart.lang)),
+            "{} missing from {}",
+            spoken(b.value, unit, b.qualifier, chart.lang),
+            description
+        );
     }
     Ok(())
 }

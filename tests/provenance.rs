@@ -31,11 +31,17 @@ fn every_earlier_record_is_a_row_of_the_source_notes() {
             continue;
         }
         let found = rows.iter().enumerate().find(|(i, (fy, v, q))| {
-            !used[*i] && *fy == r.fiscal_year && *v == r.value && (q.starts_with("more than") == (r.qualifier == Qualifier::AtLeast))
+            !used[*i]
+                && *fy == r.fiscal_year
+                && *v == r.value
+                && (q.starts_with("more than") == (r.qualifier == Qualifier::AtLeast))
         });
         match found {
             Some((i, _)) => used[i] = true,
-            None => panic!("records.csv line {}: FY{} {} has no matching row in earlier-years.md", r.line, r.fiscal_year, r.value),
+            None => panic!(
+                "records.csv line {}: FY{} {} has no matching row in earlier-years.md",
+                r.line, r.fiscal_year, r.value
+            ),
         }
     }
     let left_out: Vec<_> = rows.iter().zip(&used).filter(|(_, u)| !**u).map(|(r, _)| r).collect();
@@ -82,7 +88,8 @@ fn the_series_that_span_several_years() {
     let mut spanning = Vec::new();
     for (c, component) in DATASET.components.iter().enumerate() {
         for (m, metric) in DATASET.metrics.iter().enumerate() {
-            let mut years: Vec<u16> = DATASET.records.iter().filter(|r| r.component == c && r.metric == m).map(|r| r.fiscal_year).collect();
+            let mut years: Vec<u16> =
+                DATASET.records.iter().filter(|r| r.component == c && r.metric == m).map(|r| r.fiscal_year).collect();
             years.sort_unstable();
             if years.len() > 1 {
                 spanning.push(format!("{} {}: {:?}", component.id, metric.id, years));

@@ -10,7 +10,14 @@ fuzz_target!(|data: &[u8]| {
     let mut parts: Vec<String> = data.splitn(6, |&b| b == 0).map(|p| String::from_utf8_lossy(p).into_owned()).collect();
     parts.resize(6, String::new());
     let file = |i: usize| (FILE_NAMES[i], parts[i].as_str());
-    let files = DataFiles { components: file(0), kinds: file(1), metrics: file(2), sources: file(3), records: file(4), pipeline: file(5) };
+    let files = DataFiles {
+        components: file(0),
+        kinds: file(1),
+        metrics: file(2),
+        sources: file(3),
+        records: file(4),
+        pipeline: file(5),
+    };
     match load(&files) {
         Err(errors) => {
             assert!(!errors.is_empty(), "refused without a reason");
@@ -32,7 +39,9 @@ fn check_dataset(d: &Dataset) {
         assert!(r.component < d.components.len() && r.metric < d.metrics.len() && r.source < d.sources.len());
         assert!(r.value.is_finite() && r.value >= 0.0, "{}", r.value);
         assert!(
-            !d.records[..i].iter().any(|o| (o.fiscal_year, o.component, o.metric) == (r.fiscal_year, r.component, r.metric)),
+            !d.records[..i]
+                .iter()
+                .any(|o| (o.fiscal_year, o.component, o.metric) == (r.fiscal_year, r.component, r.metric)),
             "two figures for one year, component and metric"
         );
     }
@@ -44,7 +53,10 @@ fn check_dataset(d: &Dataset) {
     ];
     for table in ids {
         for (i, id) in table.iter().enumerate() {
-            assert!(!id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'), "{id:?}");
+            assert!(
+                !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+                "{id:?}"
+            );
             assert!(!table[..i].contains(id), "duplicate id {id:?}");
         }
     }
@@ -61,7 +73,12 @@ fn chart_every_view(d: &Dataset) {
                 let chart = select(d, &spec);
                 let _ = chart.description(d);
                 let l = layout(&chart, 320.0, &EstimatedText);
-                assert!(l.height.is_finite() && l.bars.iter().all(|b| [b.x0, b.x1, b.y0, b.y1].iter().all(|v| v.is_finite())), "{:?}", l.bars);
+                assert!(
+                    l.height.is_finite()
+                        && l.bars.iter().all(|b| [b.x0, b.x1, b.y0, b.y1].iter().all(|v| v.is_finite())),
+                    "{:?}",
+                    l.bars
+                );
                 assert_eq!(l.bars.len(), chart.bar_count());
                 svg(&l, &Theme::LIGHT).expect("an SVG string cannot fail");
             }

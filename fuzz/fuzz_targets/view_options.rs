@@ -12,7 +12,11 @@ fn check_spec(spec: &ViewSpec) {
     assert!(fiscal_years(d).contains(&spec.fiscal_year), "{spec:?}");
     // The component view keeps a measure the component has, whenever it has any that year.
     if spec.view == ViewKind::Component {
-        let has = |m: usize| d.records.iter().any(|r| r.component == spec.component && r.metric == m && r.fiscal_year == spec.fiscal_year);
+        let has = |m: usize| {
+            d.records
+                .iter()
+                .any(|r| r.component == spec.component && r.metric == m && r.fiscal_year == spec.fiscal_year)
+        };
         assert!(has(spec.metric) || !(0..d.metrics.len()).any(has), "{spec:?}");
     }
     // Its query reopens the same chart, with nothing to complain about. (The pipeline's query
@@ -40,7 +44,11 @@ fuzz_target!(|data: &[u8]| {
     // A whole query: bad parameters are reported, the rest still applies.
     let (spec, errors) = ViewSpec::from_query(&DATASET, &text);
     check_spec(&spec);
-    let names: Vec<String> = text.trim_start_matches('?').split('&').map(|p| percent_decode(p.split_once('=').map_or(p, |(k, _)| k))).collect();
+    let names: Vec<String> = text
+        .trim_start_matches('?')
+        .split('&')
+        .map(|p| percent_decode(p.split_once('=').map_or(p, |(k, _)| k)))
+        .collect();
     for e in &errors {
         assert!(names.contains(&e.field), "{e} names no parameter of {text:?}");
     }
