@@ -18,7 +18,7 @@ serve: build
 # `-Zfmt-debug=none` compiles every `{:?}` to nothing: no Debug code, no Unicode escape tables and
 # no debug-string glue, 3.1 KB gzipped off the first view's Wasm (72,469 → 69,351 B, measured on
 # 2026-12-02). No message a reader or a developer sees uses Debug: the one serde-wasm-bindgen
-# writes for an object is replaced in src/web.rs (`apply_options`), and tests/e2e check it.
+# writes for an object is replaced in src/web/options.rs (`apply_options`), and tests/e2e check it.
 RELEASE_WASM := RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none" wasm-pack build --release --target web
 # optimize_for_size picks the standard library's smaller code paths (sorting, formatting): 4.3 KB
 # gzipped off the first view's Wasm, measured on 2026-12-02 (78,690 → 74,366 B before short imports).
@@ -49,7 +49,7 @@ TEST_FUZZ_SECONDS ?= 45
 test: test-native test-fuzz test-chrome test-firefox test-webkit test-e2e
 
 test-native: tools
-	cargo test --all-targets
+	cargo test --workspace --all-targets
 	@# The lean build's features, as the first view's Wasm has them: English only, no downloads.
 	cargo test --no-default-features
 	cargo run -q --example fallback -- --check
@@ -87,7 +87,7 @@ planted-bugs: build
 ## Mutation testing, not part of `make test` (hours for the whole crate): cargo-mutants with the
 ## native tests (.cargo/mutants.toml), then the browser-only modules with the Wasm browser tests in
 ## Chrome. Reports: mutants.out/ and mutants-browser/mutants.out/. MUTANTS_ARGS narrows a run,
-## e.g. MUTANTS_ARGS="--file src/layout.rs" or "--shard 1/4".
+## e.g. MUTANTS_ARGS="--file src/layout/scale.rs" or "--shard 1/4".
 ## cargo-mutants exits 2 when a mutant was missed, 3 when some only timed out (an endless loop,
 ## caught by the time limit): a pass succeeds on 0 or 3.
 MUTANTS_ARGS ?=

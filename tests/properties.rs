@@ -4,9 +4,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use ccht_chart::{
-    bar_label, layout, load, select, spoken, svg, with_separators, Chart, Component, DataFiles, Dataset, EstimatedText,
-    Kind, Lang, Layout, Metric, PipelineStage, Qualifier, Record, Scale, Source, SourceKind, Theme, Unit, ViewKind,
-    ViewSpec, DATASET,
+    bar_label, layout, select, spoken, svg, with_separators, Chart, Component, Dataset, EstimatedText, Kind, Lang,
+    Layout, Metric, PipelineStage, Qualifier, Record, Scale, Source, SourceKind, Theme, Unit, ViewKind, ViewSpec,
+    DATASET,
 };
 use proptest::prelude::*;
 use std::borrow::Cow;
@@ -411,7 +411,7 @@ proptest! {
         prop_assert_eq!(select(&d, &reopened), select(&d, &chosen), "{}", query);
     }
 
-    /// Found by this test and fixed (data_file.rs refuses such stages): the pipeline panel is always `Unit::Count`, and nothing checks that
+    /// Found by this test and fixed (ccht-data's checker refuses such stages): the pipeline panel is always `Unit::Count`, and nothing checks that
     /// `pipeline.csv` names only count metrics, so a dollar or percent stage is labelled "12M"
     /// where the description says "$12,000,000". Ignored until the loader or `select` handles it.
     #[test]
@@ -444,13 +444,13 @@ fn a_subnormal_value_keeps_finite_geometry() {
     }
 }
 
-/// Found by this test and fixed (data_file.rs refuses empty tables): the loader once accepts files with a header and no rows, and
+/// Found by this test and fixed (ccht-data's checker refuses empty tables): the loader once accepted files with a header and no rows, and
 /// `ViewSpec::default_for` then points at component 0 and metric 0, which do not exist, so
 /// `select` panics (index out of bounds). Either the loader should refuse empty tables or the
 /// view should have nothing to point at. Ignored until one of them does.
 #[test]
 fn an_empty_dataset_is_refused_or_charted() {
-    let loaded = load(&DataFiles {
+    let loaded = ccht_data::load(&ccht_data::DataFiles {
         components: ("components.csv", "id,name,short_name,name_es,short_name_es\n"),
         kinds: ("kinds.csv", "id,name,unit,noun,name_es,noun_es\n"),
         metrics: ("metrics.csv", "id,name,kind,name_es,note,note_es\n"),

@@ -13,14 +13,14 @@ const root = new URL("../", import.meta.url).pathname;
 const BUGS = [
   {
     name: "each figure carries the source of the record before it (Viewer results)",
-    file: "src/web.rs",
+    file: "src/web/viewer.rs",
     from: "let source = &d.sources[r.source];\n        Figure {",
     to: "let source = &d.sources[d.records[record.saturating_sub(1)].source];\n        Figure {",
     tests: ["provenance"],
   },
   {
     name: "ArrowRight moves two bars",
-    file: "src/web.rs",
+    file: "src/web/viewer.rs",
     from: '("ArrowDown" | "ArrowRight", Some(i)) => (i + 1).min(last),',
     to: '("ArrowDown", Some(i)) => (i + 1).min(last),\n            ("ArrowRight", Some(i)) => (i + 2).min(last),',
     tests: ["provenance"],

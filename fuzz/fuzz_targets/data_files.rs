@@ -3,21 +3,15 @@
 //! promises the charts rely on, and every view of it must select, lay out and draw.
 #![no_main]
 
-use ccht_chart::{layout, load, select, svg, DataFiles, Dataset, EstimatedText, Theme, ViewKind, ViewSpec, FILE_NAMES};
+use ccht_chart::{layout, select, svg, EstimatedText, Theme, ViewKind, ViewSpec};
+use ccht_data::{load, DataFiles, Dataset, FILE_NAMES};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let mut parts: Vec<String> = data.splitn(6, |&b| b == 0).map(|p| String::from_utf8_lossy(p).into_owned()).collect();
     parts.resize(6, String::new());
     let file = |i: usize| (FILE_NAMES[i], parts[i].as_str());
-    let files = DataFiles {
-        components: file(0),
-        kinds: file(1),
-        metrics: file(2),
-        sources: file(3),
-        records: file(4),
-        pipeline: file(5),
-    };
+    let files = DataFiles::in_order(std::array::from_fn(file));
     match load(&files) {
         Err(errors) => {
             assert!(!errors.is_empty(), "refused without a reason");

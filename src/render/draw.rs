@@ -10,10 +10,10 @@
 //! stays the source of truth for where they are, since hit-testing and the value labels read it
 //! (plotters 0.3.7 cannot map a log axis back), and a test holds the two within a pixel.
 
-use crate::dataset::Qualifier;
+use super::svg::SvgOut;
+use super::theme::{Rgb, Theme};
 use crate::layout::{Anchor, BarBox, Layout, LineRole, TextRole, ValueScale, OPEN_END};
-use crate::svg_backend::SvgOut;
-use crate::theme::{Rgb, Theme};
+use ccht_data::Qualifier;
 use plotters::coord::ranged1d::{AsRangedCoord, Ranged};
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;

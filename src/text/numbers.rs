@@ -4,8 +4,9 @@
 //! Nothing here rounds. A compact form is used only when it is exactly the value; otherwise the
 //! full number is written with separators.
 
-use crate::dataset::{Qualifier, Unit};
-use crate::i18n::{say, Lang};
+use super::strings::say;
+use ccht_data::Lang;
+use ccht_data::{Qualifier, Unit};
 
 fn separators(lang: Lang) -> (char, char) {
     match lang {

@@ -1,12 +1,12 @@
 //! Exports of a view: CSV of its figures (RFC 4180) and an HTML table for the no-script fallback.
 //! The SVG export is `draw::svg`, the same drawing code as the canvas.
 
-use crate::dataset::{Dataset, Unit};
-use crate::number_format::{plain_decimal, spoken};
+use crate::text::{plain_decimal, spoken};
 use crate::view::Chart;
+use ccht_data::{Dataset, Unit};
 
 /// The records a chart draws, in drawing order.
-fn records<'a>(dataset: &'a Dataset, chart: &'a Chart) -> impl Iterator<Item = &'a crate::dataset::Record> + 'a {
+fn records<'a>(dataset: &'a Dataset, chart: &'a Chart) -> impl Iterator<Item = &'a ccht_data::Record> + 'a {
     chart.panels.iter().flat_map(|p| &p.bars).map(move |b| &dataset.records[b.record])
 }
 
@@ -95,7 +95,6 @@ pub fn html_table(dataset: &Dataset, chart: &Chart) -> String {
 mod tests {
     use super::*;
     use crate::embedded::DATASET;
-    use crate::parse_csv;
     use crate::view::{select, ViewSpec};
 
     fn chart(query: &str) -> Chart {
@@ -106,10 +105,15 @@ mod tests {
     fn csv_round_trips_through_an_rfc_4180_reader() {
         let c = chart("view=component&component=dhs");
         let text = csv(&DATASET, &c);
-        let rows = parse_csv(&text).unwrap();
+        let rows: Vec<csv::StringRecord> = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(text.as_bytes())
+            .records()
+            .map(Result::unwrap)
+            .collect();
         assert_eq!(rows.len(), 1 + c.bar_count());
-        assert_eq!(rows[0].fields[0], "component");
-        let victims = &rows[1].fields;
+        assert_eq!(&rows[0][0], "component");
+        let victims: Vec<&str> = rows[1].iter().collect();
         assert_eq!(victims[..7], ["DHS-wide", "Victims assisted", "2024", "800", "count", "at-least", "more than 800"]);
         // The sentence has commas and semicolons; it survives quoting intact.
         assert!(victims[9].starts_with("In FY 2024, DHS agencies assisted more than 800"));

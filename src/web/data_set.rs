@@ -6,13 +6,12 @@
 //! `Viewer.withData(canvas, files, options)` loads and views in one call; `new DataSet(files)` loads
 //! once and can then make viewers and time `select` alone. `files` is
 //! `{ components, kinds, metrics, sources, records, pipeline }`, each the text of that CSV file; the
-//! files go through the same checks as at build time (`ccht_chart::load`), and a dataset, once loaded,
+//! files go through the same checks as at build time (`ccht_data::load`), and a dataset, once loaded,
 //! lives as long as the page (it is leaked, so viewers can hold it by `&'static`).
 
-use crate::data_file::{load, DataFiles};
-use crate::dataset::Dataset;
+use super::Viewer;
 use crate::view::{select, ViewSpec, OPTION_NAMES};
-use crate::web::Viewer;
+use ccht_data::{load, DataFiles, Dataset, FILE_NAMES};
 use wasm_bindgen::prelude::*;
 
 fn text_field(files: &JsValue, name: &str) -> Result<String, JsValue> {
@@ -38,15 +37,8 @@ impl DataSet {
         for name in names {
             texts.push(text_field(&files, name)?);
         }
-        let file = |i: usize| (crate::data_file::FILE_NAMES[i], texts[i].as_str());
-        let files = DataFiles {
-            components: file(0),
-            kinds: file(1),
-            metrics: file(2),
-            sources: file(3),
-            records: file(4),
-            pipeline: file(5),
-        };
+        let file = |i: usize| (FILE_NAMES[i], texts[i].as_str());
+        let files = DataFiles::in_order(std::array::from_fn(file));
         let dataset = load(&files).map_err(|errors| {
             let shown: Vec<String> = errors.iter().take(10).map(|e| e.to_string()).collect();
             JsValue::from(js_sys::Error::new(&format!(

@@ -100,21 +100,21 @@ impl RecordIndex {
 }
 
 /// Adds an item to a sorted list of distinct items, unless it is there already.
-pub(crate) fn insert_sorted<T: Ord>(list: &mut Vec<T>, item: T) {
+pub fn insert_sorted<T: Ord>(list: &mut Vec<T>, item: T) {
     if let Err(at) = list.binary_search(&item) {
         list.insert(at, item);
     }
 }
 
 /// Sorts record ids by a key; equal keys keep their order (the standard library's stable sort).
-pub(crate) fn sort_ids_by(ids: &mut [usize], key: impl Fn(usize) -> (usize, usize, usize)) {
+pub fn sort_ids_by(ids: &mut [usize], key: impl Fn(usize) -> (usize, usize, usize)) {
     ids.sort_by_key(|&i| key(i));
 }
 
 #[cfg(test)]
 mod tests {
     use super::{insert_sorted, sort_ids_by};
-    use crate::embedded::DATASET;
+    use crate::repository_data;
 
     #[test]
     fn id_lists_sort_stably_and_stay_distinct() {
@@ -131,7 +131,7 @@ mod tests {
 
     #[test]
     fn the_index_agrees_with_a_scan() {
-        let d = &DATASET;
+        let d = repository_data();
         let index = d.index();
         assert_eq!(index.years, [2020, 2021, 2022, 2023, 2024]);
         for (c, _) in d.components.iter().enumerate() {

@@ -3,148 +3,19 @@
 //! Pure geometry, no drawing: the same [`Layout`] feeds the canvas, the SVG renderer, hit-testing
 //! and the tests. Heights follow from the content, so the caller sizes the canvas to fit.
 
-use crate::dataset::Qualifier;
-use crate::i18n::text;
-use crate::number_format::{bar_label, in_unit};
+mod boxes;
+mod scale;
+mod text;
+
+pub use boxes::{Anchor, BarBox, Layout, Line, LineRole, TextBox, TextRole};
+pub use scale::{tick_step, ValueScale};
+pub use text::{wrap, EstimatedText, Font, TextMeasure};
+
+use crate::text::{bar_label, in_unit, text};
 use crate::view::{Chart, Scale};
-
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Font {
-    /// CSS pixels.
-    pub size: f64,
-    pub bold: bool,
-}
-
-/// Measures text in CSS pixels. The canvas answers through its 2D context; tests estimate.
-pub trait TextMeasure {
-    fn width(&self, text: &str, font: Font) -> f64;
-}
-
-/// An estimate from character counts, for native rendering and tests: close enough for a sans-serif
-/// face, and deterministic.
-pub struct EstimatedText;
-
-impl TextMeasure for EstimatedText {
-    fn width(&self, text: &str, font: Font) -> f64 {
-        let em = if font.bold { 0.6 } else { 0.55 };
-        text.chars().count() as f64 * font.size * em
-    }
-}
-
-/// Maps values to horizontal CSS pixels and back, for one panel: linearly from zero at `left`, or
-/// logarithmically from `log_min` at `left` when that is above zero.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct ValueScale {
-    pub left: f64,
-    pub right: f64,
-    /// The value at `right`: the panel's largest value rounded up to a tick.
-    pub max: f64,
-    /// The value at `left` on a logarithmic scale (a power of ten); 0 for a linear scale.
-    pub log_min: f64,
-}
-
-impl ValueScale {
-    pub fn x_from_value(&self, value: f64) -> f64 {
-        let t = if self.log_min > 0.0 {
-            if value <= self.log_min {
-                0.0
-            } else {
-                // Differences of logarithms: a ratio of extreme values would overflow to infinity.
-                (value.log10() - self.log_min.log10()) / (self.max.log10() - self.log_min.log10())
-            }
-        } else {
-            value / self.max
-        };
-        self.left + (self.right - self.left) * t
-    }
-
-    pub fn value_from_x(&self, x: f64) -> f64 {
-        let t = (x - self.left) / (self.right - self.left);
-        if self.log_min > 0.0 {
-            10f64.powf(self.log_min.log10() + t * (self.max.log10() - self.log_min.log10()))
-        } else {
-            t * self.max
-        }
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Anchor {
-    Left,
-    Center,
-    Right,
-}
-
-/// What a piece of text is, so the renderer can colour it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TextRole {
-    Title,
-    Subtitle,
-    PanelTitle,
-    BarLabel,
-    ValueLabel,
-    Tick,
-    Note,
-    Source,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct TextBox {
-    pub text: String,
-    /// The anchor point; `y` is the top of the line.
-    pub x: f64,
-    pub y: f64,
-    pub anchor: Anchor,
-    pub font: Font,
-    pub role: TextRole,
-}
-
-/// A drawn bar, with what hit-testing and tests need to find its record.
-#[derive(Clone, Debug, PartialEq)]
-pub struct BarBox {
-    pub panel: usize,
-    pub bar: usize,
-    pub record: usize,
-    pub value: f64,
-    pub qualifier: Qualifier,
-    pub emphasized: bool,
-    pub x0: f64,
-    pub y0: f64,
-    pub x1: f64,
-    pub y1: f64,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LineRole {
-    Grid,
-    Baseline,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Line {
-    pub x0: f64,
-    pub y0: f64,
-    pub x1: f64,
-    pub y1: f64,
-    pub role: LineRole,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Layout {
-    pub width: f64,
-    pub height: f64,
-    pub texts: Vec<TextBox>,
-    pub bars: Vec<BarBox>,
-    pub lines: Vec<Line>,
-    pub scales: Vec<ValueScale>,
-}
-
-impl Layout {
-    /// The bar under a point, for tooltips; `None` between bars.
-    pub fn bar_at(&self, x: f64, y: f64) -> Option<&BarBox> {
-        self.bars.iter().find(|b| y >= b.y0 && y <= b.y1 && x >= b.x0 && x <= b.x1.max(b.x0 + 4.0))
-    }
-}
+use ccht_data::Qualifier;
+use scale::power_of_ten;
+use text::line_height;
 
 const MARGIN: f64 = 12.0;
 const BAR_HEIGHT: f64 = 20.0;
@@ -159,52 +30,6 @@ const VALUE: Font = Font { size: 13.0, bold: true };
 const TICK: Font = Font { size: 11.0, bold: false };
 const NOTE: Font = Font { size: 12.0, bold: false };
 const SOURCE: Font = Font { size: 11.0, bold: false };
-
-fn line_height(font: Font) -> f64 {
-    (font.size * 1.3).ceil()
-}
-
-/// Greedy word wrap; a word wider than the line gets a line of its own.
-pub fn wrap(text: &str, max_width: f64, font: Font, measure: &dyn TextMeasure) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut current = String::new();
-    for word in text.split_whitespace() {
-        let candidate = if current.is_empty() { word.to_string() } else { [current.as_str(), " ", word].concat() };
-        if current.is_empty() || measure.width(&candidate, font) <= max_width {
-            current = candidate;
-        } else {
-            lines.push(std::mem::replace(&mut current, word.to_string()));
-        }
-    }
-    if !current.is_empty() {
-        lines.push(current);
-    }
-    lines
-}
-
-/// A tick step of 1, 2 or 5 × 10ⁿ giving at most `count` steps up to `max`.
-pub fn tick_step(max: f64, count: usize) -> f64 {
-    let raw = max / count.max(1) as f64;
-    // Below about 1e-300 the power of ten underflows to zero; such values draw as nothing anyway.
-    if !(raw.is_finite() && raw > 1e-300) {
-        return 1.0;
-    }
-    let magnitude = power_of_ten(raw.log10().floor());
-    [1.0, 2.0, 5.0, 10.0].into_iter().map(|m| m * magnitude).find(|s| *s >= raw).unwrap_or(10.0 * magnitude)
-}
-
-/// 10ⁿ for a whole `n`, by multiplying: exact up to 10²², and no `powf` (1.3 KB of Wasm).
-fn power_of_ten(n: f64) -> f64 {
-    let mut power = 1.0;
-    for _ in 0..(n.abs() as u32).min(400) {
-        power *= 10.0;
-    }
-    if n < 0.0 {
-        1.0 / power
-    } else {
-        power
-    }
-}
 
 struct Cursor<'a> {
     y: f64,
@@ -272,7 +97,7 @@ pub fn layout(chart: &Chart, width: f64, measure: &dyn TextMeasure) -> Layout {
             let count = (max / step).round() as usize;
             ((ValueScale { left, right, max, log_min: 0.0 }), (0..=count).map(|i| i as f64 * step).collect())
         };
-        let gap_row = |c: &mut Cursor, label: &str| {
+        let gap_row = |c: &mut Cursor<'_>, label: &str| {
             c.paragraph(label, LABEL, TextRole::BarLabel);
             c.y += 2.0;
             c.texts.push(TextBox {
@@ -376,39 +201,6 @@ mod tests {
     }
 
     #[test]
-    fn scale_maps_both_ways() {
-        let s = ValueScale { left: 10.0, right: 210.0, max: 1000.0, log_min: 0.0 };
-        assert_eq!(s.x_from_value(500.0), 110.0);
-        assert_eq!(s.value_from_x(110.0), 500.0);
-        assert_eq!(s.x_from_value(0.0), 10.0);
-        let log = ValueScale { left: 0.0, right: 300.0, max: 1e6, log_min: 1e3 };
-        assert!((log.x_from_value(1e4) - 100.0).abs() < 1e-9);
-        assert!((log.value_from_x(200.0) - 1e5).abs() < 1e-6);
-        assert_eq!(log.x_from_value(0.0), 0.0);
-    }
-
-    #[test]
-    fn ticks_are_round() {
-        assert_eq!(tick_step(2545.0, 5), 1000.0);
-        assert_eq!(tick_step(3_700_000.0, 4), 1_000_000.0);
-        assert_eq!(tick_step(84.0, 3), 50.0);
-        assert_eq!(tick_step(170.0, 1), 200.0);
-        // Nothing to step over: a step of 1, never zero or infinite.
-        for max in [0.0, f64::INFINITY, f64::NAN, 1e-300] {
-            assert_eq!(tick_step(max, 1), 1.0, "{max}");
-        }
-    }
-
-    #[test]
-    fn powers_of_ten_are_exact() {
-        for n in -22..=22 {
-            assert_eq!(power_of_ten(n as f64), 10f64.powi(n), "10^{n}");
-        }
-        assert_eq!(power_of_ten(-400.0), 0.0);
-        assert_eq!(power_of_ten(400.0), f64::INFINITY);
-    }
-
-    #[test]
     fn bar_lengths_are_proportional_to_values() {
         let c = chart("metric", "hsi");
         let l = layout(&c, 600.0, &EstimatedText);
@@ -436,13 +228,6 @@ mod tests {
                 }
             }
         }
-    }
-
-    #[test]
-    fn wrapping_keeps_lines_inside() {
-        let lines = wrap("People trained through Blue Lightning Initiative partnerships", 150.0, LABEL, &EstimatedText);
-        assert!(lines.len() > 1);
-        assert!(lines.iter().all(|l| EstimatedText.width(l, LABEL) <= 150.0 || !l.contains(' ')));
     }
 
     #[test]

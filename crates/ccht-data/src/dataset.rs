@@ -4,8 +4,8 @@
 //! into the Wasm (borrowed, written by `build.rs`) and datasets loaded at run time by tests and tools
 //! (owned). Records refer to the other tables by index, resolved once when the files are checked.
 
-use crate::i18n::Lang;
 use crate::index::RecordIndex;
+use crate::lang::Lang;
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
@@ -248,7 +248,7 @@ impl Dataset {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::embedded::DATASET;
+    use crate::repository_data;
 
     #[test]
     fn qualifiers_read_back_from_their_ids() {
@@ -259,16 +259,44 @@ mod tests {
     }
 
     #[test]
-    fn nouns_and_notes_in_each_language() {
-        let d = &DATASET;
+    fn names_nouns_and_notes_in_each_language() {
+        let d = repository_data();
         let kind = &d.kinds[0];
-        assert_eq!(kind.noun_in(Lang::En), kind.noun.as_ref());
-        assert!(!kind.noun.is_empty());
+        assert!(!kind.noun.is_empty() && !kind.noun_es.is_empty() && kind.noun != kind.noun_es);
+        assert_eq!((kind.noun_in(Lang::En), kind.noun_in(Lang::Es)), (kind.noun.as_ref(), kind.noun_es.as_ref()));
+        assert_eq!((kind.label(Lang::En), kind.label(Lang::Es)), (kind.name.as_ref(), kind.name_es.as_ref()));
         let noted = d.records.iter().find(|r| !r.note.is_empty()).expect("a record with a note");
-        assert_eq!(noted.note_in(Lang::En), noted.note.as_ref());
-        if cfg!(feature = "spanish") {
-            assert_eq!(kind.noun_in(Lang::Es), kind.noun_es.as_ref());
-            assert_eq!(noted.note_in(Lang::Es), noted.note_es.as_ref());
-        }
+        assert_eq!((noted.note_in(Lang::En), noted.note_in(Lang::Es)), (noted.note.as_ref(), noted.note_es.as_ref()));
+        let noted = d.metrics.iter().find(|m| !m.note.is_empty()).expect("a metric with a note");
+        assert_eq!((noted.note_in(Lang::En), noted.note_in(Lang::Es)), (noted.note.as_ref(), noted.note_es.as_ref()));
+        let m = &d.metrics[0];
+        assert_eq!((m.label(Lang::En), m.label(Lang::Es)), (m.name.as_ref(), m.name_es.as_ref()));
+        let c =
+            d.components.iter().find(|c| c.short_name != c.short_name_es || c.name != c.name_es).expect("a component");
+        assert_eq!((c.label(Lang::En), c.label(Lang::Es)), (c.name.as_ref(), c.name_es.as_ref()));
+        assert_eq!((c.short(Lang::En), c.short(Lang::Es)), (c.short_name.as_ref(), c.short_name_es.as_ref()));
+    }
+
+    #[test]
+    fn lookups_by_id_and_the_latest_year() {
+        let d = repository_data();
+        assert_eq!(d.component_index("hsi").map(|i| d.components[i].id.as_ref()), Some("hsi"));
+        assert_eq!(d.metric_index("arrests").map(|i| d.metrics[i].id.as_ref()), Some("arrests"));
+        assert_eq!((d.component_index("fbi"), d.metric_index("nope")), (None, None));
+        assert_eq!(d.latest_year(), Some(2024));
+        let r = &d.records[0];
+        assert_eq!(d.kind_of(r).id, d.kinds[d.metrics[r.metric].kind].id);
+    }
+
+    #[test]
+    fn a_copy_is_equal_and_builds_its_own_index() {
+        let d = repository_data();
+        d.index();
+        let copy = d.clone();
+        assert!(copy.index.get().is_none());
+        assert_eq!(&copy, d);
+        let mut other = d.clone();
+        other.pipeline.to_mut().pop();
+        assert_ne!(&other, d);
     }
 }

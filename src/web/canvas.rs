@@ -11,12 +11,24 @@
 //!
 //! Everything else is forwarded as it is.
 
+use super::js::error;
 use crate::layout::{Font, TextMeasure};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontStyle,
 };
 use plotters_canvas::CanvasBackend;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+/// The error for a canvas that gives no 2D context.
+pub(crate) fn no_context() -> JsValue {
+    error("this browser gave no 2D drawing context for the canvas")
+}
+
+/// A canvas's 2D context, if the browser gives one.
+pub(crate) fn context_2d(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
+    canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+}
 
 /// One drawing pass on a canvas whose backing store is `css_size` × `ratio` device pixels.
 pub(crate) struct ScaledCanvas<'a> {

@@ -1,41 +1,21 @@
-//! Interface strings in English and Spanish, and the language a view is shown in.
+//! Interface strings in English and Spanish, and the languages this build offers.
 //!
 //! Every string a reader sees, in the page or in the chart, is a key here with both languages;
 //! data names (components, kinds, metrics) carry their Spanish in the CSV files. `{0}`, `{1}`…
 //! mark where [`fill`] puts values.
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Lang {
-    En,
-    Es,
-}
+use ccht_data::Lang;
 
-impl Lang {
-    /// The languages this build speaks. Spanish needs the `spanish` feature: the first view's lean
-    /// Wasm is built without it, and the page fetches the complete build when a reader picks it.
-    #[cfg(feature = "spanish")]
-    pub const ALL: &'static [Lang] = &[Lang::En, Lang::Es];
-    #[cfg(not(feature = "spanish"))]
-    pub const ALL: &'static [Lang] = &[Lang::En];
+/// The languages this build speaks. Spanish needs the `spanish` feature: the first view's lean
+/// Wasm is built without it, and the page fetches the complete build when a reader picks it.
+#[cfg(feature = "spanish")]
+pub const LANGS: &[Lang] = &[Lang::En, Lang::Es];
+#[cfg(not(feature = "spanish"))]
+pub const LANGS: &[Lang] = &[Lang::En];
 
-    pub fn id(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Es => "es",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Lang> {
-        Lang::ALL.iter().copied().find(|l| l.id() == s)
-    }
-
-    /// Picks the English or Spanish of a pair.
-    pub fn pick<'a>(self, en: &'a str, es: &'a str) -> &'a str {
-        match self {
-            Lang::Es if !es.is_empty() => es,
-            _ => en,
-        }
-    }
+/// The language a code names, if this build speaks it.
+pub fn parse_lang(id: &str) -> Option<Lang> {
+    LANGS.iter().copied().find(|l| l.id() == id)
 }
 
 /// The table below, with each Spanish string left out ("") of builds without the `spanish` feature.
@@ -184,6 +164,16 @@ pub fn say(lang: Lang, key: &str, args: &[&str]) -> String {
     fill(text(lang, key), args)
 }
 
+/// A reader's text, in quotes, for a message: `"fbi"`. Control characters are dropped; not `{:?}`,
+/// whose escaping tables would add kilobytes to the Wasm.
+pub fn quoted(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 2);
+    out.push('"');
+    out.extend(value.chars().filter(|c| !c.is_control()));
+    out.push('"');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -205,13 +195,6 @@ mod tests {
     }
 
     #[test]
-    fn spanish_falls_back_to_english_where_a_name_has_no_translation() {
-        assert_eq!(Lang::Es.pick("Arrests", ""), "Arrests");
-        assert_eq!(Lang::Es.pick("Arrests", "Arrestos"), "Arrestos");
-        assert_eq!(Lang::En.pick("Arrests", "Arrestos"), "Arrests");
-    }
-
-    #[test]
     fn fill_places_arguments() {
         assert_eq!(fill("{0} of the {1}", &["3", "5"]), "3 of the 5");
         assert_eq!(fill("{x} {0}", &["a"]), "{x} a");
@@ -222,7 +205,8 @@ mod tests {
     #[cfg(feature = "spanish")]
     fn spanish_is_there_with_the_feature() {
         assert_eq!(say(Lang::Es, "fy", &["2024"]), "AF 2024");
-        assert_eq!(Lang::parse("es"), Some(Lang::Es));
+        assert_eq!(parse_lang("es"), Some(Lang::Es));
+        assert_eq!(parse_lang("fr"), None);
     }
 
     /// The lean build (the first view's Wasm) carries no Spanish and does not offer it.
@@ -230,7 +214,7 @@ mod tests {
     #[cfg(not(feature = "spanish"))]
     fn no_spanish_without_the_feature() {
         assert!(STRINGS.iter().all(|(_, _, es)| es.is_empty()));
-        assert_eq!(Lang::parse("es"), None);
-        assert_eq!(Lang::ALL, &[Lang::En]);
+        assert_eq!(parse_lang("es"), None);
+        assert_eq!(LANGS, &[Lang::En]);
     }
 }

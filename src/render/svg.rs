@@ -70,7 +70,7 @@ impl<S: BackendTextStyle> BackendTextStyle for Unshrunk<'_, S> {
     }
 }
 
-type Drawn<E> = std::result::Result<(), DrawingErrorKind<E>>;
+type Drawn<E> = Result<(), DrawingErrorKind<E>>;
 
 impl DrawingBackend for SvgOut<'_> {
     type ErrorType = <SVGBackend<'static> as DrawingBackend>::ErrorType;
@@ -118,7 +118,7 @@ impl DrawingBackend for SvgOut<'_> {
         &self,
         text: &str,
         style: &T,
-    ) -> std::result::Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
+    ) -> Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
         let font = Font { size: style.size(), bold: matches!(style.style(), FontStyle::Bold) };
         Ok((EstimatedText.width(text, font).ceil() as u32, style.size().ceil() as u32))
     }

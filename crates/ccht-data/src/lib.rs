@@ -1,0 +1,37 @@
+//! The dataset behind the CCHT chart viewer, and everything that holds it to its sources.
+//!
+//! `data/*.csv` → [`load`] (every rule, each problem as `file:line: reason`) → [`Dataset`] →
+//! [`encode`] (in the viewer's `build.rs`) → [`decode`] (in the Wasm, once at start-up).
+//! [`check_fidelity`] holds a dataset to the text of the release it quotes.
+//!
+//! The viewer crate, its `build.rs`, its tests and the fuzz targets all use this one crate, so a
+//! rule is written once and every one of them applies it.
+
+mod as_written;
+mod check;
+mod compact;
+mod dataset;
+mod derived;
+mod fidelity;
+mod files;
+mod index;
+mod lang;
+
+pub use as_written::parse_as_written;
+pub use check::load;
+pub use compact::{decode, encode, Compact};
+pub use dataset::{Component, Dataset, Kind, Metric, PipelineStage, Qualifier, Record, Source, SourceKind, Text, Unit};
+pub use fidelity::{check_fidelity, mentions, Mention};
+pub use files::{load_folder, DataError, DataFiles, FILE_NAMES};
+pub use index::{insert_sorted, sort_ids_by, RecordIndex};
+pub use lang::Lang;
+
+/// The repository's own `data/` folder, loaded once, for the tests of every module.
+#[cfg(test)]
+fn repository_data() -> &'static Dataset {
+    static DATA: std::sync::OnceLock<Dataset> = std::sync::OnceLock::new();
+    DATA.get_or_init(|| {
+        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data");
+        load_folder(&folder).unwrap_or_else(|errors| panic!("{errors:?}"))
+    })
+}

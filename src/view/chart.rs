@@ -1,0 +1,106 @@
+//! The chart model: everything a chart says, before any geometry. Panels of bars, each bar
+//! pointing back at its record; gaps where a year has no figure.
+
+use super::spec::Scale;
+use ccht_data::{Lang, Qualifier, Unit};
+
+/// One bar: a record and the words that name it in this chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bar {
+    pub record: usize,
+    pub label: String,
+    pub value: f64,
+    pub qualifier: Qualifier,
+    /// The reader's current component or metric: drawn with a bold label.
+    pub emphasized: bool,
+    /// Change over the previous fiscal year, where both figures are exact ("+35% since FY 2020").
+    pub change: Option<String>,
+}
+
+/// A row with no bar: a year with no published figure. Never drawn as zero.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Gap {
+    /// Where it stands: before the bar with this index (or after the last).
+    pub before: usize,
+    pub label: String,
+}
+
+/// Bars that share one axis.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Panel {
+    pub title: String,
+    pub unit: Unit,
+    /// What the axis counts ("people").
+    pub noun: String,
+    pub bars: Vec<Bar>,
+    pub gaps: Vec<Gap>,
+    pub scale: Scale,
+}
+
+/// Everything a chart says, before any geometry.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Chart {
+    pub title: String,
+    pub subtitle: String,
+    pub panels: Vec<Panel>,
+    /// Cautions printed under the bars (the pipeline's stages count different things, a change of
+    /// definition between years, a component's former name).
+    pub notes: Vec<String>,
+    /// "Source: …", naming every source of a figure shown, secondary ones as such.
+    pub source_line: String,
+    pub lang: Lang,
+}
+
+impl Chart {
+    pub fn bar_count(&self) -> usize {
+        self.panels.iter().map(|p| p.bars.len()).sum()
+    }
+
+    /// Whether a logarithmic scale would help: some panel spans an order of magnitude or more.
+    pub fn spans_magnitudes(&self) -> bool {
+        self.panels.iter().any(|p| {
+            let positive = p.bars.iter().map(|b| b.value).filter(|v| *v > 0.0);
+            let (min, max) = positive.fold((f64::INFINITY, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+            max > 0.0 && max / min >= 10.0
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::embedded::DATASET;
+    use crate::view::test_view as spec;
+    use crate::view::{select, ViewSpec};
+
+    #[test]
+    fn log_scale_is_offered_where_values_span_magnitudes() {
+        // 23,000 to 280,000: an order of magnitude.
+        assert!(select(&DATASET, &spec("metric", "blue-campaign", "people-reached")).spans_magnitudes());
+        // 405 to 2,500: less.
+        assert!(!select(&DATASET, &spec("pipeline", "dhs", "arrests")).spans_magnitudes());
+        let (s, _) = ViewSpec::from_query(&DATASET, "view=metric&metric=people-reached&scale=log");
+        let chart = select(&DATASET, &s);
+        assert_eq!(chart.panels[0].scale, Scale::Log);
+        assert!(chart.notes.iter().any(|n| n.contains("Logarithmic")));
+        // The log scale stays in the view's address.
+        assert_eq!(s.to_query(&DATASET), "view=metric&component=dhs&metric=people-reached&scale=log");
+        assert_eq!(ViewSpec::from_query(&DATASET, &s.to_query(&DATASET)), (s, vec![]));
+    }
+
+    #[test]
+    fn a_log_scale_helps_only_where_positive_values_span_ten_times() {
+        let mut chart = select(&DATASET, &spec("trend", "hsi", "arrests"));
+        for (values, helps) in [
+            (vec![0.0, 5.0, 9.0], false),
+            (vec![1.0, 9.9, 9.0], false),
+            (vec![1.0, 10.0, 5.0], true),
+            (vec![0.0, 0.0, 0.0], false),
+        ] {
+            for (bar, value) in chart.panels[0].bars.iter_mut().zip(values.iter().chain(std::iter::repeat(&1.0))) {
+                bar.value = *value;
+            }
+            assert_eq!(chart.spans_magnitudes(), helps, "{values:?}");
+        }
+    }
+}

@@ -1,0 +1,24 @@
+//! The view layer: from what the reader chose ([`ViewSpec`], checked option by option) to what
+//! the chart says ([`Chart`], from [`select`]), in words and numbers but no geometry.
+
+mod chart;
+mod describe;
+mod options;
+mod select;
+mod spec;
+
+pub use chart::{Bar, Chart, Gap, Panel};
+pub use options::{percent_decode, OptionError, Problem, OPTION_NAMES, SHELL_PARAMETERS};
+pub use select::select;
+pub use spec::{fiscal_years, Scale, ViewKind, ViewSpec};
+
+/// A view of the compiled-in data, for the tests: a view kind, a component and a metric by id.
+#[cfg(test)]
+pub(crate) fn test_view(view: &str, component: &str, metric: &str) -> ViewSpec {
+    use crate::embedded::DATASET;
+    ViewSpec::default_for(&DATASET)
+        .with_option(&DATASET, "view", view)
+        .and_then(|s| s.with_option(&DATASET, "component", component))
+        .and_then(|s| s.with_option(&DATASET, "metric", metric))
+        .unwrap()
+}

@@ -1,0 +1,179 @@
+//! Results out: the shapes `Viewer` and `catalog` hand to JavaScript, serialized by serde, and
+//! their TypeScript declarations for `pkg/ccht_chart.d.ts`.
+
+use crate::view::ViewSpec;
+use ccht_data::{Dataset, SourceKind};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+#[derive(Serialize)]
+pub(crate) struct ViewState<'a> {
+    pub(crate) view: &'a str,
+    pub(crate) component: &'a str,
+    pub(crate) metric: &'a str,
+    pub(crate) fy: u16,
+    pub(crate) scale: &'static str,
+    pub(crate) lang: &'static str,
+}
+
+impl ViewState<'_> {
+    pub(crate) fn of<'a>(d: &'a Dataset, spec: &ViewSpec) -> ViewState<'a> {
+        ViewState {
+            view: spec.view.id(),
+            component: &d.components[spec.component].id,
+            metric: &d.metrics[spec.metric].id,
+            fy: spec.fiscal_year,
+            scale: spec.scale.id(),
+            lang: spec.lang.id(),
+        }
+    }
+}
+
+/// One record as readers see it: names in their language, the value in words, and its source.
+#[derive(Serialize)]
+pub(crate) struct Figure {
+    pub(crate) component_id: String,
+    pub(crate) metric_id: String,
+    pub(crate) component: String,
+    pub(crate) metric: String,
+    pub(crate) fy: u16,
+    pub(crate) value: f64,
+    pub(crate) unit: &'static str,
+    pub(crate) qualifier: &'static str,
+    /// The value in words, with its qualifier: "more than 800".
+    pub(crate) text: String,
+    pub(crate) reported_as: String,
+    pub(crate) note: String,
+    pub(crate) source_title: String,
+    pub(crate) source_publisher: String,
+    pub(crate) source_url: String,
+    pub(crate) source_kind: &'static str,
+    pub(crate) source_sentence: String,
+}
+
+/// A drawn bar in CSS pixels relative to the canvas, with everything its tooltip says: its
+/// record as `figure`, beside the geometry (nested, not flattened: serde's `flatten` buffers
+/// every field through a map, which costs Wasm and time).
+#[derive(Serialize)]
+pub(crate) struct BarInfo {
+    pub(crate) x: f64,
+    pub(crate) y: f64,
+    pub(crate) width: f64,
+    pub(crate) height: f64,
+    pub(crate) panel: usize,
+    pub(crate) figure: Figure,
+    /// Change over the previous fiscal year, where stated ("+35% since FY 2020").
+    pub(crate) change: String,
+    /// What the live region says when the bar becomes active.
+    pub(crate) announcement: String,
+}
+
+#[derive(Serialize)]
+pub(crate) struct Table {
+    pub(crate) caption: String,
+    pub(crate) rows: Vec<Figure>,
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+/** What `new Viewer(canvas, options)` and `setView(options)` take; every field may be left out. */
+export interface ViewOptions {
+  lang?: string;
+  view?: "component" | "metric" | "trend" | "pipeline" | string;
+  fy?: string | number;
+  component?: string;
+  metric?: string;
+  scale?: "linear" | "log" | string;
+}
+/** The current choice, as `viewer.view` gives it. */
+export interface ViewState {
+  view: string;
+  component: string;
+  metric: string;
+  fy: number;
+  scale: string;
+  lang: string;
+}
+/** One record as readers see it: names in the view's language, the value in words, its source. */
+export interface Figure {
+  component_id: string;
+  metric_id: string;
+  component: string;
+  metric: string;
+  fy: number;
+  value: number;
+  unit: string;
+  qualifier: "exact" | "at-least" | "approximate" | "derived";
+  text: string;
+  reported_as: string;
+  note: string;
+  source_title: string;
+  source_publisher: string;
+  source_url: string;
+  source_kind: "primary" | "secondary";
+  source_sentence: string;
+}
+/** A drawn bar, in CSS pixels from the canvas's top left. */
+export interface Bar {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  panel: number;
+  figure: Figure;
+  change: string;
+  announcement: string;
+}
+export interface Table {
+  caption: string;
+  rows: Figure[];
+}
+export interface SourceInfo {
+  title: string;
+  publisher: string;
+  date: string;
+  url: string;
+  url_note: string;
+  kind: "primary" | "secondary";
+  figures: string[];
+}
+export interface Choice {
+  id: string;
+  name: string;
+}
+export interface MetricChoice {
+  id: string;
+  name: string;
+  kind: string;
+  kind_name: string;
+  components: string[];
+  years: number[];
+}
+export interface Catalog {
+  views: Choice[];
+  components: Choice[];
+  metrics: MetricChoice[];
+  years: number[];
+  langs: string[];
+  defaults: ViewState;
+  strings: Record<string, string>;
+}
+"#;
+
+#[derive(Serialize)]
+pub(crate) struct SourceInfo<'a> {
+    pub(crate) title: &'a str,
+    pub(crate) publisher: &'a str,
+    pub(crate) date: &'a str,
+    pub(crate) url: &'a str,
+    pub(crate) url_note: &'a str,
+    pub(crate) kind: &'static str,
+    pub(crate) figures: Vec<String>,
+}
+
+pub(crate) fn source_kind(kind: SourceKind) -> &'static str {
+    match kind {
+        SourceKind::Primary => "primary",
+        SourceKind::Secondary => "secondary",
+    }
+}
