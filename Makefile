@@ -4,7 +4,7 @@ PORT ?= 8000
 # node_modules/.bin first: its wasm-opt (npm binaryen) is the one wasm-pack must find.
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve build tools test test-native test-chrome test-firefox test-webkit test-e2e test-fuzz fuzz bench planted-bugs mutants clean
+.PHONY: serve build tools lint test test-native test-chrome test-firefox test-webkit test-e2e test-fuzz fuzz bench planted-bugs mutants clean
 
 ## Build the Wasm package (pkg/) and serve the repository root on 127.0.0.1:$(PORT).
 serve: build
@@ -44,9 +44,26 @@ tools:
 FUZZ_SECONDS ?= 300
 TEST_FUZZ_SECONDS ?= 45
 
-## Every test: native (data fidelity, layout, SVG, properties), Wasm in Chrome, Firefox and WebKit,
-## end-to-end in Chromium (with the soak test), and a short fuzzing run of each parser.
-test: test-native test-fuzz test-chrome test-firefox test-webkit test-e2e
+## Every test, after the formatting and lint checks: native (data fidelity, layout, SVG,
+## properties), Wasm in Chrome, Firefox and WebKit, end-to-end in Chromium (with the soak test),
+## and a short fuzzing run of each parser.
+test: lint test-native test-fuzz test-chrome test-firefox test-webkit test-e2e
+
+# Each check says which command fixes what it found.
+comma := ,
+FIX_FMT := echo "make: the code is not formatted as rustfmt.toml says; run  cargo fmt --all && (cd fuzz && cargo fmt)"; exit 1
+FIX_CLIPPY = echo "make: clippy found the problems above; fix them (cargo clippy --fix $(1) applies its suggestions), then run make lint"; exit 1
+
+## rustfmt and clippy (native, and wasm32 with every feature set that ships or is benchmarked),
+## warnings as errors; first in `make test`, a minute or two before anything slow.
+lint:
+	@tools/ensure-tools lint
+	cargo fmt --all --check || { $(FIX_FMT); }
+	cd fuzz && cargo fmt --check || { $(FIX_FMT); }
+	cargo clippy -q --workspace --all-targets -- -D warnings || { $(call FIX_CLIPPY,--workspace --all-targets); }
+	cargo clippy -q --workspace --all-targets --no-default-features -- -D warnings || { $(call FIX_CLIPPY,--workspace --all-targets --no-default-features); }
+	cargo clippy -q --target wasm32-unknown-unknown --all-targets -- -D warnings || { $(call FIX_CLIPPY,--target wasm32-unknown-unknown --all-targets); }
+	cargo clippy -q --target wasm32-unknown-unknown --no-default-features --features bench-dom-measure,runtime-data -- -D warnings || { $(call FIX_CLIPPY,--target wasm32-unknown-unknown --no-default-features --features bench-dom-measure$(comma)runtime-data); }
 
 test-native: tools
 	cargo test --workspace --all-targets

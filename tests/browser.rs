@@ -1,6 +1,8 @@
 //! In a real browser (`wasm-pack test --headless --chrome` / `--firefox`): draw into a canvas, read
 //! its pixels back, and check that bars stand where the data puts them.
 #![cfg(target_arch = "wasm32")]
+// clippy's allowance for tests covers `#[test]` functions only, not `#[wasm_bindgen_test]` ones.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use ccht_chart::{catalog, select, SourceKind, ViewKind, ViewSpec, Viewer, DATASET};
 use serde::Deserialize;

@@ -14,7 +14,9 @@ fn note_rows() -> Vec<(u16, f64, String)> {
         .filter(|l| l.starts_with("| 20"))
         .map(|l| {
             let cells: Vec<&str> = l.split('|').map(str::trim).collect();
-            (cells[1].parse().unwrap(), cells[4].parse().unwrap(), cells[5].to_string())
+            let number =
+                |cell: &str| cell.parse().unwrap_or_else(|_| panic!("{cell:?} in the notes' table is no number"));
+            (number(cells[1]) as u16, number(cells[4]), cells[5].to_string())
         })
         .collect()
 }

@@ -27,7 +27,8 @@ impl Compact {
     /// Rust source defining `TEXT`, `WORDS` and `VALUES`, for `include!` beside a call to [`decode`].
     pub fn to_rust_source(&self) -> String {
         let mut s = String::new();
-        let _ = writeln!(s, "const TEXT: &str = {:?};", self.text);
+        // A NUL written before a digit (`\02024`) looks like an octal escape to clippy; it is a NUL.
+        let _ = writeln!(s, "#[allow(clippy::octal_escapes)]\nconst TEXT: &str = {:?};", self.text);
         let _ = writeln!(s, "const WORDS: &[u16] = &{:?};", self.words);
         let values: Vec<String> = self.values.iter().map(|v| format!("{v:?}")).collect();
         let _ = writeln!(s, "const VALUES: &[f64] = &[{}];", values.join(", "));
@@ -296,7 +297,7 @@ mod tests {
         let c = Compact { text: "a\0\"b\"".into(), words: vec![1, 2], values: vec![2545.0, 0.5] };
         assert_eq!(
             c.to_rust_source(),
-            "const TEXT: &str = \"a\\0\\\"b\\\"\";\nconst WORDS: &[u16] = &[1, 2];\nconst VALUES: &[f64] = &[2545.0, 0.5];\n"
+            "#[allow(clippy::octal_escapes)]\nconst TEXT: &str = \"a\\0\\\"b\\\"\";\nconst WORDS: &[u16] = &[1, 2];\nconst VALUES: &[f64] = &[2545.0, 0.5];\n"
         );
     }
 }
