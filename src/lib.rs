@@ -34,4 +34,4 @@ pub use view::{
 #[cfg(all(target_arch = "wasm32", feature = "runtime-data"))]
 pub use web::DataSet;
 #[cfg(target_arch = "wasm32")]
-pub use web::{catalog, Viewer, PANIC_EVENT};
+pub use web::{catalog, BarInfo, Figure, SourceInfo, Table, Viewer, PANIC_EVENT, TYPES};

@@ -25,6 +25,7 @@ mod viewer;
 pub use catalog::catalog;
 #[cfg(feature = "runtime-data")]
 pub use data_set::DataSet;
+pub use results::{BarInfo, Figure, SourceInfo, Table, TYPES};
 pub use viewer::Viewer;
 
 use wasm_bindgen::prelude::*;

@@ -1,9 +1,14 @@
 //! Results out: the shapes `Viewer` and `catalog` hand to JavaScript, serialized by serde, and
-//! their TypeScript declarations for `pkg/ccht_chart.d.ts`.
+//! their TypeScript declarations for `pkg/ccht_chart.d.ts` ([`TYPES`]).
+//!
+//! The public ones also read back (`Deserialize`, unknown fields refused), for the browser tests,
+//! which hold every object to the interface [`TYPES`] declares for it. (A derive that is never
+//! called adds nothing to the Wasm.)
 
 use crate::view::ViewSpec;
 use ccht_data::{Dataset, SourceKind};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use wasm_bindgen::prelude::*;
 
 #[derive(Serialize)]
@@ -30,52 +35,59 @@ impl ViewState<'_> {
 }
 
 /// One record as readers see it: names in their language, the value in words, and its source.
-#[derive(Serialize)]
-pub(crate) struct Figure {
-    pub(crate) component_id: String,
-    pub(crate) metric_id: String,
-    pub(crate) component: String,
-    pub(crate) metric: String,
-    pub(crate) fy: u16,
-    pub(crate) value: f64,
-    pub(crate) unit: &'static str,
-    pub(crate) qualifier: &'static str,
+#[derive(Serialize, Deserialize, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    pub component_id: String,
+    pub metric_id: String,
+    pub component: String,
+    pub metric: String,
+    pub fy: u16,
+    pub value: f64,
+    pub unit: Cow<'static, str>,
+    pub qualifier: Cow<'static, str>,
     /// The value in words, with its qualifier: "more than 800".
-    pub(crate) text: String,
-    pub(crate) reported_as: String,
-    pub(crate) note: String,
-    pub(crate) source_title: String,
-    pub(crate) source_publisher: String,
-    pub(crate) source_url: String,
-    pub(crate) source_kind: &'static str,
-    pub(crate) source_sentence: String,
+    pub text: String,
+    pub reported_as: String,
+    pub note: String,
+    pub source_title: String,
+    pub source_publisher: String,
+    pub source_url: String,
+    pub source_kind: Cow<'static, str>,
+    pub source_sentence: String,
 }
 
 /// A drawn bar in CSS pixels relative to the canvas, with everything its tooltip says: its
 /// record as `figure`, beside the geometry (nested, not flattened: serde's `flatten` buffers
 /// every field through a map, which costs Wasm and time).
-#[derive(Serialize)]
-pub(crate) struct BarInfo {
-    pub(crate) x: f64,
-    pub(crate) y: f64,
-    pub(crate) width: f64,
-    pub(crate) height: f64,
-    pub(crate) panel: usize,
-    pub(crate) figure: Figure,
+#[derive(Serialize, Deserialize, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct BarInfo {
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub height: f64,
+    pub panel: usize,
+    pub figure: Figure,
     /// Change over the previous fiscal year, where stated ("+35% since FY 2020").
-    pub(crate) change: String,
+    pub change: String,
     /// What the live region says when the bar becomes active.
-    pub(crate) announcement: String,
+    pub announcement: String,
 }
 
-#[derive(Serialize)]
-pub(crate) struct Table {
-    pub(crate) caption: String,
-    pub(crate) rows: Vec<Figure>,
+#[derive(Serialize, Deserialize, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Table {
+    pub caption: String,
+    pub rows: Vec<Figure>,
 }
 
+/// The TypeScript declarations of every shape above, written into `pkg/ccht_chart.d.ts`.
 #[wasm_bindgen(typescript_custom_section)]
-const TYPES: &str = r#"
+const TYPESCRIPT: &str = TYPES;
+
+/// The declarations, for the tests to hold results to.
+pub const TYPES: &str = r#"
 /** What `new Viewer(canvas, options)` and `setView(options)` take; every field may be left out. */
 export interface ViewOptions {
   lang?: string;
@@ -160,15 +172,16 @@ export interface Catalog {
 }
 "#;
 
-#[derive(Serialize)]
-pub(crate) struct SourceInfo<'a> {
-    pub(crate) title: &'a str,
-    pub(crate) publisher: &'a str,
-    pub(crate) date: &'a str,
-    pub(crate) url: &'a str,
-    pub(crate) url_note: &'a str,
-    pub(crate) kind: &'static str,
-    pub(crate) figures: Vec<String>,
+#[derive(Serialize, Deserialize, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SourceInfo<'a> {
+    pub title: Cow<'a, str>,
+    pub publisher: Cow<'a, str>,
+    pub date: Cow<'a, str>,
+    pub url: Cow<'a, str>,
+    pub url_note: Cow<'a, str>,
+    pub kind: Cow<'static, str>,
+    pub figures: Vec<String>,
 }
 
 pub(crate) fn source_kind(kind: SourceKind) -> &'static str {

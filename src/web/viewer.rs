@@ -283,12 +283,12 @@ impl Viewer {
                 None => {
                     let s = &d.sources[r.source];
                     out.push(SourceInfo {
-                        title: &s.title,
-                        publisher: &s.publisher,
-                        date: &s.date,
-                        url: &s.url,
-                        url_note: self.spec.lang.pick(&s.url_note, &s.url_note_es),
-                        kind: source_kind(s.kind),
+                        title: Cow::Borrowed(&s.title),
+                        publisher: Cow::Borrowed(&s.publisher),
+                        date: Cow::Borrowed(&s.date),
+                        url: Cow::Borrowed(&s.url),
+                        url_note: Cow::Borrowed(self.spec.lang.pick(&s.url_note, &s.url_note_es)),
+                        kind: Cow::Borrowed(source_kind(s.kind)),
                         figures: vec![line],
                     });
                 }
@@ -369,15 +369,15 @@ impl Viewer {
             metric: d.metrics[r.metric].label(lang).to_string(),
             fy: r.fiscal_year,
             value: r.value,
-            unit: crate::render::unit_id(kind.unit),
-            qualifier: r.qualifier.id(),
+            unit: crate::render::unit_id(kind.unit).into(),
+            qualifier: r.qualifier.id().into(),
             text: spoken(r.value, kind.unit, r.qualifier, lang),
             reported_as: r.reported_as.to_string(),
             note: r.note_in(lang).to_string(),
             source_title: source.title.to_string(),
             source_publisher: source.publisher.to_string(),
             source_url: source.url.to_string(),
-            source_kind: source_kind(source.kind),
+            source_kind: source_kind(source.kind).into(),
             source_sentence: r.source_sentence.to_string(),
         }
     }
