@@ -111,7 +111,7 @@ MUTANTS_ARGS ?=
 MUTANTS_JOBS ?= 2
 mutants: tools
 	@tools/ensure-tools mutants browsers
-	PROPTEST_CASES=64 cargo mutants --no-shuffle -j $(MUTANTS_JOBS) $(MUTANTS_ARGS); native=$$?; \
+	PROPTEST_CASES=64 cargo mutants --workspace --no-shuffle -j $(MUTANTS_JOBS) $(MUTANTS_ARGS); native=$$?; \
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=$$(command -v chromedriver) \
 	  cargo mutants --no-shuffle -j $(MUTANTS_JOBS) --config .cargo/mutants-browser.toml -o mutants-browser $(MUTANTS_ARGS); browser=$$?; \
 	[ $$native = 0 -o $$native = 3 ] && [ $$browser = 0 -o $$browser = 3 ]

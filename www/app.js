@@ -1,8 +1,8 @@
 // The full viewer page: controls built from the Wasm's catalog, the view kept in the URL, the
 // language, the sources panel, downloads and the embed code. The chart itself (tooltips,
 // keyboard, table) is a ChartWidget; all chart state lives in the Rust Viewer.
-import { buildFor, completeBuild, speaks, viewerLike } from "./builds.js";
-import { ChartWidget, element, trapped } from "./chart-widget.js";
+import { chartFor, completeBuild, speaks, startViewer, viewerLike } from "./builds.js";
+import { ChartWidget, element, showAlert, trapped } from "./chart-widget.js";
 
 const $ = (selector) => document.querySelector(selector);
 const embedded = new URLSearchParams(location.search).get("embed") === "1";
@@ -24,9 +24,7 @@ let strings = {};
 const say = (key, ...args) => (strings[key] ?? key).replace(/\{(\d)\}/g, (_, i) => args[i] ?? "");
 
 function showError(message) {
-  console.error(message);
-  alertBox.textContent = message;
-  alertBox.hidden = false;
+  showAlert(alertBox, message);
   status.textContent = "";
 }
 
@@ -126,21 +124,14 @@ function fillSources(list, sources) {
 
 async function main() {
   // The build that speaks the URL's language: the lean one unless it is Spanish (builds.js).
-  let build;
+  let build, viewer, cat;
   try {
-    build = await buildFor(new URLSearchParams(location.search).get("lang"));
+    ({ build, viewer } = await startViewer($("#chart-canvas"), () => new URLSearchParams(location.search).get("lang"), () => ({})));
   } catch (error) {
-    showError(`The chart could not be loaded (${error.message}). The figures are in the source linked below.`);
+    if (error.stage !== "load") return showError(error.message);
+    showError(`${error.message} The figures are in the source linked below.`);
     $("#chart").classList.add("failed");
     $("#chart").setAttribute("aria-busy", "false");
-    return;
-  }
-  let cat, viewer;
-  try {
-    viewer = new build.Viewer($("#chart-canvas"), {});
-  } catch (error) {
-    trapped(error);
-    showError(`The chart could not start: ${error.message}`);
     return;
   }
 
@@ -205,11 +196,11 @@ async function main() {
   // the chart stays as it was), or if the reader chose again meanwhile (that change is done).
   const speak = async (lang) => {
     if (speaks(build, lang)) return true;
-    let next;
+    let chart;
     // Said while the complete build loads (the first time only takes a moment).
     status.textContent = say("loading");
     try {
-      next = await completeBuild();
+      chart = await chartFor(lang, { build, viewer }, $("#chart-canvas"), () => !widget.stopped && langSelect.value === lang);
     } catch (error) {
       status.textContent = "";
       if (langSelect.value === lang) {
@@ -218,13 +209,9 @@ async function main() {
       }
       return false;
     }
-    if (widget.stopped || langSelect.value !== lang) return false;
-    if (build !== next) {
-      const moved = viewerLike(next, viewer, $("#chart-canvas"));
-      viewer.free();
-      build = next;
-      viewer = widget.viewer = moved;
-    }
+    if (!chart) return false;
+    ({ build, viewer } = chart);
+    widget.viewer = viewer;
     return true;
   };
 

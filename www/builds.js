@@ -3,6 +3,7 @@
 // dist/complete/ in the bundle) adds Spanish and the downloads; it is fetched the first time a reader
 // needs either, once per page.
 import initLean, * as lean from "../pkg/ccht_chart.js";
+import { trapped } from "./chart-widget.js";
 
 /** The languages each build speaks: Cargo.toml builds the lean one without the `spanish` feature. */
 const LEAN_LANGS = ["en"];
@@ -39,4 +40,41 @@ export function viewerLike(build, viewer, canvas) {
   const like = new build.Viewer(canvas, {});
   like.setQuery(viewer.query);
   return like;
+}
+
+/**
+ * A Viewer on `canvas` from the build that speaks `lang()`, with `options()`: both asked after the
+ * build has loaded, so a change made meanwhile counts. Resolves to `{ build, viewer }`; rejects
+ * with an Error whose message is the sentence to show, and whose `stage` says what failed
+ * ("load": the Wasm; "start": the Viewer).
+ */
+export async function startViewer(canvas, lang, options) {
+  let build;
+  try {
+    build = await buildFor(lang());
+    if (!speaks(build, lang())) build = await completeBuild();
+  } catch (error) {
+    throw Object.assign(new Error(`The chart could not be loaded (${error.message}).`), { stage: "load" });
+  }
+  try {
+    return { build, viewer: new build.Viewer(canvas, options()) };
+  } catch (error) {
+    trapped(error);
+    throw Object.assign(new Error(`The chart could not start: ${error.message}`), { stage: "start" });
+  }
+}
+
+/**
+ * A chart (`{ build, viewer }`) able to show `lang`: itself, or moved onto the complete build, a new
+ * Viewer on the same canvas in the same view and the old one freed. Null when `stillWanted()` says
+ * the reader chose again while the build loaded; throws when it cannot load.
+ */
+export async function chartFor(lang, { build, viewer }, canvas, stillWanted) {
+  if (speaks(build, lang)) return { build, viewer };
+  const next = await completeBuild();
+  if (!stillWanted()) return null;
+  if (next === build) return { build, viewer };
+  const moved = viewerLike(next, viewer, canvas);
+  viewer.free();
+  return { build: next, viewer: moved };
 }

@@ -2,8 +2,8 @@
 // ES module. Every element on a page shares one Wasm instance of each build it needs (builds.js);
 // changing an attribute (view, component, metric, fy, scale, lang) redraws at once. Works under a
 // strict CSP: no inline script or style.
-import { buildFor, completeBuild, speaks, viewerLike } from "./builds.js";
-import { ChartWidget, element, trapped } from "./chart-widget.js";
+import { chartFor, speaks, startViewer } from "./builds.js";
+import { ChartWidget, element, showAlert, trapped } from "./chart-widget.js";
 
 const ATTRIBUTES = ["view", "component", "metric", "fy", "scale", "lang"];
 
@@ -58,21 +58,13 @@ class CchtChart extends HTMLElement {
     this.parts = { figure, canvas, highlight, tooltip, summary, live };
     this.alert = alert;
 
-    // One instance of each build for the whole page, however many charts it has (builds.js).
+    // One instance of each build for the whole page, however many charts it has (builds.js). The
+    // attributes are read once it has loaded: no callback handles a change made meanwhile.
+    const options = () => Object.fromEntries(ATTRIBUTES.filter((n) => this.hasAttribute(n)).map((n) => [n, this.getAttribute(n)]));
     try {
-      this.build = await buildFor(this.getAttribute("lang"));
-      // The language may have changed during the load; no callback has handled it yet.
-      if (!speaks(this.build, this.getAttribute("lang"))) this.build = await completeBuild();
+      ({ build: this.build, viewer: this.viewer } = await startViewer(canvas, () => this.getAttribute("lang"), options));
     } catch (error) {
-      return this.fail(`The chart could not be loaded (${error.message}).`);
-    }
-    const options = {};
-    for (const name of ATTRIBUTES) if (this.hasAttribute(name)) options[name] = this.getAttribute(name);
-    try {
-      this.viewer = new this.build.Viewer(canvas, options);
-    } catch (error) {
-      trapped(error);
-      return this.fail(`The chart could not start: ${error.message}`);
+      return this.fail(error.message);
     }
     this.widget = new ChartWidget(this.parts, this.viewer, {
       strings: this.build.catalog(this.viewer.view.lang).strings,
@@ -86,9 +78,9 @@ class CchtChart extends HTMLElement {
     if (!this.widget || old === value || value === null) return;
     if (name === "lang" && !speaks(this.build, value)) {
       // A language the lean build lacks: this chart moves onto the complete build.
-      let next;
+      let chart;
       try {
-        next = await completeBuild();
+        chart = await chartFor(value, this, this.parts.canvas, () => !this.widget.stopped && this.getAttribute(name) === value);
       } catch (error) {
         if (this.getAttribute(name) !== value) return;
         // The chart stays as it was, and says why; the attribute goes back to what it shows (its
@@ -98,13 +90,9 @@ class CchtChart extends HTMLElement {
         return this.notify(`The chart could not change language (${error.message}).`);
       }
       // Stopped meanwhile, or the attribute changed again (its own callback handles that value).
-      if (this.widget.stopped || this.getAttribute(name) !== value) return;
-      if (this.build !== next) {
-        const moved = viewerLike(next, this.viewer, this.parts.canvas);
-        this.viewer.free();
-        this.build = next;
-        this.viewer = this.widget.viewer = moved;
-      }
+      if (!chart) return;
+      ({ build: this.build, viewer: this.viewer } = chart);
+      this.widget.viewer = this.viewer;
     }
     try {
       this.viewer.setView({ [name]: value });
@@ -117,15 +105,11 @@ class CchtChart extends HTMLElement {
 
   /** A message above a chart that still works. */
   notify(message) {
-    console.error(message);
-    this.alert.textContent = message;
-    this.alert.hidden = false;
+    showAlert(this.alert, message);
   }
 
   fail(message) {
-    console.error(message);
-    this.alert.textContent = message;
-    this.alert.hidden = false;
+    showAlert(this.alert, message);
     this.parts.figure.classList.add("failed");
     this.parts.figure.setAttribute("aria-busy", "false");
   }

@@ -29,6 +29,13 @@ const trappedHere = (error) => error instanceof WebAssembly.RuntimeError && Stri
 window.addEventListener("error", (event) => trappedHere(event.error));
 window.addEventListener("unhandledrejection", (event) => trappedHere(event.reason));
 
+/** Shows a message in an alert box (and the console): a load or start failure, a refused change. */
+export function showAlert(box, message) {
+  console.error(message);
+  box.textContent = message;
+  box.hidden = false;
+}
+
 export function element(tag, text, className) {
   const e = document.createElement(tag);
   if (text !== undefined) e.textContent = text;
