@@ -83,9 +83,11 @@ test-webkit: tools
 	@tools/ensure-tools webkit
 	tools/test-webkit
 
+## End to end: tests/e2e/*.test.mjs. Those on ./webdriver.mjs run in Chromium, Firefox and WebKit
+## (`make test-e2e ENGINE=firefox` runs them in one); the others drive Chromium through Playwright.
 test-e2e: build
-	@tools/ensure-tools browsers node
-	node --test tests/e2e/
+	@tools/ensure-tools browsers webkit node
+	ENGINE=$(ENGINE) node --test tests/e2e/
 
 ## Benchmark: ours against a Chart.js peer, DOM-span text measurement, growth with data size.
 ## Prints a table and writes bench/results.json; about 5 minutes on 2 cores.

@@ -16,6 +16,7 @@ const fySelect = $("#fy");
 const langSelect = $("#lang");
 const tableWrap = $("#data-table-wrap");
 const tableToggle = $("#table-toggle");
+const controlsToggle = $("#controls-toggle");
 
 if (embedded) document.documentElement.classList.add("embed");
 
@@ -78,6 +79,24 @@ function buildMetricOptions(cat, state, offered) {
     for (const g of groups.values()) if (g.children.length) metricSelect.append(g);
   }
   metricSelect.value = state.metric;
+}
+
+// Phones fold the controls behind #controls-toggle (www/style.css); it says what is chosen.
+controlsToggle.addEventListener("click", () => {
+  controlsToggle.setAttribute("aria-expanded", String(controlsToggle.getAttribute("aria-expanded") !== "true"));
+});
+
+/** The current choice in words, from the controls themselves: "One measure across components: Arrests, 2024". */
+function showChoice(views, state) {
+  const picked = (select) => select.selectedOptions[0]?.textContent ?? "";
+  const parts = {
+    component: [picked(componentSelect), state.fy],
+    metric: [picked(metricSelect), state.fy],
+    trend: [picked(componentSelect), picked(metricSelect)],
+    pipeline: [state.fy],
+  }[state.view] ?? [];
+  const view = views.find((v) => v.id === state.view)?.name ?? "";
+  $("#controls-now").textContent = `${view}: ${parts.filter(Boolean).join(", ")}`;
 }
 
 tableToggle.addEventListener("click", () => {
@@ -189,6 +208,7 @@ async function main() {
     componentSelect.disabled = state.view === "pipeline";
     metricSelect.disabled = state.view === "pipeline";
     fySelect.disabled = state.view === "trend";
+    showChoice(cat.views, state);
   };
 
   // A language the lean build lacks: the chart moves onto the complete build first, a new Viewer
@@ -234,6 +254,7 @@ async function main() {
     notice.hidden = true;
     widget.redraw();
     if (name !== "metric" && name !== "scale") sync();
+    else showChoice(cat.views, viewer.view);
     rememberInHistory();
   };
   // A history entry costs the browser about 3 ms; it is added after the chart is painted, once for
@@ -311,12 +332,15 @@ async function main() {
       $("#embed-status").textContent = say("copy_manually");
     }
   });
-  for (const id of ["#download-png", "#download-svg", "#download-csv", "#embed"]) $(id).disabled = false;
+  for (const id of ["#download-png", "#download-svg", "#download-csv", "#embed", "#controls-toggle"]) $(id).disabled = false;
 
   // In an iframe, tell the host page our height so it can size the frame (www/embed-host.js).
   function postHeight() {
     if (!embedded || window.parent === window) return;
-    window.parent.postMessage({ type: "ccht-chart:height", height: document.documentElement.scrollHeight }, "*");
+    // scrollHeight rounds; a fractional body (text at 1.5 line height, page zoom) needs the ceiling.
+    const root = document.documentElement;
+    const height = Math.max(root.scrollHeight, Math.ceil(document.body.getBoundingClientRect().bottom + window.scrollY));
+    window.parent.postMessage({ type: "ccht-chart:height", height }, "*");
   }
   if (embedded) {
     $("#full-link").hidden = false;

@@ -201,6 +201,8 @@ export class ChartWidget {
     const bar = this.bars[index];
     if (!bar) return;
     this.place(this.highlight, bar, 3);
+    // Which panel the bar is in: tests check a phone's first screen holds the first panel's bars.
+    this.highlight.dataset.panel = bar.panel;
     this.highlight.hidden = false;
     if (!this.tooltip.hidden) this.showTooltip(index, this.pinned);
     this.live.textContent = bar.announcement;

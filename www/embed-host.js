@@ -5,6 +5,14 @@ window.addEventListener("message", (event) => {
   const data = event.data;
   if (!data || data.type !== "ccht-chart:height" || !Number.isFinite(data.height)) return;
   for (const frame of document.querySelectorAll("iframe[data-ccht-chart]")) {
-    if (frame.contentWindow === event.source) frame.style.height = `${Math.ceil(data.height)}px`;
+    if (frame.contentWindow !== event.source) continue;
+    // The embedded page reports its content height. Under `box-sizing: border-box` (the US Web
+    // Design System sets it on every element) an iframe's height includes its own border and
+    // padding, 2 px inset each side by default: add them, or the page scrolls inside the frame.
+    const style = getComputedStyle(frame);
+    const frameBox = style.boxSizing === "border-box"
+      ? ["borderTopWidth", "borderBottomWidth", "paddingTop", "paddingBottom"].reduce((sum, side) => sum + (parseFloat(style[side]) || 0), 0)
+      : 0;
+    frame.style.height = `${Math.ceil(data.height + frameBox)}px`;
   }
 });

@@ -32,6 +32,7 @@ pub const STRINGS: &[(&str, &str, &str)] = strings![
     ("h1", "DHS counter-human-trafficking figures", "Cifras del DHS contra la trata de personas"),
     ("lede", "What the Department of Homeland Security reported doing against human trafficking, from the Center for Countering Human Trafficking's annual reports and earlier releases. Choose a chart, a DHS component and a measure.", "Lo que el Departamento de Seguridad Nacional informó haber hecho contra la trata de personas, según los informes anuales del Centro para Combatir la Trata de Personas y comunicados anteriores. Elija un gráfico, un componente del DHS y una medida."),
     ("controls_label", "Chart options", "Opciones del gráfico"),
+    ("controls_toggle", "Change the chart", "Cambiar el gráfico"),
     ("legend_chart", "Chart", "Gráfico"),
     ("view_component", "All figures of one component", "Todas las cifras de un componente"),
     ("view_metric", "One measure across components", "Una medida en todos los componentes"),

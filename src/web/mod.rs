@@ -28,8 +28,6 @@ pub use data_set::DataSet;
 pub use results::{BarInfo, Figure, SourceInfo, Table, TYPES};
 pub use viewer::Viewer;
 
-use wasm_bindgen::prelude::*;
-
 /// Talc instead of the standard library's dlmalloc: 1.6 KB less Wasm (gzipped; 71,108 → 69,474 B,
 /// measured on 2026-12-02). Memory stays flat under the soak test's 10,000 interactions
 /// (tests/e2e/soak.test.mjs).
@@ -43,7 +41,7 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 pub const PANIC_EVENT: &str = "ccht-chart:panic";
 
 #[cfg(debug_assertions)]
-#[wasm_bindgen(start)]
+#[wasm_bindgen::prelude::wasm_bindgen(start)]
 fn start() {
     std::panic::set_hook(Box::new(|info| {
         let message = format!("The chart stopped because of an internal error: {info}");

@@ -42,6 +42,8 @@ test("from 320 px to 1600 px every bar is drawn and nothing overflows", async ()
   await chartReady(page);
   for (const width of [320, 480, 768, 1024, 1600]) {
     await page.setViewportSize({ width, height: 900 });
+    // Phones fold the controls behind one button: open it as a reader would.
+    if (await page.locator("#controls-toggle").isVisible() && (await page.locator("#controls-toggle").getAttribute("aria-expanded")) === "false") await page.click("#controls-toggle");
     for (const c of components) {
       await page.selectOption("select[name=component]", c.id);
       const bars = records.filter((r) => r.component === c.id).length;

@@ -1,31 +1,15 @@
-// Shared by the end-to-end tests: serve the repository root as `make serve` does, and drive
-// Debian's Chromium through playwright-core (never a downloaded browser).
-import { spawn } from "node:child_process";
+// Shared by the Chromium-only end-to-end tests: drive Debian's Chromium through playwright-core
+// (never a downloaded browser). Tests that run in every engine use ./webdriver.mjs instead.
 import { before, after } from "node:test";
 import { chromium } from "playwright-core";
+import { startServer } from "./server.mjs";
 
-const root = new URL("../../", import.meta.url).pathname;
+export { startServer };
 
 export const CHROMIUM_ARGS = [
   "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
   "--disable-component-update", "--disable-sync", "--no-first-run",
 ];
-
-/** Starts tools/serve.py on a free port; resolves to { url, stop }. */
-export function startServer() {
-  return new Promise((resolve, reject) => {
-    const child = spawn("python3", ["tools/serve.py", "--port", "0"], {
-      cwd: root, env: { ...process.env, SERVE_QUIET: "1" }, stdio: ["ignore", "pipe", "inherit"],
-    });
-    let out = "";
-    child.stdout.on("data", (chunk) => {
-      out += chunk;
-      const match = out.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
-      if (match) resolve({ url: match[0], stop: () => child.kill() });
-    });
-    child.on("exit", (code) => reject(new Error(`the server exited (${code}) before it listened`)));
-  });
-}
 
 export async function launchBrowser() {
   return chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: CHROMIUM_ARGS });

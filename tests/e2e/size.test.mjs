@@ -11,7 +11,8 @@ import { gzipSync } from "node:zlib";
 // (81,641 B) since, 0.6 KB over the peer. The Wasm grew 1.1 KB gzipped from inlining decisions
 // spread across many functions, not from the data decoder (moving it back saved 21 B); finding and
 // taking it back is open work, and this budget goes back under 79.1 KB with it.
-const BUDGET = 80 * 1024;
+// 81 KB since the phone fold (2026-12-03: the toggle's markup, style and script, about 0.4 KB).
+const BUDGET = 81 * 1024;
 const FIRST_VIEW = ["index.html", "dist/style.css", "dist/app.js", "dist/ccht_chart_bg.wasm"];
 const root = new URL("../../", import.meta.url);
 

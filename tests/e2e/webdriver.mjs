@@ -1,0 +1,155 @@
+// The end-to-end tests that run in every engine: Debian's Chromium (chromedriver), Firefox ESR
+// (geckodriver) and WebKitGTK (WebKitWebDriver under Xvfb), through one WebDriver client
+// (webdriverio, classic protocol, which all three drivers speak). Each test file calls
+// `inEachEngine`, which starts the server, the driver and a session before its tests and stops them
+// after. `ENGINE=firefox` (or a comma-separated list) narrows a run: `make test-e2e ENGINE=webkit`.
+import { spawn } from "node:child_process";
+import { createServer } from "node:net";
+import { after, before, describe } from "node:test";
+import { remote } from "webdriverio";
+import { startServer } from "./server.mjs";
+
+export const ENGINES = (process.env.ENGINE || "chromium,firefox,webkit").split(",").map((e) => e.trim()).filter(Boolean);
+
+const CHROMIUM_ARGS = [
+  "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars",
+];
+
+/** How each engine's driver starts, and what a session asks of it. */
+const DRIVERS = {
+  chromium: {
+    command: (port) => [process.env.CHROMEDRIVER || "chromedriver", `--port=${port}`],
+    capabilities: { browserName: "chrome", "goog:chromeOptions": { binary: process.env.CHROMIUM || "/usr/bin/chromium", args: CHROMIUM_ARGS } },
+  },
+  firefox: {
+    command: (port) => [process.env.GECKODRIVER || "geckodriver", "--port", String(port)],
+    capabilities: { browserName: "firefox", "moz:firefoxOptions": { binary: process.env.FIREFOX || "/usr/bin/firefox-esr", args: ["-headless"] } },
+  },
+  // WebKitGTK has no headless mode: its driver runs MiniBrowser on a virtual X display.
+  webkit: {
+    command: (port) => ["xvfb-run", "-a", "-s", "-screen 0 1920x1200x24", "WebKitWebDriver", `--port=${port}`],
+    capabilities: {},
+  },
+};
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
+/** Starts an engine's driver in its own process group; resolves to { port, stop }. */
+async function startDriver(engine) {
+  const port = await freePort();
+  const [command, ...args] = DRIVERS[engine].command(port);
+  const child = spawn(command, args, { detached: true, stdio: ["ignore", "ignore", "pipe"] });
+  let log = "";
+  child.stderr.on("data", (chunk) => { log += chunk; });
+  const exited = new Promise((resolve) => child.on("exit", resolve));
+  const stop = () => { try { process.kill(-child.pid, "SIGTERM"); } catch { /* already gone */ } };
+  for (let i = 0; i < 240; i++) {
+    const code = await Promise.race([exited, new Promise((r) => setTimeout(r, 250, "running"))]);
+    if (code !== "running") throw new Error(`${command} exited (${code}) before it listened:\n${log}`);
+    const ready = await fetch(`http://127.0.0.1:${port}/status`).then((r) => r.json()).then((s) => s.value?.ready !== false, () => false);
+    if (ready) return { port, stop };
+  }
+  stop();
+  throw new Error(`${command} did not answer on port ${port} within a minute:\n${log}`);
+}
+
+/**
+ * A session in `engine`, with helpers the tests share. `browser` is webdriverio's; `run(fn, ...args)`
+ * runs a function in the page and returns its (JSON) result.
+ */
+async function openSession(engine, port) {
+  const browser = await remote({
+    hostname: "127.0.0.1", port, path: "/", logLevel: "error", connectionRetryCount: 0,
+    capabilities: { ...DRIVERS[engine].capabilities, "wdio:enforceWebDriverClassic": true },
+  });
+  const run = (fn, ...args) => browser.execute(fn, ...args);
+  return { browser, run };
+}
+
+/**
+ * Defines `suite(env)` once per engine, each in its own `describe`: `env` holds `engine`, `url` (the
+ * server's root), `browser`, `run` and `viewport(width, height)`, set before the suite's tests run.
+ */
+export function inEachEngine(title, suite) {
+  for (const engine of ENGINES) {
+    if (!DRIVERS[engine]) throw new Error(`ENGINE=${engine}: not one of ${Object.keys(DRIVERS).join(", ")}`);
+    describe(`${title} [${engine}]`, () => {
+      const env = { engine };
+      before(async () => {
+        env.server = await startServer();
+        env.url = env.server.url;
+        env.driver = await startDriver(engine);
+        Object.assign(env, await openSession(engine, env.driver.port));
+        env.viewport = (width, height) => viewport(env, width, height);
+      });
+      after(async () => {
+        await env.browser?.deleteSession().catch(() => {});
+        env.driver?.stop();
+        env.server?.stop();
+      });
+      suite(env);
+    });
+  }
+}
+
+/**
+ * Opens `path` in a frame of exactly width × height CSS px (tests/e2e/pages/screen.html), the
+ * viewport of a phone: Firefox's windows are at least 500 px wide and MiniBrowser's 447, so a window
+ * cannot be one. Later commands act inside the frame; waits until the chart has drawn (or, with
+ * `chart: false`, until the page has loaded).
+ */
+export async function openOnScreen(env, path, width, height, { chart = true } = {}) {
+  await env.browser.switchToParentFrame().catch(() => {});
+  // Any window with room for the frame: its exact size does not matter here.
+  await env.browser.setWindowSize(Math.max(1000, width + 100), Math.max(1000, height + 100));
+  await env.browser.url(`${env.url}tests/e2e/pages/screen.html`);
+  await env.run((src, w, h) => {
+    const frame = document.querySelector("#screen");
+    frame.width = String(w);
+    frame.height = String(h);
+    frame.src = src;
+  }, `/${path}`, width, height);
+  await env.browser.switchToFrame(await env.browser.$("#screen"));
+  if (chart) await waitForChart(env, path);
+  else await env.browser.waitUntil(() => env.run(() => document.readyState === "complete"), { timeout: 30_000 });
+  const inner = await env.run(() => [window.innerWidth, window.innerHeight]);
+  if (inner[0] !== width || inner[1] !== height) throw new Error(`${env.engine}: the screen frame is ${inner.join("×")}, not ${width}×${height}`);
+}
+
+/**
+ * Sizes the window so that the page's viewport (innerWidth × innerHeight) is width × height: the
+ * window's frame differs by engine (MiniBrowser has a toolbar), so measure it and correct once.
+ */
+async function viewport(env, width, height) {
+  await env.browser.switchToParentFrame().catch(() => {});
+  await env.browser.setWindowSize(width, height);
+  const inner = await env.run(() => [window.innerWidth, window.innerHeight]);
+  if (inner[0] !== width || inner[1] !== height) {
+    await env.browser.setWindowSize(width + (width - inner[0]), height + (height - inner[1]));
+  }
+  const now = await env.run(() => [window.innerWidth, window.innerHeight]);
+  if (now[0] !== width || now[1] !== height) throw new Error(`${env.engine}: asked for a ${width}×${height} viewport, got ${now.join("×")}`);
+}
+
+/** Opens `path` (relative to the server's root) and waits until the chart has drawn or said why not. */
+export async function openChart(env, path = "") {
+  await env.browser.switchToParentFrame().catch(() => {});
+  await env.browser.url(env.url + path);
+  await waitForChart(env, path);
+}
+
+async function waitForChart(env, path) {
+  await env.browser.waitUntil(
+    () => env.run(() => document.querySelector("#chart")?.getAttribute("aria-busy") === "false"),
+    { timeout: 30_000, timeoutMsg: `${env.engine}: the chart at /${path} did not finish drawing` },
+  );
+}
