@@ -81,27 +81,31 @@ function buildMetricOptions(cat, state, offered) {
   metricSelect.value = state.metric;
 }
 
-// Phones fold the controls behind #controls-toggle (www/style.css); it says what is chosen.
-controlsToggle.addEventListener("click", () => {
-  controlsToggle.setAttribute("aria-expanded", String(controlsToggle.getAttribute("aria-expanded") !== "true"));
-});
+/** Flips a disclosure button's aria-expanded; returns whether it is now open. */
+function toggleExpanded(button) {
+  const open = button.getAttribute("aria-expanded") !== "true";
+  button.setAttribute("aria-expanded", String(open));
+  return open;
+}
 
-/** The current choice in words, from the controls themselves: "One measure across components: Arrests, 2024". */
-function showChoice(views, state) {
+// Phones fold the controls behind #controls-toggle (www/style.css); it says what is chosen.
+controlsToggle.addEventListener("click", () => toggleExpanded(controlsToggle));
+
+/** The current choice in words, read from the controls: "One measure across components: Arrests, 2024". */
+function showChoice(view) {
   const picked = (select) => select.selectedOptions[0]?.textContent ?? "";
   const parts = {
-    component: [picked(componentSelect), state.fy],
-    metric: [picked(metricSelect), state.fy],
-    trend: [picked(componentSelect), picked(metricSelect)],
-    pipeline: [state.fy],
-  }[state.view] ?? [];
-  const view = views.find((v) => v.id === state.view)?.name ?? "";
-  $("#controls-now").textContent = `${view}: ${parts.filter(Boolean).join(", ")}`;
+    component: [componentSelect, fySelect],
+    metric: [metricSelect, fySelect],
+    trend: [componentSelect, metricSelect],
+    pipeline: [fySelect],
+  }[view] ?? [];
+  const name = form.querySelector("input[name=view]:checked")?.parentElement.textContent ?? "";
+  $("#controls-now").textContent = `${name}: ${parts.map(picked).filter(Boolean).join(", ")}`;
 }
 
 tableToggle.addEventListener("click", () => {
-  const show = tableToggle.getAttribute("aria-expanded") !== "true";
-  tableToggle.setAttribute("aria-expanded", String(show));
+  const show = toggleExpanded(tableToggle);
   tableToggle.textContent = say(show ? "hide_table" : "show_table");
   tableWrap.classList.toggle("visually-hidden", !show);
 });
@@ -208,7 +212,7 @@ async function main() {
     componentSelect.disabled = state.view === "pipeline";
     metricSelect.disabled = state.view === "pipeline";
     fySelect.disabled = state.view === "trend";
-    showChoice(cat.views, state);
+    showChoice(state.view);
   };
 
   // A language the lean build lacks: the chart moves onto the complete build first, a new Viewer
@@ -254,7 +258,7 @@ async function main() {
     notice.hidden = true;
     widget.redraw();
     if (name !== "metric" && name !== "scale") sync();
-    else showChoice(cat.views, viewer.view);
+    else if (name === "metric") showChoice(viewer.view.view);
     rememberInHistory();
   };
   // A history entry costs the browser about 3 ms; it is added after the chart is painted, once for
@@ -317,8 +321,7 @@ async function main() {
   $("#embed").addEventListener("click", async () => {
     const button = $("#embed");
     const panel = $("#embed-panel");
-    const open = button.getAttribute("aria-expanded") !== "true";
-    button.setAttribute("aria-expanded", String(open));
+    const open = toggleExpanded(button);
     panel.hidden = !open;
     if (!open) return;
     const src = new URL(address(viewer.query, { embed: true }), location.href).href;
@@ -337,10 +340,7 @@ async function main() {
   // In an iframe, tell the host page our height so it can size the frame (www/embed-host.js).
   function postHeight() {
     if (!embedded || window.parent === window) return;
-    // scrollHeight rounds; a fractional body (text at 1.5 line height, page zoom) needs the ceiling.
-    const root = document.documentElement;
-    const height = Math.max(root.scrollHeight, Math.ceil(document.body.getBoundingClientRect().bottom + window.scrollY));
-    window.parent.postMessage({ type: "ccht-chart:height", height }, "*");
+    window.parent.postMessage({ type: "ccht-chart:height", height: document.documentElement.scrollHeight }, "*");
   }
   if (embedded) {
     $("#full-link").hidden = false;

@@ -7,14 +7,10 @@ import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { after, before, describe } from "node:test";
 import { remote } from "webdriverio";
+import { CHROMIUM_ARGS } from "./harness.mjs";
 import { startServer } from "./server.mjs";
 
 export const ENGINES = (process.env.ENGINE || "chromium,firefox,webkit").split(",").map((e) => e.trim()).filter(Boolean);
-
-const CHROMIUM_ARGS = [
-  "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-  "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars",
-];
 
 /** How each engine's driver starts, and what a session asks of it. */
 const DRIVERS = {
@@ -77,7 +73,7 @@ async function openSession(engine, port) {
 
 /**
  * Defines `suite(env)` once per engine, each in its own `describe`: `env` holds `engine`, `url` (the
- * server's root), `browser`, `run` and `viewport(width, height)`, set before the suite's tests run.
+ * server's root), `browser` and `run`, set before the suite's tests run.
  */
 export function inEachEngine(title, suite) {
   for (const engine of ENGINES) {
@@ -89,7 +85,6 @@ export function inEachEngine(title, suite) {
         env.url = env.server.url;
         env.driver = await startDriver(engine);
         Object.assign(env, await openSession(engine, env.driver.port));
-        env.viewport = (width, height) => viewport(env, width, height);
       });
       after(async () => {
         await env.browser?.deleteSession().catch(() => {});
@@ -123,21 +118,6 @@ export async function openOnScreen(env, path, width, height, { chart = true } = 
   else await env.browser.waitUntil(() => env.run(() => document.readyState === "complete"), { timeout: 30_000 });
   const inner = await env.run(() => [window.innerWidth, window.innerHeight]);
   if (inner[0] !== width || inner[1] !== height) throw new Error(`${env.engine}: the screen frame is ${inner.join("×")}, not ${width}×${height}`);
-}
-
-/**
- * Sizes the window so that the page's viewport (innerWidth × innerHeight) is width × height: the
- * window's frame differs by engine (MiniBrowser has a toolbar), so measure it and correct once.
- */
-async function viewport(env, width, height) {
-  await env.browser.switchToParentFrame().catch(() => {});
-  await env.browser.setWindowSize(width, height);
-  const inner = await env.run(() => [window.innerWidth, window.innerHeight]);
-  if (inner[0] !== width || inner[1] !== height) {
-    await env.browser.setWindowSize(width + (width - inner[0]), height + (height - inner[1]));
-  }
-  const now = await env.run(() => [window.innerWidth, window.innerHeight]);
-  if (now[0] !== width || now[1] !== height) throw new Error(`${env.engine}: asked for a ${width}×${height} viewport, got ${now.join("×")}`);
 }
 
 /** Opens `path` (relative to the server's root) and waits until the chart has drawn or said why not. */
