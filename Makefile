@@ -3,6 +3,10 @@ SHELL := /bin/bash
 PORT ?= 8000
 # node_modules/.bin first: its wasm-opt (npm binaryen) is the one wasm-pack must find.
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+# It also holds webdriverio's npm `geckodriver`, a downloader that fetches a driver from GitHub
+# at each start (and fails offline, as CI is): name cargo's. Not exported, since the test runner
+# takes any GECKODRIVER in its environment over the driver it was asked for.
+GECKODRIVER := $(HOME)/.cargo/bin/geckodriver
 
 .PHONY: serve build tools lint test test-native test-chrome test-firefox test-webkit test-e2e test-fuzz fuzz bench planted-bugs mutants clean
 
@@ -77,7 +81,7 @@ test-chrome: tools
 
 test-firefox: tools
 	@tools/ensure-tools browsers
-	wasm-pack test --headless --firefox
+	wasm-pack test --headless --firefox --geckodriver $(GECKODRIVER)
 
 test-webkit: tools
 	@tools/ensure-tools webkit
@@ -87,7 +91,7 @@ test-webkit: tools
 ## (`make test-e2e ENGINE=firefox` runs them in one); the others drive Chromium through Playwright.
 test-e2e: build
 	@tools/ensure-tools browsers webkit node
-	ENGINE=$(ENGINE) node --test tests/e2e/
+	ENGINE=$(ENGINE) GECKODRIVER=$(GECKODRIVER) node --test tests/e2e/
 
 ## Benchmark: ours against a Chart.js peer, DOM-span text measurement, growth with data size.
 ## Prints a table and writes bench/results.json; about 5 minutes on 2 cores.
