@@ -26,13 +26,12 @@ const shortened = (dir) => shortenImports(readFileSync(path(`${dir}/ccht_chart_b
 const lean = shortened(pkg);
 const complete = shortened("pkg");
 
-// www/ imports the glue as ../pkg/ccht_chart.js: statically, point that at the build asked for; the
-// dynamic import (www/builds.js: the complete build) stays a separate file, dist/complete/, loaded on use.
+// www/ imports the glue as ../pkg/ccht_chart.js: point that at the build asked for. The complete
+// build stays a separate file, dist/complete/, that www/builds.js imports by address on use.
 const glue = {
   name: "glue",
   setup(b) {
-    b.onResolve({ filter: /\/ccht_chart\.js$/ }, (args) =>
-      args.kind === "dynamic-import" ? { path: "./complete/ccht_chart.js", external: true } : { path: path(`${pkg}/ccht_chart.js`), namespace: "glue" });
+    b.onResolve({ filter: /\/ccht_chart\.js$/ }, () => ({ path: path(`${pkg}/ccht_chart.js`), namespace: "glue" }));
     b.onLoad({ filter: /.*/, namespace: "glue" }, () => ({ contents: lean.glue, loader: "js" }));
   },
 };

@@ -82,7 +82,8 @@ for (const bug of BUGS) {
     writeFileSync(path, original.replace(bug.from, bug.to));
     rebuild(bug.file);
     const files = bug.tests.map((t) => `tests/e2e/${t}.test.mjs`);
-    const run = spawnSync("node", ["--test", ...files], { cwd: root, encoding: "utf8" });
+    // One engine is enough to show a test can fail; ENGINE=firefox (or a list) plants in others.
+    const run = spawnSync("node", ["--test", ...files], { cwd: root, encoding: "utf8", env: { ...process.env, ENGINE: process.env.ENGINE || "chromium" } });
     const caught = run.status !== 0;
     const failing = [...run.stdout.matchAll(/^not ok \d+ - (.*)$/gm)].map((m) => m[1]);
     console.log(`${caught ? "caught" : "MISSED"}  ${bug.name}  (${((Date.now() - started) / 1000).toFixed(0)} s${caught ? `; failed: ${failing.join("; ")}` : ""})`);

@@ -1,8 +1,9 @@
 // Screenshots of the served viewer for the README and for looking at changes:
-//   node tools/screenshot.mjs [query] [out.png] [width] [height] [scale] [light|dark]
+//   node tools/screenshot.mjs [query] [out.png] [width] [height] [scale] [light|dark] [page|screen]
+// ("screen": only what the first screen shows, as a phone reader sees it before scrolling)
 import { startServer, launchBrowser, openPage, chartReady } from "../tests/e2e/harness.mjs";
 
-const [query = "", out = "docs/screenshot.png", width = "1000", height = "900", scale = "1", colorScheme = "light"] = process.argv.slice(2);
+const [query = "", out = "docs/screenshot.png", width = "1000", height = "900", scale = "1", colorScheme = "light", extent = "page"] = process.argv.slice(2);
 const server = await startServer();
 const browser = await launchBrowser();
 try {
@@ -10,7 +11,7 @@ try {
     viewport: { width: Number(width), height: Number(height) }, deviceScaleFactor: Number(scale), colorScheme,
   });
   await chartReady(page);
-  await page.screenshot({ path: out, fullPage: true });
+  await page.screenshot({ path: out, fullPage: extent !== "screen" });
   console.log(`${out}${problems.length ? `; problems: ${problems.join("; ")}` : ""}`);
 } finally {
   await browser.close();

@@ -10,14 +10,24 @@ const LEAN_LANGS = ["en"];
 const COMPLETE_LANGS = ["en", "es"];
 
 let leanReady, completeReady;
+let completeFailures = 0;
+
+// The complete build's glue, beside the bundled entry scripts (tools/bundle.mjs writes it there).
+const COMPLETE_GLUE = "./complete/ccht_chart.js";
 
 /** The lean build, instantiated once per page. */
 const leanBuild = () => (leanReady ??= initLean().then(() => lean));
 
-/** The complete build, instantiated once per page; after a failed fetch the next call tries again. */
+/**
+ * The complete build, instantiated once per page; after a failed fetch the next call tries again,
+ * under a new query: Firefox and WebKit keep a failed module import for the page's life (the HTML
+ * standard's module map), so the same address would fail again without being asked for.
+ */
 export function completeBuild() {
-  completeReady ??= import("../pkg/ccht_chart.js").then(async (m) => (await m.default(), m)).catch((error) => {
+  const glue = completeFailures ? `${COMPLETE_GLUE}?retry=${completeFailures}` : COMPLETE_GLUE;
+  completeReady ??= import(glue).then(async (m) => (await m.default(), m)).catch((error) => {
     completeReady = undefined;
+    completeFailures++;
     throw error;
   });
   return completeReady;

@@ -275,6 +275,7 @@ export class ChartWidget {
       this.setActive(index);
     });
     canvas.addEventListener("focus", () => {
+      if (stopped) return;
       const active = this.viewer.active;
       if (active !== undefined) this.setActive(active);
     });
@@ -282,7 +283,12 @@ export class ChartWidget {
       if (tooltip.hidden) this.highlight.hidden = true;
     });
 
-    // Redraw when the chart's width changes (rotation, window resize, a CMS column)…
+    // Redraw when the chart's width changes (rotation, window resize, a CMS column)… The observer
+    // watches an empty block of the chart's width and no height, not the figure: a redraw changes
+    // the figure's height inside the callback, which engines report as an error event
+    // ("ResizeObserver loop completed with undelivered notifications") on every resize.
+    const ruler = element("div");
+    this.figure.prepend(ruler);
     let lastWidth = canvas.clientWidth;
     new ResizeObserver(() => {
       // Zero while an error hides the canvas: nothing to redraw then.
@@ -292,7 +298,7 @@ export class ChartWidget {
         lastWidth = width;
         this.redraw();
       }
-    }).observe(this.figure);
+    }).observe(ruler);
     // …and when the reader's colour scheme or contrast setting changes.
     for (const query of ["(prefers-color-scheme: dark)", "(forced-colors: active)"]) {
       window.matchMedia(query).addEventListener("change", () => this.redraw());

@@ -1,247 +1,185 @@
-// Readers: crisp rendering at any pixel ratio, tooltips, keyboard use, the table, and axe-core.
+// Readers, in Chromium, Firefox and WebKit: every width, tooltips, keyboard use, the table and
+// axe-core. Pixel ratios, dark mode, forced colours and print need emulation: emulation.test.mjs.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { sharedBrowser, openPage, chartReady, countDrawnBars } from "./harness.mjs";
+import { inEachEngine } from "./webdriver.mjs";
+import { openPage, chartReady, countDrawnBars } from "./page.mjs";
 import { components, records, spoken, kindOf } from "./expected.mjs";
 
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
-const env = sharedBrowser();
 
-const canvasBox = (page) => page.locator("#chart-canvas").evaluate((c) => ({ width: c.width, height: c.height, cssWidth: c.clientWidth, cssHeight: c.clientHeight }));
-
-for (const scale of [1, 2, 3]) {
-  test(`at device pixel ratio ${scale} the backing store is ${scale}× the CSS size and the chart is drawn`, async () => {
-    const { page, problems, context } = await openPage(env.browser, env.server.url, { viewport: { width: 800, height: 900 }, deviceScaleFactor: scale });
+inEachEngine("a11y", (env) => {
+  test("from 320 px to 1600 px every bar is drawn and nothing overflows", async () => {
+    const { page, context } = await openPage(env, env.server.url, { viewport: { width: 320, height: 800 } });
     await chartReady(page);
-    const box = await canvasBox(page);
-    assert.equal(box.width, Math.round(box.cssWidth * scale));
-    assert.equal(box.height, Math.round(box.cssHeight * scale));
-    assert.equal(await countDrawnBars(page), records.filter((r) => r.component === "dhs").length);
-    // Strokes scale too: just above the first bar, the zero line is about `scale` device pixels wide.
-    const axisWidth = await page.evaluate(() => {
-      const c = document.querySelector("#chart-canvas");
-      const ctx = c.getContext("2d");
-      const ratio = c.width / c.clientWidth;
-      const col = ctx.getImageData(Math.round(14 * ratio), 0, 1, c.height).data;
-      let top = 0;
-      while (top < c.height && !(col[top * 4] === 0 && col[top * 4 + 1] === 0x5e)) top++;
-      const row = ctx.getImageData(0, top - Math.round(1.5 * ratio), Math.round(20 * ratio), 1).data;
-      let n = 0;
-      for (let x = 0; x < row.length / 4; x++) if (row[x * 4] < 250) n++;
-      return n;
-    });
-    assert.ok(axisWidth >= scale && axisWidth <= scale + 2, `axis ${axisWidth} px at ratio ${scale}`);
-    assert.deepEqual(problems, []);
+    for (const width of [320, 480, 768, 1024, 1600]) {
+      await page.setViewportSize({ width, height: 900 });
+      // Phones fold the controls behind one button: open it as a reader would.
+      if (await page.locator("#controls-toggle").isVisible() && (await page.locator("#controls-toggle").getAttribute("aria-expanded")) === "false") await page.click("#controls-toggle");
+      for (const c of components) {
+        await page.selectOption("select[name=component]", c.id);
+        const bars = records.filter((r) => r.component === c.id).length;
+        assert.equal(await countDrawnBars(page), bars, `${c.id} at ${width}px`);
+        // No horizontal scrolling of the page at any width.
+        const sideways = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+      assert.ok(sideways[0] <= sideways[1], `page scrolls sideways at ${width}px: ${sideways[0]} px wide in ${sideways[1]}`);
+      }
+    }
+    assert.deepEqual(await page.problems(), []);
     await context.close();
   });
-}
 
-test("from 320 px to 1600 px every bar is drawn and nothing overflows", async () => {
-  const { page, problems, context } = await openPage(env.browser, env.server.url, { viewport: { width: 320, height: 800 } });
-  await chartReady(page);
-  for (const width of [320, 480, 768, 1024, 1600]) {
-    await page.setViewportSize({ width, height: 900 });
-    // Phones fold the controls behind one button: open it as a reader would.
-    if (await page.locator("#controls-toggle").isVisible() && (await page.locator("#controls-toggle").getAttribute("aria-expanded")) === "false") await page.click("#controls-toggle");
+  test("keyboard only: tab to the controls, change view, component and measure, arrow through every bar", async () => {
+    const { page, context } = await openPage(env, env.server.url);
+    await chartReady(page);
+    const focused = () => page.evaluate(() => {
+      const e = document.activeElement;
+      return `${e.tagName.toLowerCase()}${e.name ? `[name=${e.name}]` : ""}${e.id ? `#${e.id}` : ""}`;
+    });
+    await page.keyboard.press("Tab");
+    assert.equal(await focused(), "select[name=lang]#lang");
+    await page.keyboard.press("Tab");
+    assert.equal(await focused(), "input[name=view]");
+    await page.keyboard.press("ArrowRight"); // the metric view
+    await page.waitForFunction(() => document.querySelector("#chart-canvas").getAttribute("aria-label").includes("across DHS components"));
+    await page.keyboard.press("ArrowLeft"); // back to the component view
+    await page.waitForFunction(() => !document.querySelector("#chart-canvas").getAttribute("aria-label").includes("across DHS components"));
+    await page.keyboard.press("Tab");
+    assert.equal(await focused(), "select[name=component]#component");
+    await page.keyboard.press("ArrowDown"); // HSI
+    await page.waitForFunction(() => document.querySelector("#chart-canvas").getAttribute("aria-label").includes("Homeland Security Investigations"));
+    await page.keyboard.press("Tab");
+    assert.equal(await focused(), "select[name=metric]#metric");
+    await page.keyboard.press("ArrowDown"); // HSI's next measure
+    await page.keyboard.press("Tab");
+    assert.equal(await focused(), "select[name=fy]#fy");
+    await page.keyboard.press("Tab");
+    assert.equal(await focused(), "canvas#chart-canvas");
+
+    const hsi = records.filter((r) => r.component === "hsi");
+    const heard = [];
+    for (let i = 0; i < hsi.length; i++) {
+      await page.keyboard.press("ArrowDown");
+      heard.push(await page.locator("#live").textContent());
+      assert.equal(await page.locator("#highlight").isVisible(), true, "a visible focus ring on the active bar");
+    }
+    for (const r of hsi) assert.ok(heard.some((h) => h.includes(spoken(r)) && h.includes("fiscal year 2024")), `${r.metric} not announced: ${heard}`);
+    await page.keyboard.press("Home");
+    const first = await page.locator("#live").textContent();
+    await page.keyboard.press("End");
+    assert.notEqual(await page.locator("#live").textContent(), first);
+    await page.keyboard.press("Enter");
+    assert.equal(await page.locator("#tooltip").isVisible(), true);
+    assert.match(await page.locator("#live").textContent(), /Source: /);
+    await page.keyboard.press("Escape");
+    assert.equal(await page.locator("#tooltip").isVisible(), false);
+    assert.deepEqual(await page.problems(), []);
+    await context.close();
+  });
+
+  test("hover shows the bar's tooltip with its value and source; Escape hides it", async () => {
+    const { page, context } = await openPage(env, env.server.url + "?", { viewport: { width: 900, height: 900 } });
+    await chartReady(page);
+    await page.selectOption("select[name=component]", "cbp");
+    const rect = await page.locator("#chart-canvas").boundingBox();
+    // Find the bars by pixels: the rows where the bar colour starts at the axis.
+    const rows = await page.evaluate(() => {
+      const c = document.querySelector("#chart-canvas");
+      const col = c.getContext("2d").getImageData(14, 0, 1, c.height).data;
+      const ys = [];
+      let inBar = false;
+      for (let y = 0; y < c.height; y++) {
+        const bar = col[y * 4] === 0 && col[y * 4 + 1] === 0x5e && col[y * 4 + 2] === 0xa2;
+        if (bar && !inBar) ys.push(y + 8);
+        inBar = bar;
+      }
+      return ys;
+    });
+    assert.equal(rows.length, 2);
+    await page.mouse.move(rect.x + 30, rect.y + rows[1]);
+    const tip = page.locator("#tooltip");
+    await tip.waitFor({ state: "visible" });
+    const text = await tip.textContent();
+    assert.match(text, /U\.S\. Customs and Border Protection/);
+    assert.match(text, /more than \$12,000,000/);
+    assert.match(text, /based on Withhold Release Orders/);
+    // Hoverable: moving onto the tooltip keeps it.
+    const tipBox = await tip.boundingBox();
+    // Inside the chart, its left edge at the bar's middle unless that would push it out.
+    assert.ok(tipBox.x >= rect.x + 3 && tipBox.x + tipBox.width <= rect.x + rect.width - 3, `tooltip ${JSON.stringify(tipBox)} outside ${JSON.stringify(rect)}`);
+    await page.mouse.move(tipBox.x + 5, tipBox.y + 5, { steps: 4 });
+    assert.equal(await tip.isVisible(), true);
+    await page.keyboard.press("Escape");
+    assert.equal(await tip.isVisible(), false);
+    // Between bars there is no tooltip.
+    await page.mouse.move(rect.x + 30, rect.y + 5);
+    assert.equal(await tip.isVisible(), false);
+    // On a phone-width chart the tooltip is wider than the room right of the bar's middle: it is
+    // moved back inside.
+    await page.setViewportSize({ width: 400, height: 900 });
+    await page.waitForFunction(() => document.querySelector("#chart-canvas").clientWidth < 400);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await page.evaluate(() => document.querySelector("#chart-canvas").scrollIntoView());
+    const narrow = await page.locator("#chart-canvas").boundingBox();
+    const bar = await page.evaluate(() => {
+      const c = document.querySelector("#chart-canvas");
+      const ratio = c.width / c.clientWidth;
+      const col = c.getContext("2d").getImageData(Math.round(14 * ratio), 0, 1, c.height).data;
+      for (let y = 0; y < c.height; y++) if (col[y * 4] === 0 && col[y * 4 + 1] === 0x5e && col[y * 4 + 2] === 0xa2) return (y + 4 * ratio) / ratio;
+      return null;
+    });
+    await page.mouse.move(narrow.x + 20, narrow.y + bar);
+    await tip.waitFor({ state: "visible" });
+    const small = await tip.boundingBox();
+    assert.ok(small.x >= narrow.x + 3 && small.x + small.width <= narrow.x + narrow.width - 3, `tooltip ${JSON.stringify(small)} outside ${JSON.stringify(narrow)}`);
+    assert.deepEqual(await page.problems(), []);
+    await context.close();
+  });
+
+  async function tableValues(page) {
+    return page.locator("#data-table tbody td.number").evaluateAll((cells) => cells.map((c) => c.textContent));
+  }
+
+  test("the table's numbers equal the chart's records in every view", async () => {
+    const { page, context } = await openPage(env, env.server.url);
+    await chartReady(page);
+    assert.equal(await page.locator("#data-table th[scope=col]").count(), 6);
     for (const c of components) {
       await page.selectOption("select[name=component]", c.id);
-      const bars = records.filter((r) => r.component === c.id).length;
-      assert.equal(await countDrawnBars(page), bars, `${c.id} at ${width}px`);
-      // No horizontal scrolling of the page at any width.
-      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `page scrolls sideways at ${width}px`);
+      const expected = records.filter((r) => r.component === c.id).map(spoken).sort();
+      assert.deepEqual((await tableValues(page)).sort(), expected, c.id);
+      assert.match(await page.locator("#data-table caption").textContent(), new RegExp(c.name));
     }
-  }
-  assert.deepEqual(problems, []);
-  await context.close();
-});
-
-test("keyboard only: tab to the controls, change view, component and measure, arrow through every bar", async () => {
-  const { page, problems, context } = await openPage(env.browser, env.server.url);
-  await chartReady(page);
-  const focused = () => page.evaluate(() => {
-    const e = document.activeElement;
-    return `${e.tagName.toLowerCase()}${e.name ? `[name=${e.name}]` : ""}${e.id ? `#${e.id}` : ""}`;
-  });
-  await page.keyboard.press("Tab");
-  assert.equal(await focused(), "select[name=lang]#lang");
-  await page.keyboard.press("Tab");
-  assert.equal(await focused(), "input[name=view]");
-  await page.keyboard.press("ArrowRight"); // the metric view
-  await page.waitForFunction(() => document.querySelector("#chart-canvas").getAttribute("aria-label").includes("across DHS components"));
-  await page.keyboard.press("ArrowLeft"); // back to the component view
-  await page.waitForFunction(() => !document.querySelector("#chart-canvas").getAttribute("aria-label").includes("across DHS components"));
-  await page.keyboard.press("Tab");
-  assert.equal(await focused(), "select[name=component]#component");
-  await page.keyboard.press("ArrowDown"); // HSI
-  await page.waitForFunction(() => document.querySelector("#chart-canvas").getAttribute("aria-label").includes("Homeland Security Investigations"));
-  await page.keyboard.press("Tab");
-  assert.equal(await focused(), "select[name=metric]#metric");
-  await page.keyboard.press("ArrowDown"); // HSI's next measure
-  await page.keyboard.press("Tab");
-  assert.equal(await focused(), "select[name=fy]#fy");
-  await page.keyboard.press("Tab");
-  assert.equal(await focused(), "canvas#chart-canvas");
-
-  const hsi = records.filter((r) => r.component === "hsi");
-  const heard = [];
-  for (let i = 0; i < hsi.length; i++) {
-    await page.keyboard.press("ArrowDown");
-    heard.push(await page.locator("#live").textContent());
-    assert.equal(await page.locator("#highlight").isVisible(), true, "a visible focus ring on the active bar");
-  }
-  for (const r of hsi) assert.ok(heard.some((h) => h.includes(spoken(r)) && h.includes("fiscal year 2024")), `${r.metric} not announced: ${heard}`);
-  await page.keyboard.press("Home");
-  const first = await page.locator("#live").textContent();
-  await page.keyboard.press("End");
-  assert.notEqual(await page.locator("#live").textContent(), first);
-  await page.keyboard.press("Enter");
-  assert.equal(await page.locator("#tooltip").isVisible(), true);
-  assert.match(await page.locator("#live").textContent(), /Source: /);
-  await page.keyboard.press("Escape");
-  assert.equal(await page.locator("#tooltip").isVisible(), false);
-  assert.deepEqual(problems, []);
-  await context.close();
-});
-
-test("hover shows the bar's tooltip with its value and source; Escape hides it", async () => {
-  const { page, problems, context } = await openPage(env.browser, env.server.url + "?", { viewport: { width: 900, height: 900 } });
-  await chartReady(page);
-  await page.selectOption("select[name=component]", "cbp");
-  const rect = await page.locator("#chart-canvas").boundingBox();
-  // Find the bars by pixels: the rows where the bar colour starts at the axis.
-  const rows = await page.evaluate(() => {
-    const c = document.querySelector("#chart-canvas");
-    const col = c.getContext("2d").getImageData(14, 0, 1, c.height).data;
-    const ys = [];
-    let inBar = false;
-    for (let y = 0; y < c.height; y++) {
-      const bar = col[y * 4] === 0 && col[y * 4 + 1] === 0x5e && col[y * 4 + 2] === 0xa2;
-      if (bar && !inBar) ys.push(y + 8);
-      inBar = bar;
+    await page.locator("input[name=view][value=metric]").check();
+    for (const m of await page.locator("select[name=metric] option").evaluateAll((os) => os.map((o) => o.value))) {
+      await page.selectOption("select[name=metric]", m);
+      const expected = records.filter((r) => kindOf(r.metric) === kindOf(m)).map(spoken).sort();
+      assert.deepEqual((await tableValues(page)).sort(), expected, m);
     }
-    return ys;
+    await page.locator("input[name=view][value=pipeline]").check();
+    assert.deepEqual(await tableValues(page), ["1,686", "more than 2,500", "914", "405"]);
+    // The toggle shows it visibly; it is in the page for screen readers either way.
+    assert.equal(await page.locator("#data-table-wrap").evaluate((e) => e.getBoundingClientRect().width <= 1), true);
+    await page.click("#table-toggle");
+    assert.equal(await page.locator("#table-toggle").getAttribute("aria-expanded"), "true");
+    assert.ok(await page.locator("#data-table-wrap").evaluate((e) => e.getBoundingClientRect().width > 200));
+    assert.deepEqual(await page.problems(), []);
+    await context.close();
   });
-  assert.equal(rows.length, 2);
-  await page.mouse.move(rect.x + 30, rect.y + rows[1]);
-  const tip = page.locator("#tooltip");
-  await tip.waitFor({ state: "visible" });
-  const text = await tip.textContent();
-  assert.match(text, /U\.S\. Customs and Border Protection/);
-  assert.match(text, /more than \$12,000,000/);
-  assert.match(text, /based on Withhold Release Orders/);
-  // Hoverable: moving onto the tooltip keeps it.
-  const tipBox = await tip.boundingBox();
-  // Inside the chart, its left edge at the bar's middle unless that would push it out.
-  assert.ok(tipBox.x >= rect.x + 3 && tipBox.x + tipBox.width <= rect.x + rect.width - 3, `tooltip ${JSON.stringify(tipBox)} outside ${JSON.stringify(rect)}`);
-  await page.mouse.move(tipBox.x + 5, tipBox.y + 5, { steps: 4 });
-  assert.equal(await tip.isVisible(), true);
-  await page.keyboard.press("Escape");
-  assert.equal(await tip.isVisible(), false);
-  // Between bars there is no tooltip.
-  await page.mouse.move(rect.x + 30, rect.y + 5);
-  assert.equal(await tip.isVisible(), false);
-  // On a phone-width chart the tooltip is wider than the room right of the bar's middle: it is
-  // moved back inside.
-  await page.setViewportSize({ width: 400, height: 900 });
-  await page.waitForFunction(() => document.querySelector("#chart-canvas").clientWidth < 400);
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  await page.evaluate(() => document.querySelector("#chart-canvas").scrollIntoView());
-  const narrow = await page.locator("#chart-canvas").boundingBox();
-  const bar = await page.evaluate(() => {
-    const c = document.querySelector("#chart-canvas");
-    const ratio = c.width / c.clientWidth;
-    const col = c.getContext("2d").getImageData(Math.round(14 * ratio), 0, 1, c.height).data;
-    for (let y = 0; y < c.height; y++) if (col[y * 4] === 0 && col[y * 4 + 1] === 0x5e && col[y * 4 + 2] === 0xa2) return (y + 4 * ratio) / ratio;
-    return null;
-  });
-  await page.mouse.move(narrow.x + 20, narrow.y + bar);
-  await tip.waitFor({ state: "visible" });
-  const small = await tip.boundingBox();
-  assert.ok(small.x >= narrow.x + 3 && small.x + small.width <= narrow.x + narrow.width - 3, `tooltip ${JSON.stringify(small)} outside ${JSON.stringify(narrow)}`);
-  assert.deepEqual(problems, []);
-  await context.close();
-});
 
-async function tableValues(page) {
-  return page.locator("#data-table tbody td.number").evaluateAll((cells) => cells.map((c) => c.textContent));
-}
-
-test("the table's numbers equal the chart's records in every view", async () => {
-  const { page, problems, context } = await openPage(env.browser, env.server.url);
-  await chartReady(page);
-  assert.equal(await page.locator("#data-table th[scope=col]").count(), 6);
-  for (const c of components) {
-    await page.selectOption("select[name=component]", c.id);
-    const expected = records.filter((r) => r.component === c.id).map(spoken).sort();
-    assert.deepEqual((await tableValues(page)).sort(), expected, c.id);
-    assert.match(await page.locator("#data-table caption").textContent(), new RegExp(c.name));
-  }
-  await page.locator("input[name=view][value=metric]").check();
-  for (const m of await page.locator("select[name=metric] option").evaluateAll((os) => os.map((o) => o.value))) {
-    await page.selectOption("select[name=metric]", m);
-    const expected = records.filter((r) => kindOf(r.metric) === kindOf(m)).map(spoken).sort();
-    assert.deepEqual((await tableValues(page)).sort(), expected, m);
-  }
-  await page.locator("input[name=view][value=pipeline]").check();
-  assert.deepEqual(await tableValues(page), ["1,686", "more than 2,500", "914", "405"]);
-  // The toggle shows it visibly; it is in the page for screen readers either way.
-  assert.equal(await page.locator("#data-table-wrap").evaluate((e) => e.getBoundingClientRect().width <= 1), true);
-  await page.click("#table-toggle");
-  assert.equal(await page.locator("#table-toggle").getAttribute("aria-expanded"), "true");
-  assert.ok(await page.locator("#data-table-wrap").evaluate((e) => e.getBoundingClientRect().width > 200));
-  assert.deepEqual(problems, []);
-  await context.close();
-});
-
-for (const colorScheme of ["light", "dark"]) {
-  test(`axe-core finds no violations in ${colorScheme} mode`, async () => {
-    // bypassCSP only so the test can inject axe; the page itself runs under the strict policy.
-    const { page, problems, context } = await openPage(env.browser, null, { colorScheme, bypassCSP: true, viewport: { width: 1000, height: 900 } });
-    await page.goto(env.server.url);
+  test("axe-core finds no violations in light mode", async () => {
+    const { page, context } = await openPage(env, env.server.url, { viewport: { width: 1000, height: 900 } });
     await chartReady(page);
     await page.click("#table-toggle");
     await page.keyboard.press("Tab");
-    await page.addScriptTag({ path: axePath });
-    const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
-    const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-    console.log(`axe-core ${colorScheme}: ${result.violations.length} violations, ${result.passes.length} rules passed`);
-    assert.deepEqual(summary, []);
-    // The chart itself follows the scheme: dark mode draws light-blue bars on a dark background.
-    const bg = await page.evaluate(() => Array.from(document.querySelector("#chart-canvas").getContext("2d").getImageData(2, 2, 1, 1).data));
-    assert.deepEqual(bg.slice(0, 3), colorScheme === "dark" ? [0x1b, 0x1b, 0x1b] : [255, 255, 255]);
-    const barColour = colorScheme === "dark" ? [0x58, 0xb4, 0xff] : [0x00, 0x5e, 0xa2];
-    assert.equal(await countDrawnBars(page, barColour), records.filter((r) => r.component === "dhs").length);
-    assert.deepEqual(problems, []);
+    // Run through WebDriver, which no page policy blocks; the page itself stays under the strict CSP.
+    await page.evaluate(readFileSync(axePath, "utf8"));
+    const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }).then((r) => ({ violations: r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), passes: r.passes.length })));
+    console.log(`axe-core light: ${result.violations.length} violations, ${result.passes} rules passed`);
+    assert.deepEqual(result.violations, []);
+    assert.deepEqual(await page.problems(), []);
     await context.close();
   });
-}
-
-test("forced colours draw the chart in the system's colours", async () => {
-  const { page, problems, context } = await openPage(env.browser, null, { forcedColors: "active" });
-  await page.goto(env.server.url);
-  await chartReady(page);
-  const colours = await page.evaluate(() => {
-    const c = document.querySelector("#chart-canvas");
-    const style = getComputedStyle(c);
-    return { text: style.color, bg: style.backgroundColor, pixel: Array.from(c.getContext("2d").getImageData(2, 2, 1, 1).data) };
-  });
-  const [r, g, b] = colours.bg.match(/\d+/g).map(Number);
-  assert.deepEqual(colours.pixel.slice(0, 3), [r, g, b], JSON.stringify(colours));
-  assert.deepEqual(problems, []);
-  await context.close();
-});
-
-test("printing shows the chart, its table and its source, without the controls", async () => {
-  const { page, problems, context } = await openPage(env.browser, env.server.url);
-  await chartReady(page);
-  await page.emulateMedia({ media: "print" });
-  assert.equal(await page.locator("#controls").isVisible(), false);
-  assert.equal(await page.locator("#chart-canvas").isVisible(), true);
-  assert.ok(await page.locator("#data-table-wrap").evaluate((e) => e.getBoundingClientRect().width > 200), "the table prints");
-  assert.equal(await page.locator("footer .source-line").isVisible(), true);
-  const pdf = await page.pdf({ format: "Letter" });
-  assert.ok(pdf.length > 10_000);
-  assert.deepEqual(problems, []);
-  await context.close();
 });

@@ -1,5 +1,6 @@
-// Shared by the Chromium-only end-to-end tests: drive Debian's Chromium through playwright-core
-// (never a downloaded browser). Tests that run in every engine use ./webdriver.mjs instead.
+// Shared by the end-to-end tests that need Chromium's DevTools protocol (emulation.test.mjs,
+// soak-heap.test.mjs) and by tools/: Debian's Chromium through playwright-core, never a downloaded
+// browser. Tests that run in every engine use ./webdriver.mjs and ./page.mjs instead.
 import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 import { startServer } from "./server.mjs";
@@ -46,26 +47,4 @@ export async function openPage(browser, url, options = {}) {
 /** Waits until the viewer has finished its first draw (or reported why it could not). */
 export async function chartReady(page) {
   await page.waitForFunction(() => document.querySelector("#chart")?.getAttribute("aria-busy") === "false");
-}
-
-/** Counts the bars in the canvas image: runs of the bar colour down a column just right of the axis. */
-export function countDrawnBars(page, colour = [0x00, 0x5e, 0xa2]) {
-  return page.evaluate(async ([cr, cg, cb]) => {
-    // Read the frame a reader sees: after the next rendering update has run its ResizeObserver
-    // callbacks (which come after animation frame callbacks), so a draw that follows a resize is in.
-    for (let i = 0; i < 2; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
-    const canvas = document.querySelector("#chart-canvas");
-    const ctx = canvas.getContext("2d");
-    const ratio = canvas.width / canvas.clientWidth;
-    const x = Math.round(14 * ratio);
-    const column = ctx.getImageData(x, 0, 1, canvas.height).data;
-    let runs = 0, inBar = false;
-    for (let y = 0; y < canvas.height; y++) {
-      const [r, g, b] = column.slice(y * 4, y * 4 + 3);
-      const bar = r === cr && g === cg && b === cb;
-      if (bar && !inBar) runs++;
-      inBar = bar;
-    }
-    return runs;
-  }, colour);
 }

@@ -1,11 +1,18 @@
 // The end-to-end tests' server: the repository root as `make serve` serves it (tools/serve.py,
-// with its strict Content-Security-Policy), on a free port.
+// with its strict Content-Security-Policy), on a free port, behind a small proxy in this process.
+// The proxy gives every engine what Playwright gave Chromium alone: it sees each request, lets a
+// test fail or hold one (`route`), and adds one same-origin script to each page it serves
+// (pages/e2e-page.js, allowed by the strict CSP) that collects console errors and CSP violations,
+// keeps downloads for the test to read, and runs the test's own init scripts.
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import http from "node:http";
 
 const root = new URL("../../", import.meta.url).pathname;
+const PAGE_SCRIPT = "/__e2e/page.js";
+const pageScript = readFileSync(new URL("./pages/e2e-page.js", import.meta.url), "utf8");
 
-/** Starts tools/serve.py on a free port; resolves to { url, stop }. */
-export function startServer() {
+function startServePy() {
   return new Promise((resolve, reject) => {
     const child = spawn("python3", ["tools/serve.py", "--port", "0"], {
       cwd: root, env: { ...process.env, SERVE_QUIET: "1" }, stdio: ["ignore", "pipe", "inherit"],
@@ -14,8 +21,93 @@ export function startServer() {
     child.stdout.on("data", (chunk) => {
       out += chunk;
       const match = out.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
-      if (match) resolve({ url: match[0], stop: () => child.kill() });
+      if (match) resolve({ port: Number(match[1]), stop: () => child.kill() });
     });
     child.on("exit", (code) => reject(new Error(`the server exited (${code}) before it listened`)));
   });
+}
+
+/** Playwright's URL globs: `**` any characters, `*` any but `/`. */
+function globToRegExp(glob) {
+  const escaped = glob.replace(/[.+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`^${escaped.replace(/\*\*/g, "\u0000").replace(/\*/g, "[^/]*").replace(/\u0000/g, ".*")}$`);
+}
+
+/**
+ * Starts the server; resolves to { url, stop, route, unroute, clearRoutes, onRequest, onResponse,
+ * initScripts }.
+ * `route(glob, handler)` calls `handler(route)` for each matching request, with Playwright's
+ * `route.fulfill({ status, body, contentType })`, `route.abort()` and `route.continue()`.
+ */
+export async function startServer() {
+  const upstream = await startServePy();
+  const routes = [];
+  const requestListeners = new Set();
+  const responseListeners = new Set();
+  const initScripts = [];
+  const headers = new Map();
+
+  const forward = (req, res) => {
+    const proxied = http.request({ host: "127.0.0.1", port: upstream.port, path: req.url, method: req.method, headers: req.headers }, (up) => {
+      const html = /^text\/html/.test(up.headers["content-type"] || "");
+      const url = `http://127.0.0.1:${server.address().port}${req.url}`;
+      headers.set(url, up.headers);
+      res.on("finish", () => { for (const listener of responseListeners) listener(url); });
+      if (!html) {
+        res.writeHead(up.statusCode, up.headers);
+        up.pipe(res);
+        return;
+      }
+      const chunks = [];
+      up.on("data", (c) => chunks.push(c));
+      up.on("end", () => {
+        const page = Buffer.concat(chunks).toString("utf8").replace(/<head>/i, `<head><script src="${PAGE_SCRIPT}"></script>`);
+        const headers = { ...up.headers, "content-length": Buffer.byteLength(page) };
+        res.writeHead(up.statusCode, headers);
+        res.end(page);
+      });
+    });
+    proxied.on("error", () => res.destroy());
+    req.pipe(proxied);
+  };
+
+  const server = http.createServer(async (req, res) => {
+    const url = `http://127.0.0.1:${server.address().port}${req.url}`;
+    for (const listener of requestListeners) listener(url);
+    if (req.url.split("?")[0] === PAGE_SCRIPT) {
+      const body = `${pageScript}\n${initScripts.map(({ fn, arg }) => `(${fn})(${JSON.stringify(arg)});`).join("\n")}\n`;
+      res.writeHead(200, { "content-type": "text/javascript", "cache-control": "no-store" });
+      res.end(body);
+      return;
+    }
+    const matched = routes.find((r) => r.pattern.test(url));
+    if (!matched) return forward(req, res);
+    let handled = false;
+    const once = (act) => (...args) => { if (!handled) { handled = true; act(...args); } };
+    await matched.handler({
+      request: () => ({ url: () => url }),
+      fulfill: once(({ status = 200, body = "", contentType = "text/plain" } = {}) => {
+        res.writeHead(status, { "content-type": contentType, "access-control-allow-origin": "*" });
+        res.end(body);
+      }),
+      abort: once(() => res.destroy()),
+      continue: once(() => forward(req, res)),
+    });
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${server.address().port}/`,
+    route: (glob, handler) => { routes.push({ glob, pattern: globToRegExp(glob), handler }); },
+    unroute: (glob) => { for (let i = routes.length - 1; i >= 0; i--) if (routes[i].glob === glob) routes.splice(i, 1); },
+    /** Calls `listener(url)` for each request from now on; returns a function that stops it. */
+    onRequest: (listener) => { requestListeners.add(listener); return () => requestListeners.delete(listener); },
+    /** Calls `listener(url)` as each response from now on ends; returns a function that stops it. */
+    onResponse: (listener) => { responseListeners.add(listener); return () => responseListeners.delete(listener); },
+    clearRoutes: () => { routes.length = 0; },
+    /** The headers of the last response to `url`. */
+    headersFor: (url) => headers.get(url),
+    /** Functions (with one JSON argument) run at the start of each page served from now on. */
+    initScripts,
+    stop: () => { server.closeAllConnections?.(); server.close(); upstream.stop(); },
+  };
 }

@@ -1,7 +1,8 @@
 // The iframe snippet on a page styled with the US Web Design System, in Chromium, Firefox and WebKit:
 // USWDS sets `box-sizing: border-box` on every element, so an iframe's height includes its border
 // (2 px inset each side by default) and padding. embed-host.js must size the frame so that the
-// embedded page never scrolls inside it, at a desktop and at a phone width.
+// embedded page never scrolls inside it, at a desktop and at a phone width, and inside a column the
+// host zooms (CSS zoom: no WebDriver sets a browser's own zoom).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { inEachEngine, openOnScreen } from "./webdriver.mjs";
@@ -13,6 +14,7 @@ function frames() {
     return {
       id: frame.id,
       boxSizing: getComputedStyle(frame).boxSizing,
+      zoom: Number(getComputedStyle(frame.parentElement).zoom),
       sized: frame.style.height,
       drawn: doc?.querySelector("#chart")?.getAttribute("aria-busy") === "false",
       viewport: frame.contentWindow.innerHeight,
@@ -35,9 +37,10 @@ inEachEngine("an agency page styled with USWDS", (env) => {
         last = key;
         return settled;
       }, { timeout: 30_000, interval: 400, timeoutMsg: `${env.engine} at ${width} px: the frames did not settle: ${last}` });
-      assert.equal(now.length, 2);
+      assert.equal(now.length, 3);
       for (const f of now) {
         assert.equal(f.boxSizing, "border-box", `${f.id}: USWDS's box-sizing did not apply`);
+        assert.equal(f.zoom, f.id === "zoomed" ? 1.5 : 1, `${env.engine}: #${f.id}'s zoom`);
         assert.ok(f.content <= f.viewport, `${env.engine} at ${width} px, #${f.id}: the embedded page is ${f.content - f.viewport} px taller than its frame (${f.content} in ${f.viewport}), so it scrolls inside it`);
         assert.ok(f.viewport - f.content <= 1, `${env.engine} at ${width} px, #${f.id}: ${f.viewport - f.content} px of empty frame below the chart`);
       }

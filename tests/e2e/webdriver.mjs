@@ -10,6 +10,10 @@ import { remote } from "webdriverio";
 import { CHROMIUM_ARGS } from "./harness.mjs";
 import { startServer } from "./server.mjs";
 
+// Classic WebDriver on purpose (all three drivers speak it): webdriverio's notices pointing at its
+// BiDi-first commands (switchFrame for switchToFrame) would repeat on every frame switch.
+process.env.DISABLE_WEBDRIVERIO_DEPRECATION_WARNINGS ??= "1";
+
 export const ENGINES = (process.env.ENGINE || "chromium,firefox,webkit").split(",").map((e) => e.trim()).filter(Boolean);
 
 /** How each engine's driver starts, and what a session asks of it. */

@@ -1,0 +1,308 @@
+// The page the end-to-end tests drive, in every engine: the part of Playwright's Page and Locator
+// the tests were written against (goto, evaluate, locator, keyboard, mouse, route, downloads, …),
+// carried over WebDriver classic through ./webdriver.mjs, so one test source runs in Chromium,
+// Firefox and WebKit. Each page sits in a frame of exactly its viewport's size (pages/screen.html):
+// engines set window sizes, not viewports, and have minimum window widths. Input is real WebDriver
+// input (element clicks, key and pointer actions); what WebDriver lacks — console messages, request
+// interception, downloads, init scripts — comes from ./server.mjs and pages/e2e-page.js.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Key } from "webdriverio";
+
+const TIMEOUT = 30_000;
+const WINDOW = { width: 1900, height: 1200 };
+
+/** Playwright's key names, as WebDriver keys. */
+const KEYS = {
+  ArrowDown: Key.ArrowDown, ArrowUp: Key.ArrowUp, ArrowLeft: Key.ArrowLeft, ArrowRight: Key.ArrowRight,
+  Home: Key.Home, End: Key.End, PageUp: Key.PageUp, PageDown: Key.PageDown, Enter: Key.Enter,
+  Escape: Key.Escape, Tab: Key.Tab, Space: Key.Space, Shift: Key.Shift, Backspace: Key.Backspace,
+};
+
+/** A script for WebDriver's execute: `fn` called with the element `selector` names (or null) and `arg`. */
+const onElement = (fn) => `const el = document.querySelector(arguments[0]); return (${fn})(el, arguments[1]);`;
+
+/** Visible as Playwright means it: a non-empty box and not visibility: hidden. */
+const VISIBLE = (el) => !!el && el.getClientRects().length > 0 && (() => {
+  const r = el.getBoundingClientRect();
+  return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== "hidden";
+})();
+
+class Locator {
+  constructor(page, selector, frame = null) {
+    this.page = page;
+    this.selector = selector;
+    this.frame = frame; // a selector for an iframe in the page, or null
+  }
+
+  /** Runs `fn(element, arg)` in the page (inside this locator's frame, if any). */
+  async #run(fn, arg) {
+    const { browser } = this.page.env;
+    if (!this.frame) return browser.execute(onElement(fn), this.selector, arg);
+    await browser.switchToFrame(await browser.$(this.frame));
+    try {
+      return await browser.execute(onElement(fn), this.selector, arg);
+    } finally {
+      await browser.switchToParentFrame();
+    }
+  }
+
+  /** Waits until the element exists, as Playwright's actions do, then runs `fn` on it. */
+  async #onExisting(fn, arg) {
+    await this.page.waitUntil(() => this.#run((el) => !!el), `${this.selector} to exist`);
+    return this.#run(fn, arg);
+  }
+
+  /** Runs `act()` with WebDriver's context in this locator's frame, if any. */
+  async #inFrame(act) {
+    const { browser } = this.page.env;
+    if (!this.frame) return act();
+    await browser.switchToFrame(await browser.$(this.frame));
+    try { return await act(); } finally { await browser.switchToParentFrame(); }
+  }
+
+  /** `act(element)` on WebDriver's element, once it exists. */
+  async #withElement(act) {
+    await this.page.waitUntil(() => this.#run((el) => !!el), `${this.selector} to exist`);
+    return this.#inFrame(async () => act(await this.page.env.browser.$(this.selector)));
+  }
+
+  getAttribute(name) { return this.#onExisting((el, n) => el.getAttribute(n), name); }
+  textContent() { return this.#onExisting((el) => el.textContent); }
+  allTextContents() { return this.evaluateAll((els) => els.map((e) => e.textContent)); }
+  /** querySelector's element is already the first. */
+  first() { return this; }
+  inputValue() { return this.#onExisting((el) => el.value); }
+  isVisible() { return this.#run(String(VISIBLE)); }
+  async isHidden() { return !(await this.isVisible()); }
+  isDisabled() { return this.#onExisting((el) => el.disabled); }
+  isChecked() { return this.#onExisting((el) => el.checked); }
+  count() { return this.page.env.browser.execute((s) => document.querySelectorAll(s).length, this.selector); }
+  evaluate(fn, arg) { return this.#onExisting(fn, arg); }
+  evaluateAll(fn, arg) {
+    return this.#inFrame(() => this.page.env.browser.execute(`return (${fn})(Array.from(document.querySelectorAll(arguments[0])), arguments[1]);`, this.selector, arg));
+  }
+  boundingBox() {
+    return this.#onExisting((el) => {
+      const r = el.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    });
+  }
+  focus() { return this.#onExisting((el) => el.focus()); }
+  click() { return this.#withElement((el) => el.click()); }
+  async check() {
+    await this.click();
+    if (!(await this.isChecked())) throw new Error(`${this.selector}: not checked after a click`);
+  }
+  async selectOption(value) {
+    await this.#withElement((el) => el.selectByAttribute("value", value));
+  }
+  async waitFor({ state = "visible", timeout = TIMEOUT } = {}) {
+    const want = { visible: "visible(el)", hidden: "!visible(el)", attached: "!!el", detached: "!el" }[state];
+    const predicate = `(el) => { const visible = ${VISIBLE}; return ${want}; }`;
+    await this.page.waitUntil(() => this.#run(predicate), `${this.selector} to be ${state}`, timeout);
+  }
+}
+
+class FrameLocator {
+  constructor(page, selector) { this.page = page; this.selector = selector; }
+  locator(selector) { return new Locator(this.page, selector, this.selector); }
+}
+
+export class Page {
+  constructor(env, { viewport = { width: 1280, height: 720 }, javaScriptEnabled = true, acceptDownloads, ...unknown } = {}) {
+    // Downloads are always kept (pages/e2e-page.js); any other Playwright option is not carried over.
+    void acceptDownloads;
+    if (Object.keys(unknown).length) throw new Error(`openPage: ${Object.keys(unknown).join(", ")}: not carried over WebDriver`);
+    this.env = env;
+    this.viewport = viewport;
+    // Without scripts the page opens in a frame sandboxed without them (so its <noscript> content
+    // is parsed and shown, in every engine), and the page's own evaluate runs in the frame's parent.
+    this.scripts = javaScriptEnabled;
+    this.unlisten = [];
+    this.pointer = { x: 0, y: 0 };
+    this.keyboard = { press: (key) => this.press(key), type: (text) => this.env.browser.keys(text.split("")) };
+    this.mouse = { move: (x, y, options) => this.move(x, y, options) };
+  }
+
+  async waitUntil(condition, what, timeout = TIMEOUT) {
+    await this.env.browser.waitUntil(condition, { timeout, interval: 50, timeoutMsg: `${this.env.engine}: timed out waiting for ${what}` });
+  }
+
+  /** Opens `url` in the screen frame, at this page's viewport, and waits for its load event. */
+  async goto(url) {
+    const { browser } = this.env;
+    await browser.switchToParentFrame().catch(() => {});
+    await browser.switchToParentFrame().catch(() => {});
+    await browser.setWindowSize(WINDOW.width, WINDOW.height);
+    await browser.url(`${this.env.url}tests/e2e/pages/screen.html`);
+    await browser.execute((src, w, h, scripts) => {
+      const frame = document.querySelector("#screen");
+      frame.width = String(w);
+      frame.height = String(h);
+      if (!scripts) frame.sandbox = "allow-same-origin";
+      frame.src = src;
+    }, url, this.viewport.width, this.viewport.height, this.scripts);
+    if (!this.scripts) {
+      await this.waitUntil(() => browser.execute(() => document.querySelector("#screen").contentDocument?.readyState === "complete" && document.querySelector("#screen").contentDocument.URL !== "about:blank"), `${url} to load`);
+      return { headers: () => this.env.server.headersFor(url) };
+    }
+    await browser.switchToFrame(await browser.$("#screen"));
+    await this.waitUntil(() => browser.execute(() => document.readyState === "complete" && location.href !== "about:blank"), `${url} to load`);
+    const headers = this.env.server.headersFor(url);
+    return { headers: () => headers };
+  }
+
+  async setViewportSize({ width, height }) {
+    const { browser } = this.env;
+    this.viewport = { width, height };
+    await browser.switchToParentFrame();
+    await browser.execute((w, h) => {
+      const frame = document.querySelector("#screen");
+      frame.width = String(w);
+      frame.height = String(h);
+    }, width, height);
+    await browser.switchToFrame(await browser.$("#screen"));
+  }
+
+  viewportSize() { return this.viewport; }
+  evaluate(fn, arg) {
+    return typeof fn === "string" ? this.env.browser.execute(fn) : this.env.browser.execute(`return (${fn})(arguments[0]);`, arg);
+  }
+  async waitForFunction(fn, arg, { timeout = TIMEOUT } = {}) {
+    let value;
+    await this.waitUntil(async () => (value = await this.evaluate(fn, arg)), `${String(fn).slice(0, 120)}`, timeout);
+    return value;
+  }
+  locator(selector) { return new Locator(this, selector); }
+  frameLocator(selector) { return new FrameLocator(this, selector); }
+  click(selector) { return this.locator(selector).click(); }
+  check(selector) { return this.locator(selector).check(); }
+  focus(selector) { return this.locator(selector).focus(); }
+  selectOption(selector, value) { return this.locator(selector).selectOption(value); }
+  waitForSelector(selector, options) { return this.locator(selector).waitFor(options); }
+  url() { return this.env.browser.execute(() => location.href); }
+  async waitForURL(want) {
+    const test = want instanceof RegExp ? (u) => want.test(u.href) : want;
+    await this.waitUntil(async () => test(new URL(await this.url())), `the URL to match ${want}`);
+  }
+  /** The reader's Back and Forward: the page's session history, as the browser's buttons move it. */
+  async goBack() { await this.#traverse(() => history.back()); }
+  async goForward() { await this.#traverse(() => history.forward()); }
+  async #traverse(move) {
+    const before = await this.url();
+    await this.env.browser.execute(move);
+    await this.waitUntil(async () => (await this.url()) !== before, "the history to move");
+  }
+
+  async press(combo) {
+    const keys = combo === "+" ? ["+"] : combo.split("+").map((k) => KEYS[k] ?? k);
+    await this.env.browser.keys(keys);
+  }
+
+  /** A real pointer move to (x, y) in the page's viewport, from the element under that point. */
+  async move(x, y, { steps = 1 } = {}) {
+    const from = this.pointer;
+    for (let i = 1; i <= steps; i++) {
+      const px = Math.round(from.x + ((x - from.x) * i) / steps);
+      const py = Math.round(from.y + ((y - from.y) * i) / steps);
+      const target = await this.env.browser.execute((tx, ty) => {
+        const el = document.elementFromPoint(tx, ty);
+        if (!el) return null;
+        const r = el.getBoundingClientRect();
+        const cx = Math.floor((Math.max(r.left, 0) + Math.min(r.right, innerWidth)) / 2);
+        const cy = Math.floor((Math.max(r.top, 0) + Math.min(r.bottom, innerHeight)) / 2);
+        return { el, dx: tx - cx, dy: ty - cy };
+      }, px, py);
+      if (!target) throw new Error(`${this.env.engine}: nothing at (${px}, ${py}) to move the pointer over`);
+      await this.env.browser.performActions([{
+        type: "pointer", id: "mouse", parameters: { pointerType: "mouse" },
+        actions: [{ type: "pointerMove", duration: 0, origin: target.el, x: target.dx, y: target.dy }],
+      }]);
+    }
+    await this.env.browser.releaseActions();
+    this.pointer = { x, y };
+  }
+
+  /** Console errors, uncaught errors and CSP violations of the page and its same-origin frames. */
+  problems() {
+    return this.env.browser.execute(() => {
+      const all = [];
+      const collect = (w) => {
+        if (!w.__e2e) all.push(`no problem collector in ${w.location.href}`);
+        else all.push(...w.__e2e.problems);
+        for (const f of w.document.querySelectorAll("iframe")) { try { if (f.contentWindow.document) collect(f.contentWindow); } catch { /* another origin */ } }
+      };
+      collect(window);
+      return all;
+    });
+  }
+
+  addInitScript(fn, arg) { this.env.server.initScripts.push({ fn: String(fn), arg: arg ?? null }); }
+  route(glob, handler) { this.env.server.route(glob, handler); }
+  unroute(glob) { this.env.server.unroute(glob); }
+  on(event, listener) {
+    if (event !== "request") throw new Error(`page.on("${event}"): not carried over WebDriver`);
+    this.unlisten.push(this.env.server.onRequest((url) => listener({ url: () => url })));
+  }
+  async waitForResponse(predicate) {
+    await new Promise((resolve) => {
+      const stop = this.env.server.onResponse((url) => { if (predicate({ url: () => url })) { stop(); resolve(); } });
+    });
+  }
+
+  /** The next file the page hands the reader: { suggestedFilename(), path() }. */
+  async waitForEvent(event) {
+    if (event !== "download") throw new Error(`page.waitForEvent("${event}"): not carried over WebDriver`);
+    let file;
+    await this.waitUntil(async () => (file = await this.env.browser.execute(() => window.__e2e.takeDownload())), "a download");
+    const dir = mkdtempSync(join(tmpdir(), "e2e-download-"));
+    const path = join(dir, file.name);
+    writeFileSync(path, Buffer.from(file.base64, "base64"));
+    return { suggestedFilename: () => file.name, path: async () => path };
+  }
+
+  async close() {
+    for (const stop of this.unlisten) stop();
+    this.env.server.initScripts.length = 0;
+    this.env.server.clearRoutes();
+  }
+}
+
+/** Playwright's `openPage`, over WebDriver: { page, context }, with `context.close()`. */
+export async function openPage(env, url, options = {}) {
+  const page = new Page(env, options);
+  if (url) await page.goto(url);
+  return { page, context: { close: () => page.close() } };
+}
+
+/** Waits until the viewer has finished its first draw (or reported why it could not). */
+export async function chartReady(page) {
+  await page.waitForFunction(() => document.querySelector("#chart")?.getAttribute("aria-busy") === "false");
+}
+
+/** Counts the bars in the canvas image: runs of rows with the bar colour just right of the axis. */
+export function countDrawnBars(page, colour = [0x00, 0x5e, 0xa2]) {
+  return page.evaluate(async ([cr, cg, cb]) => {
+    // Read the frame a reader sees: after the next rendering update has run its ResizeObserver
+    // callbacks (which come after animation frame callbacks), so a draw that follows a resize is in.
+    for (let i = 0; i < 2; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+    const canvas = document.querySelector("#chart-canvas");
+    const ctx = canvas.getContext("2d");
+    const ratio = canvas.width / canvas.clientWidth;
+    // A band from just left of the bars' start to 20 CSS px: the shortest bar (800+ against 24,000+
+    // at 320 px) is a few pixels of solid colour before its lower-bound fade.
+    const x0 = Math.round(8 * ratio), x1 = Math.round(20 * ratio);
+    const band = ctx.getImageData(x0, 0, x1 - x0, canvas.height).data;
+    const rowWidth = (x1 - x0) * 4;
+    let runs = 0, inBar = false;
+    for (let y = 0; y < canvas.height; y++) {
+      let bar = false;
+      for (let i = y * rowWidth; i < (y + 1) * rowWidth && !bar; i += 4) bar = band[i] === cr && band[i + 1] === cg && band[i + 2] === cb;
+      if (bar && !inBar) runs++;
+      inBar = bar;
+    }
+    return runs;
+  }, colour);
+}
