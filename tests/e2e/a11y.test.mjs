@@ -1,5 +1,6 @@
 // Readers, in Chromium, Firefox and WebKit: every width, tooltips, keyboard use, the table and
-// axe-core. Pixel ratios, dark mode, forced colours and print need emulation: emulation.test.mjs.
+// axe-core in light and dark mode. Pixel ratios, forced colours and print need emulation:
+// emulation.test.mjs.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -168,18 +169,29 @@ inEachEngine("a11y", (env) => {
     assert.deepEqual(await page.problems(), []);
     await context.close();
   });
-
-  test("axe-core finds no violations in light mode", async () => {
-    const { page, context } = await openPage(env, env.server.url, { viewport: { width: 1000, height: 900 } });
-    await chartReady(page);
-    await page.click("#table-toggle");
-    await page.keyboard.press("Tab");
-    // Run through WebDriver, which no page policy blocks; the page itself stays under the strict CSP.
-    await page.evaluate(readFileSync(axePath, "utf8"));
-    const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }).then((r) => ({ violations: r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), passes: r.passes.length })));
-    console.log(`axe-core light: ${result.violations.length} violations, ${result.passes} rules passed`);
-    assert.deepEqual(result.violations, []);
-    assert.deepEqual(await page.problems(), []);
-    await context.close();
-  });
 });
+
+// axe-core over the page with its table open, in a browser whose reader prefers light, then dark:
+// the chart follows the scheme (light-blue bars on a dark background in dark mode).
+for (const colorScheme of ["light", "dark"]) {
+  inEachEngine(`a11y, ${colorScheme} mode`, (env) => {
+    test(`axe-core finds no violations in ${colorScheme} mode, and the chart is drawn in its colours`, async () => {
+      const { page, context } = await openPage(env, env.server.url, { viewport: { width: 1000, height: 900 } });
+      await chartReady(page);
+      assert.equal(await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches), colorScheme === "dark");
+      await page.click("#table-toggle");
+      await page.keyboard.press("Tab");
+      // Run through WebDriver, which no page policy blocks; the page itself stays under the strict CSP.
+      await page.evaluate(readFileSync(axePath, "utf8"));
+      const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }).then((r) => ({ violations: r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), passes: r.passes.length })));
+      console.log(`axe-core ${colorScheme} [${env.engine}]: ${result.violations.length} violations, ${result.passes} rules passed`);
+      assert.deepEqual(result.violations, []);
+      const bg = await page.evaluate(() => Array.from(document.querySelector("#chart-canvas").getContext("2d").getImageData(2, 2, 1, 1).data));
+      assert.deepEqual(bg.slice(0, 3), colorScheme === "dark" ? [0x1b, 0x1b, 0x1b] : [255, 255, 255]);
+      const barColour = colorScheme === "dark" ? [0x58, 0xb4, 0xff] : [0x00, 0x5e, 0xa2];
+      assert.equal(await countDrawnBars(page, barColour), records.filter((r) => r.component === "dhs").length);
+      assert.deepEqual(await page.problems(), []);
+      await context.close();
+    });
+  }, { dark: colorScheme === "dark" });
+}

@@ -16,20 +16,34 @@ process.env.DISABLE_WEBDRIVERIO_DEPRECATION_WARNINGS ??= "1";
 
 export const ENGINES = (process.env.ENGINE || "chromium,firefox,webkit").split(",").map((e) => e.trim()).filter(Boolean);
 
-/** How each engine's driver starts, and what a session asks of it. */
+/**
+ * How each engine's driver starts, and what a session asks of it; `dark` is true for a browser whose
+ * reader prefers a dark colour scheme (each engine has its own switch: a Chromium flag, a Firefox
+ * preference, the GTK theme WebKitGTK follows).
+ */
 const DRIVERS = {
   chromium: {
     command: (port) => [process.env.CHROMEDRIVER || "chromedriver", `--port=${port}`],
-    capabilities: { browserName: "chrome", "goog:chromeOptions": { binary: process.env.CHROMIUM || "/usr/bin/chromium", args: CHROMIUM_ARGS } },
+    capabilities: ({ dark }) => ({
+      browserName: "chrome",
+      "goog:chromeOptions": { binary: process.env.CHROMIUM || "/usr/bin/chromium", args: [...CHROMIUM_ARGS, ...(dark ? ["--force-dark-mode"] : [])] },
+    }),
   },
   firefox: {
     command: (port) => [process.env.GECKODRIVER || "geckodriver", "--port", String(port)],
-    capabilities: { browserName: "firefox", "moz:firefoxOptions": { binary: process.env.FIREFOX || "/usr/bin/firefox-esr", args: ["-headless"] } },
+    capabilities: ({ dark }) => ({
+      browserName: "firefox",
+      "moz:firefoxOptions": {
+        binary: process.env.FIREFOX || "/usr/bin/firefox-esr", args: ["-headless"],
+        prefs: dark ? { "layout.css.prefers-color-scheme.content-override": 0 } : {},
+      },
+    }),
   },
   // WebKitGTK has no headless mode: its driver runs MiniBrowser on a virtual X display.
   webkit: {
     command: (port) => ["xvfb-run", "-a", "-s", "-screen 0 1920x1200x24", "WebKitWebDriver", `--port=${port}`],
-    capabilities: {},
+    env: ({ dark }) => (dark ? { GTK_THEME: "Adwaita:dark" } : {}),
+    capabilities: () => ({}),
   },
 };
 
@@ -44,10 +58,11 @@ function freePort() {
 }
 
 /** Starts an engine's driver in its own process group; resolves to { port, stop }. */
-async function startDriver(engine) {
+async function startDriver(engine, options) {
   const port = await freePort();
   const [command, ...args] = DRIVERS[engine].command(port);
-  const child = spawn(command, args, { detached: true, stdio: ["ignore", "ignore", "pipe"] });
+  const env = { ...process.env, ...DRIVERS[engine].env?.(options) };
+  const child = spawn(command, args, { detached: true, stdio: ["ignore", "ignore", "pipe"], env });
   let log = "";
   child.stderr.on("data", (chunk) => { log += chunk; });
   const exited = new Promise((resolve) => child.on("exit", resolve));
@@ -66,10 +81,10 @@ async function startDriver(engine) {
  * A session in `engine`, with helpers the tests share. `browser` is webdriverio's; `run(fn, ...args)`
  * runs a function in the page and returns its (JSON) result.
  */
-async function openSession(engine, port) {
+async function openSession(engine, port, options) {
   const browser = await remote({
     hostname: "127.0.0.1", port, path: "/", logLevel: "error", connectionRetryCount: 0,
-    capabilities: { ...DRIVERS[engine].capabilities, "wdio:enforceWebDriverClassic": true },
+    capabilities: { ...DRIVERS[engine].capabilities(options), "wdio:enforceWebDriverClassic": true },
   });
   const run = (fn, ...args) => browser.execute(fn, ...args);
   return { browser, run };
@@ -77,9 +92,11 @@ async function openSession(engine, port) {
 
 /**
  * Defines `suite(env)` once per engine, each in its own `describe`: `env` holds `engine`, `url` (the
- * server's root), `browser` and `run`, set before the suite's tests run.
+ * server's root), `browser` and `run`, set before the suite's tests run. `{ dark: true }` opens
+ * browsers that prefer a dark colour scheme.
  */
-export function inEachEngine(title, suite) {
+export function inEachEngine(title, suite, { dark = false } = {}) {
+  const options = { dark };
   for (const engine of ENGINES) {
     if (!DRIVERS[engine]) throw new Error(`ENGINE=${engine}: not one of ${Object.keys(DRIVERS).join(", ")}`);
     describe(`${title} [${engine}]`, () => {
@@ -87,8 +104,8 @@ export function inEachEngine(title, suite) {
       before(async () => {
         env.server = await startServer();
         env.url = env.server.url;
-        env.driver = await startDriver(engine);
-        Object.assign(env, await openSession(engine, env.driver.port));
+        env.driver = await startDriver(engine, options);
+        Object.assign(env, await openSession(engine, env.driver.port, options));
       });
       after(async () => {
         await env.browser?.deleteSession().catch(() => {});
