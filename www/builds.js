@@ -1,7 +1,8 @@
 // The two builds of the Wasm a page may use. The lean one (pkg-lean/, bundled into each entry
 // script) draws every chart in English, and is all the first view loads. The complete one (pkg/,
 // dist/complete/ in the bundle) adds Spanish and the downloads; it is fetched the first time a reader
-// needs either, once per page.
+// needs either, once per page. Pages run these files bundled (tools/bundle.mjs): the complete build
+// is imported by its address beside the bundle, so www/ itself cannot load it unbundled.
 import initLean, * as lean from "../pkg/ccht_chart.js";
 import { trapped } from "./chart-widget.js";
 

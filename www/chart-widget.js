@@ -186,7 +186,8 @@ export class ChartWidget {
     this.tooltip.hidden = true;
     this.pinned = false;
     this.hoverBar = undefined;
-    const active = this.viewer.active;
+    // A stopped chart's Wasm is not called again (a pointer leaving after the trap lands here).
+    const active = stopped ? undefined : this.viewer.active;
     if (active === undefined || document.activeElement !== this.canvas || !this.bars[active]) this.highlight.hidden = true;
     else this.place(this.highlight, this.bars[active], 3);
   }

@@ -71,14 +71,12 @@ class Locator {
   getAttribute(name) { return this.#onExisting((el, n) => el.getAttribute(n), name); }
   textContent() { return this.#onExisting((el) => el.textContent); }
   allTextContents() { return this.evaluateAll((els) => els.map((e) => e.textContent)); }
-  /** querySelector's element is already the first. */
-  first() { return this; }
   inputValue() { return this.#onExisting((el) => el.value); }
   isVisible() { return this.#run(String(VISIBLE)); }
   async isHidden() { return !(await this.isVisible()); }
   isDisabled() { return this.#onExisting((el) => el.disabled); }
   isChecked() { return this.#onExisting((el) => el.checked); }
-  count() { return this.page.env.browser.execute((s) => document.querySelectorAll(s).length, this.selector); }
+  count() { return this.#inFrame(() => this.page.env.browser.execute((s) => document.querySelectorAll(s).length, this.selector)); }
   evaluate(fn, arg) { return this.#onExisting(fn, arg); }
   evaluateAll(fn, arg) {
     return this.#inFrame(() => this.page.env.browser.execute(`return (${fn})(Array.from(document.querySelectorAll(arguments[0])), arguments[1]);`, this.selector, arg));
@@ -92,6 +90,7 @@ class Locator {
   focus() { return this.#onExisting((el) => el.focus()); }
   click() { return this.#withElement((el) => el.click()); }
   async check() {
+    if (await this.isChecked()) return;
     await this.click();
     if (!(await this.isChecked())) throw new Error(`${this.selector}: not checked after a click`);
   }
@@ -120,7 +119,12 @@ export class Page {
     // Without scripts the page opens in a frame sandboxed without them (so its <noscript> content
     // is parsed and shown, in every engine), and the page's own evaluate runs in the frame's parent.
     this.scripts = javaScriptEnabled;
-    this.unlisten = [];
+    // A new page starts with none of the last one's routes, init scripts or request listeners, even
+    // if that test failed before closing it; problems count from here, across this page's loads.
+    env.server.reset();
+    this.failedFrom = env.server.failedLoads.length;
+    this.earlier = [];
+    this.opened = false;
     this.pointer = { x: 0, y: 0 };
     this.keyboard = { press: (key) => this.press(key), type: (text) => this.env.browser.keys(text.split("")) };
     this.mouse = { move: (x, y, options) => this.move(x, y, options) };
@@ -133,8 +137,8 @@ export class Page {
   /** Opens `url` in the screen frame, at this page's viewport, and waits for its load event. */
   async goto(url) {
     const { browser } = this.env;
-    await browser.switchToParentFrame().catch(() => {});
-    await browser.switchToParentFrame().catch(() => {});
+    if (this.opened && this.scripts) this.earlier.push(...(await this.#pageProblems()));
+    this.opened = true;
     await browser.setWindowSize(WINDOW.width, WINDOW.height);
     await browser.url(`${this.env.url}tests/e2e/pages/screen.html`);
     await browser.execute((src, w, h, scripts) => {
@@ -168,8 +172,11 @@ export class Page {
 
   viewportSize() { return this.viewport; }
   evaluate(fn, arg) {
-    return typeof fn === "string" ? this.env.browser.execute(fn) : this.env.browser.execute(`return (${fn})(arguments[0]);`, arg);
+    if (typeof fn !== "function") throw new TypeError("page.evaluate: a function; runScript runs a script's source");
+    return this.env.browser.execute(`return (${fn})(arguments[0]);`, arg);
   }
+  /** Runs a script's source (a library such as axe-core) in the page, as WebDriver runs it: no page policy applies. */
+  runScript(source) { return this.env.browser.execute(source); }
   async waitForFunction(fn, arg, { timeout = TIMEOUT } = {}) {
     let value;
     await this.waitUntil(async () => (value = await this.evaluate(fn, arg)), `${String(fn).slice(0, 120)}`, timeout);
@@ -225,8 +232,17 @@ export class Page {
     this.pointer = { x, y };
   }
 
-  /** Console errors, uncaught errors and CSP violations of the page and its same-origin frames. */
-  problems() {
+  /**
+   * Console errors, uncaught errors and CSP violations of this page's loads and their same-origin
+   * frames, and every request the server answered with an error (or could not answer) that no
+   * test route asked for.
+   */
+  async problems() {
+    const failed = this.env.server.failedLoads.slice(this.failedFrom).map((f) => `failed load: ${f}`);
+    return [...this.earlier, ...(this.scripts ? await this.#pageProblems() : []), ...failed];
+  }
+
+  #pageProblems() {
     return this.env.browser.execute(() => {
       const all = [];
       const collect = (w) => {
@@ -244,7 +260,7 @@ export class Page {
   unroute(glob) { this.env.server.unroute(glob); }
   on(event, listener) {
     if (event !== "request") throw new Error(`page.on("${event}"): not carried over WebDriver`);
-    this.unlisten.push(this.env.server.onRequest((url) => listener({ url: () => url })));
+    this.env.server.onRequest((url) => listener({ url: () => url }));
   }
   async waitForResponse(predicate) {
     await new Promise((resolve) => {
@@ -263,11 +279,7 @@ export class Page {
     return { suggestedFilename: () => file.name, path: async () => path };
   }
 
-  async close() {
-    for (const stop of this.unlisten) stop();
-    this.env.server.initScripts.length = 0;
-    this.env.server.clearRoutes();
-  }
+  close() { this.env.server.reset(); }
 }
 
 /** Playwright's `openPage`, over WebDriver: { page, context }, with `context.close()`. */

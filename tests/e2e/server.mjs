@@ -34,8 +34,8 @@ function globToRegExp(glob) {
 }
 
 /**
- * Starts the server; resolves to { url, stop, route, unroute, clearRoutes, onRequest, onResponse,
- * initScripts }.
+ * Starts the server; resolves to { url, stop, route, unroute, reset, onRequest, onResponse,
+ * headersFor, failedLoads, initScripts }.
  * `route(glob, handler)` calls `handler(route)` for each matching request, with Playwright's
  * `route.fulfill({ status, body, contentType })`, `route.abort()` and `route.continue()`.
  */
@@ -46,12 +46,15 @@ export async function startServer() {
   const responseListeners = new Set();
   const initScripts = [];
   const headers = new Map();
+  const failedLoads = [];
 
   const forward = (req, res) => {
     const proxied = http.request({ host: "127.0.0.1", port: upstream.port, path: req.url, method: req.method, headers: req.headers }, (up) => {
-      const html = /^text\/html/.test(up.headers["content-type"] || "");
+      // Passed through untouched: anything but a page's body (HEAD, 204, 304) and any non-HTML.
+      const html = /^text\/html/.test(up.headers["content-type"] || "") && req.method !== "HEAD" && up.statusCode === 200;
       const url = `http://127.0.0.1:${server.address().port}${req.url}`;
       headers.set(url, up.headers);
+      if (up.statusCode >= 400) failedLoads.push(`${up.statusCode} ${req.url}`);
       res.on("finish", () => { for (const listener of responseListeners) listener(url); });
       if (!html) {
         res.writeHead(up.statusCode, up.headers);
@@ -67,7 +70,10 @@ export async function startServer() {
         res.end(page);
       });
     });
-    proxied.on("error", () => res.destroy());
+    proxied.on("error", (error) => {
+      failedLoads.push(`${error.code ?? error.message} ${req.url}`);
+      res.destroy();
+    });
     req.pipe(proxied);
   };
 
@@ -80,11 +86,16 @@ export async function startServer() {
       res.end(body);
       return;
     }
-    const matched = routes.find((r) => r.pattern.test(url));
+    // The route added last is asked first, as in Playwright.
+    const matched = routes.findLast((r) => r.pattern.test(url));
     if (!matched) return forward(req, res);
     let handled = false;
-    const once = (act) => (...args) => { if (!handled) { handled = true; act(...args); } };
-    await matched.handler({
+    const once = (act) => (...args) => {
+      if (handled) throw new Error(`route ${matched.glob}: ${url} was already handled`);
+      handled = true;
+      act(...args);
+    };
+    const route = {
       request: () => ({ url: () => url }),
       fulfill: once(({ status = 200, body = "", contentType = "text/plain" } = {}) => {
         res.writeHead(status, { "content-type": contentType, "access-control-allow-origin": "*" });
@@ -92,7 +103,13 @@ export async function startServer() {
       }),
       abort: once(() => res.destroy()),
       continue: once(() => forward(req, res)),
-    });
+    };
+    try {
+      await matched.handler(route);
+    } catch (error) {
+      failedLoads.push(`route ${matched.glob} threw for ${req.url}: ${error.message}`);
+      if (!handled) res.destroy();
+    }
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
@@ -103,7 +120,15 @@ export async function startServer() {
     onRequest: (listener) => { requestListeners.add(listener); return () => requestListeners.delete(listener); },
     /** Calls `listener(url)` as each response from now on ends; returns a function that stops it. */
     onResponse: (listener) => { responseListeners.add(listener); return () => responseListeners.delete(listener); },
-    clearRoutes: () => { routes.length = 0; },
+    /** What a new page starts from: no routes, no init scripts, no request or response listeners. */
+    reset: () => {
+      routes.length = 0;
+      initScripts.length = 0;
+      requestListeners.clear();
+      responseListeners.clear();
+    },
+    /** Every response with an error status, and every request that could not be answered, in order. */
+    failedLoads,
     /** The headers of the last response to `url`. */
     headersFor: (url) => headers.get(url),
     /** Functions (with one JSON argument) run at the start of each page served from now on. */

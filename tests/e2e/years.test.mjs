@@ -66,7 +66,7 @@ inEachEngine("years", (env) => {
     assert.match(text, /FY 2023: 44,022 \(derived by us, not stated by the source\)/);
     assert.match(text, /FY 2024: more than 81,000/);
     assert.doesNotMatch(text, /since FY 2023/, "no change is stated from a derived or lower-bound figure");
-    const row = page.locator("#data-table tbody tr").first();
+    const row = page.locator("#data-table tbody tr:first-child");
     assert.match(await row.textContent(), /Derived by us from other figures/);
     assert.match(await row.textContent(), /81,000 ÷ 1\.84/);
     assert.deepEqual(await page.problems(), []);

@@ -29,13 +29,19 @@
     if (object instanceof Blob) blobs.set(url, object);
     return url;
   };
+  const revokeObjectURL = URL.revokeObjectURL;
+  URL.revokeObjectURL = (url) => {
+    blobs.delete(url);
+    revokeObjectURL.call(URL, url);
+  };
   const click = HTMLAnchorElement.prototype.click;
   HTMLAnchorElement.prototype.click = function () {
-    if (this.hasAttribute("download") && blobs.has(this.href)) {
-      e2e.downloads.push({ name: this.download, blob: blobs.get(this.href) });
-      return;
-    }
-    click.call(this);
+    if (!this.hasAttribute("download") || !this.href.startsWith("blob:")) return click.call(this);
+    // What a browser needs to save the file: a live Blob URL, a name, the link in the document.
+    if (!blobs.has(this.href)) e2e.problems.push(`download: ${this.href} is not a live Blob URL`);
+    else if (!this.download) e2e.problems.push("download: the link names no file");
+    else if (!this.isConnected) e2e.problems.push("download: the link is not in the document");
+    else e2e.downloads.push({ name: this.download, blob: blobs.get(this.href) });
   };
   /** The next download not yet taken by a test, as { name, base64 }, or null. */
   e2e.takeDownload = async () => {
