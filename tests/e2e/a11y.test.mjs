@@ -1,6 +1,6 @@
-// Readers, in Chromium, Firefox and WebKit: every width, tooltips, keyboard use, the table and
-// axe-core in light and dark mode. Pixel ratios, forced colours and print need emulation:
-// emulation.test.mjs.
+// Readers, in Chromium, Firefox and WebKit: every width, tooltips, keyboard use, the table, axe-core
+// in light and dark mode, and pixel ratios 1 to 3; forced colours in Firefox. Chromium's forced
+// colours and print need DevTools emulation: emulation.test.mjs.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -195,3 +195,54 @@ for (const colorScheme of ["light", "dark"]) {
     });
   }, { dark: colorScheme === "dark" });
 }
+
+// Each engine's browser started at device pixel ratio 1, 2 and 3 (a Chromium flag, a Firefox
+// preference, WebKitGTK's GDK_SCALE): the backing store follows the ratio and strokes stay crisp.
+for (const scale of [1, 2, 3]) {
+  inEachEngine(`a11y at device pixel ratio ${scale}`, (env) => {
+    test(`at device pixel ratio ${scale} the backing store is ${scale}× the CSS size and the chart is drawn`, async () => {
+      const { page, context } = await openPage(env, env.server.url, { viewport: { width: 800, height: 900 } });
+      await chartReady(page);
+      assert.equal(await page.evaluate(() => devicePixelRatio), scale);
+      const box = await page.locator("#chart-canvas").evaluate((c) => ({ width: c.width, height: c.height, cssWidth: c.clientWidth, cssHeight: c.clientHeight }));
+      assert.equal(box.width, Math.round(box.cssWidth * scale));
+      assert.equal(box.height, Math.round(box.cssHeight * scale));
+      assert.equal(await countDrawnBars(page), records.filter((r) => r.component === "dhs").length);
+      // Strokes scale too: just above the first bar, the zero line is about `scale` device pixels wide.
+      const axisWidth = await page.evaluate(() => {
+        const c = document.querySelector("#chart-canvas");
+        const ctx = c.getContext("2d");
+        const ratio = c.width / c.clientWidth;
+        const col = ctx.getImageData(Math.round(14 * ratio), 0, 1, c.height).data;
+        let top = 0;
+        while (top < c.height && !(col[top * 4] === 0 && col[top * 4 + 1] === 0x5e)) top++;
+        const row = ctx.getImageData(0, top - Math.round(1.5 * ratio), Math.round(20 * ratio), 1).data;
+        let n = 0;
+        for (let x = 0; x < row.length / 4; x++) if (row[x * 4] < 250) n++;
+        return n;
+      });
+      assert.ok(axisWidth >= scale && axisWidth <= scale + 2, `axis ${axisWidth} px at ratio ${scale}`);
+      assert.deepEqual(await page.problems(), []);
+      await context.close();
+    });
+  }, { scale });
+}
+
+// Forced colours, where WebDriver can start a browser with them (Firefox's preference; Chromium's
+// need DevTools emulation, in emulation.test.mjs; WebKit has none): the chart takes the system's.
+inEachEngine("a11y, forced colours", (env) => {
+  test("forced colours draw the chart in the system's colours", async () => {
+    const { page, context } = await openPage(env, env.server.url);
+    await chartReady(page);
+    const colours = await page.evaluate(() => {
+      const c = document.querySelector("#chart-canvas");
+      const style = getComputedStyle(c);
+      return { forced: matchMedia("(forced-colors: active)").matches, bg: style.backgroundColor, pixel: Array.from(c.getContext("2d").getImageData(2, 2, 1, 1).data) };
+    });
+    assert.equal(colours.forced, true);
+    const [r, g, b] = colours.bg.match(/\d+/g).map(Number);
+    assert.deepEqual(colours.pixel.slice(0, 3), [r, g, b], JSON.stringify(colours));
+    assert.deepEqual(await page.problems(), []);
+    await context.close();
+  });
+}, { forcedColors: true });

@@ -17,32 +17,42 @@ process.env.DISABLE_WEBDRIVERIO_DEPRECATION_WARNINGS ??= "1";
 export const ENGINES = (process.env.ENGINE || "chromium,firefox,webkit").split(",").map((e) => e.trim()).filter(Boolean);
 
 /**
- * How each engine's driver starts, and what a session asks of it; `dark` is true for a browser whose
- * reader prefers a dark colour scheme (each engine has its own switch: a Chromium flag, a Firefox
- * preference, the GTK theme WebKitGTK follows).
+ * How each engine's driver starts, and what a session asks of it, for a browser set as a reader set
+ * theirs: `dark` prefers a dark colour scheme, `scale` is the device pixel ratio, `forcedColors`
+ * turns forced colours on (Firefox only: Chromium's needs DevTools emulation, WebKit has none). Each
+ * engine has its own switches: Chromium flags, Firefox preferences, the GTK settings WebKitGTK
+ * follows.
  */
 const DRIVERS = {
   chromium: {
     command: (port) => [process.env.CHROMEDRIVER || "chromedriver", `--port=${port}`],
-    capabilities: ({ dark }) => ({
+    capabilities: ({ dark, scale }) => ({
       browserName: "chrome",
-      "goog:chromeOptions": { binary: process.env.CHROMIUM || "/usr/bin/chromium", args: [...CHROMIUM_ARGS, ...(dark ? ["--force-dark-mode"] : [])] },
+      "goog:chromeOptions": {
+        binary: process.env.CHROMIUM || "/usr/bin/chromium",
+        args: [...CHROMIUM_ARGS, ...(dark ? ["--force-dark-mode"] : []), `--force-device-scale-factor=${scale}`],
+      },
     }),
   },
   firefox: {
     command: (port) => [process.env.GECKODRIVER || "geckodriver", "--port", String(port)],
-    capabilities: ({ dark }) => ({
+    capabilities: ({ dark, scale, forcedColors }) => ({
       browserName: "firefox",
       "moz:firefoxOptions": {
         binary: process.env.FIREFOX || "/usr/bin/firefox-esr", args: ["-headless"],
-        prefs: dark ? { "layout.css.prefers-color-scheme.content-override": 0 } : {},
+        prefs: {
+          "layout.css.devPixelsPerPx": String(scale),
+          ...(dark ? { "layout.css.prefers-color-scheme.content-override": 0 } : {}),
+          ...(forcedColors ? { "browser.display.document_color_use": 2 } : {}),
+        },
       },
     }),
+    forcedColors: true,
   },
   // WebKitGTK has no headless mode: its driver runs MiniBrowser on a virtual X display.
   webkit: {
     command: (port) => ["xvfb-run", "-a", "-s", "-screen 0 1920x1200x24", "WebKitWebDriver", `--port=${port}`],
-    env: ({ dark }) => (dark ? { GTK_THEME: "Adwaita:dark" } : {}),
+    env: ({ dark, scale }) => ({ GDK_SCALE: String(scale), ...(dark ? { GTK_THEME: "Adwaita:dark" } : {}) }),
     capabilities: () => ({}),
   },
 };
@@ -92,13 +102,14 @@ async function openSession(engine, port, options) {
 
 /**
  * Defines `suite(env)` once per engine, each in its own `describe`: `env` holds `engine`, `url` (the
- * server's root), `browser` and `run`, set before the suite's tests run. `{ dark: true }` opens
- * browsers that prefer a dark colour scheme.
+ * server's root), `browser` and `run`, set before the suite's tests run. The options set each
+ * browser up (see DRIVERS); `forcedColors` runs the suite only in the engines that can.
  */
-export function inEachEngine(title, suite, { dark = false } = {}) {
-  const options = { dark };
+export function inEachEngine(title, suite, { dark = false, scale = 1, forcedColors = false } = {}) {
+  const options = { dark, scale, forcedColors };
   for (const engine of ENGINES) {
     if (!DRIVERS[engine]) throw new Error(`ENGINE=${engine}: not one of ${Object.keys(DRIVERS).join(", ")}`);
+    if (forcedColors && !DRIVERS[engine].forcedColors) continue;
     describe(`${title} [${engine}]`, () => {
       const env = { engine };
       before(async () => {
