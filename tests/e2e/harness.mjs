@@ -6,6 +6,8 @@ import { chromium } from "playwright-core";
 import { startServer } from "./server.mjs";
 
 export { startServer };
+// The same wait for both APIs: it only needs `page.waitForFunction`.
+export { chartReady } from "./page.mjs";
 
 export const CHROMIUM_ARGS = [
   "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -42,9 +44,4 @@ export async function openPage(browser, url, options = {}) {
   });
   if (url) await page.goto(url);
   return { context, page, problems };
-}
-
-/** Waits until the viewer has finished its first draw (or reported why it could not). */
-export async function chartReady(page) {
-  await page.waitForFunction(() => document.querySelector("#chart")?.getAttribute("aria-busy") === "false");
 }

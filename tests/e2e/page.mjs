@@ -48,9 +48,12 @@ class Locator {
     }
   }
 
-  /** Waits until the element exists, as Playwright's actions do, then runs `fn` on it. */
+  /** Waits until the element exists, as Playwright's actions do. */
+  #exists() { return this.page.waitUntil(() => this.#run((el) => !!el), `${this.selector} to exist`); }
+
+  /** Runs `fn` on the element once it exists. */
   async #onExisting(fn, arg) {
-    await this.page.waitUntil(() => this.#run((el) => !!el), `${this.selector} to exist`);
+    await this.#exists();
     return this.#run(fn, arg);
   }
 
@@ -64,7 +67,7 @@ class Locator {
 
   /** `act(element)` on WebDriver's element, once it exists. */
   async #withElement(act) {
-    await this.page.waitUntil(() => this.#run((el) => !!el), `${this.selector} to exist`);
+    await this.#exists();
     return this.#inFrame(async () => act(await this.page.env.browser.$(this.selector)));
   }
 
@@ -287,6 +290,18 @@ export async function openPage(env, url, options = {}) {
   const page = new Page(env, options);
   if (url) await page.goto(url);
   return { page, context: { close: () => page.close() } };
+}
+
+/**
+ * Opens `path` (from the server's root) on a screen of exactly width × height CSS px, as a phone's,
+ * and waits until the chart has drawn (or, with `chart: false`, until the page has loaded). Later
+ * commands act inside the page.
+ */
+export async function openOnScreen(env, path, width, height, { chart = true } = {}) {
+  const { page } = await openPage(env, env.url + path, { viewport: { width, height } });
+  if (chart) await chartReady(page);
+  const inner = await page.evaluate(() => [window.innerWidth, window.innerHeight]);
+  if (inner[0] !== width || inner[1] !== height) throw new Error(`${env.engine}: the screen frame is ${inner.join("×")}, not ${width}×${height}`);
 }
 
 /** Waits until the viewer has finished its first draw (or reported why it could not). */

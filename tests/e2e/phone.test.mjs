@@ -3,7 +3,8 @@
 // behind one native button that says what is chosen, and open in the same order.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { inEachEngine, openOnScreen } from "./webdriver.mjs";
+import { inEachEngine } from "./webdriver.mjs";
+import { openOnScreen } from "./page.mjs";
 
 const VIEWS = ["component", "metric", "trend", "pipeline"];
 

@@ -48,11 +48,10 @@ export async function startServer() {
   const headers = new Map();
   const failedLoads = [];
 
-  const forward = (req, res) => {
+  const forward = (req, res, url) => {
     const proxied = http.request({ host: "127.0.0.1", port: upstream.port, path: req.url, method: req.method, headers: req.headers }, (up) => {
       // Passed through untouched: anything but a page's body (HEAD, 204, 304) and any non-HTML.
       const html = /^text\/html/.test(up.headers["content-type"] || "") && req.method !== "HEAD" && up.statusCode === 200;
-      const url = `http://127.0.0.1:${server.address().port}${req.url}`;
       headers.set(url, up.headers);
       if (up.statusCode >= 400) failedLoads.push(`${up.statusCode} ${req.url}`);
       res.on("finish", () => { for (const listener of responseListeners) listener(url); });
@@ -88,7 +87,7 @@ export async function startServer() {
     }
     // The route added last is asked first, as in Playwright.
     const matched = routes.findLast((r) => r.pattern.test(url));
-    if (!matched) return forward(req, res);
+    if (!matched) return forward(req, res, url);
     let handled = false;
     const once = (act) => (...args) => {
       if (handled) throw new Error(`route ${matched.glob}: ${url} was already handled`);
@@ -102,7 +101,7 @@ export async function startServer() {
         res.end(body);
       }),
       abort: once(() => res.destroy()),
-      continue: once(() => forward(req, res)),
+      continue: once(() => forward(req, res, url)),
     };
     try {
       await matched.handler(route);

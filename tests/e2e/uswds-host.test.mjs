@@ -5,7 +5,8 @@
 // host zooms (CSS zoom: no WebDriver sets a browser's own zoom).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { inEachEngine, openOnScreen } from "./webdriver.mjs";
+import { inEachEngine } from "./webdriver.mjs";
+import { openOnScreen } from "./page.mjs";
 
 /** Each embedding frame on the host page: its box model, and the embedded page's height against the frame's viewport. */
 function frames() {
