@@ -30,7 +30,6 @@ RELEASE_CARGO := -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_s
 
 ## wasm-pack build, size-optimised (opt-level z, LTO, wasm-opt -Oz, std rebuilt, panics as traps).
 build: tools
-	cargo run -q --example fallback
 	@# pkg/: the package for app developers, every function of the Viewer.
 	$(RELEASE_WASM) . -- $(RELEASE_CARGO)
 	@# The generated JS glue, minified (its types stay in pkg/ccht_chart.d.ts): 7.1 KB → 4.3 KB gzipped.
@@ -39,6 +38,8 @@ build: tools
 	$(RELEASE_WASM) --out-dir pkg-lean --no-pack . -- $(RELEASE_CARGO) --no-default-features
 	@# What pages load: the shell bundled with the glue and minified, in dist/ (tools/bundle.mjs).
 	node tools/bundle.mjs
+	@# dist/prerender/: every view drawn natively by the same code, for the first paint; index.html's default view.
+	cargo run -q --example prerender
 	@for f in pkg-lean/ccht_chart_bg.wasm pkg/ccht_chart_bg.wasm pkg/ccht_chart.js; do printf '%-26s %s bytes, %s gzipped\n' $$f $$(wc -c < $$f) $$(gzip -9c $$f | wc -c); done
 
 tools:
@@ -73,7 +74,7 @@ test-native: tools
 	cargo test --workspace --all-targets
 	@# The lean build's features, as the first view's Wasm has them: English only, no downloads.
 	cargo test --no-default-features
-	cargo run -q --example fallback -- --check
+	cargo run -q --example prerender -- --check
 
 test-chrome: tools
 	@tools/ensure-tools browsers

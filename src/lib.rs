@@ -22,14 +22,16 @@ pub use layout::{
     layout, tick_step, wrap, Anchor, BarBox, EstimatedText, Font, Layout, Line, LineRole, TextBox, TextMeasure,
     TextRole, ValueScale,
 };
-pub use render::{contrast, csv, draw, html_escape, html_table, svg, unit_id, DrawError, Rgb, SvgOut, Theme};
+pub use render::{
+    contrast, csv, draw, html_escape, html_table, svg, table_rows, unit_id, DrawError, Rgb, SvgOut, Theme, TABLE_HEAD,
+};
 pub use text::{
     bar_label, compact, fill, in_unit, parse_lang, plain_decimal, quoted, say, spoken, text, with_separators, LANGS,
     STRINGS,
 };
 pub use view::{
-    fiscal_years, percent_decode, select, Bar, Chart, Gap, OptionError, Panel, Problem, Scale, ViewKind, ViewSpec,
-    OPTION_NAMES, SHELL_PARAMETERS,
+    every_view, fiscal_years, percent_decode, select, Bar, Chart, Gap, OptionError, Panel, Problem, Scale, ViewKind,
+    ViewSpec, OPTION_NAMES, SHELL_PARAMETERS,
 };
 #[cfg(all(target_arch = "wasm32", feature = "runtime-data"))]
 pub use web::DataSet;

@@ -6,6 +6,8 @@
 //   dist/app.js        the full viewer (index.html): www/app.js + www/chart-widget.js + lean glue
 //   dist/ccht-chart.js the <ccht-chart> element: www/ccht-chart.js + www/chart-widget.js + lean glue
 //   dist/embed-host.js the iframe height listener
+//   dist/first.js      run before the first paint: asks for the prerendered view the URL names (dist/prerender/)
+//   dist/first-view.js puts it in the page (loaded by first.js for a view other than the default)
 //   dist/style.css     www/style.css
 //   dist/ccht_chart_bg.wasm            pkg-lean/: the Viewer in English, without its downloads
 //   dist/complete/ccht_chart{.js,_bg.wasm}  pkg/: every function and Spanish, imported (www/builds.js)
@@ -40,7 +42,7 @@ rmSync(path(out), { recursive: true, force: true });
 mkdirSync(path(out), { recursive: true });
 const common = { bundle: true, minify: true, sourcemap: "linked", logLevel: "warning", legalComments: "none" };
 await build({ ...common, entryPoints: ["app.js", "ccht-chart.js"].map((f) => path(`www/${f}`)), format: "esm", outdir: path(out), plugins: [glue] });
-await build({ ...common, entryPoints: [path("www/embed-host.js")], outdir: path(out) });
+await build({ ...common, entryPoints: ["embed-host.js", "first.js", "first-view.js"].map((f) => path(`www/${f}`)), outdir: path(out) });
 await build({ ...common, entryPoints: [path("www/style.css")], outdir: path(out) });
 writeFileSync(path(`${out}/ccht_chart_bg.wasm`), lean.wasm);
 mkdirSync(path(`${out}/complete`));

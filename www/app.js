@@ -47,6 +47,10 @@ function applyStrings(lang) {
 
 function buildViewChoices(views, current) {
   const box = $("#view-choices");
+  // index.html carries the radios from the first paint: kept while they say the same, since a
+  // radio replaced under the reader's focus loses it.
+  const shown = Array.from(box.querySelectorAll("input"), (i) => `${i.value}:${i.parentElement.textContent}`);
+  if (shown.join() === views.map((v) => `${v.id}:${v.name}`).join()) return;
   box.replaceChildren();
   for (const v of views) {
     const label = element("label");
@@ -145,14 +149,45 @@ function fillSources(list, sources) {
   }));
 }
 
+// The controls are in index.html from the first paint (examples/prerender.rs), before the Wasm:
+// a choice made meanwhile is marked as waiting, and applied in order once the chart is live.
+const early = [];
+const waiting = (event) => {
+  if (!event.target.name) return;
+  early.push([event.target.name, event.target.value]);
+  event.target.closest(".field, fieldset")?.classList.add("waiting");
+  status.textContent = "Loading the chart… Your choice will be shown as soon as it is ready.";
+};
+form.addEventListener("change", waiting);
+langSelect.addEventListener("change", waiting);
+const stopWaiting = () => {
+  form.removeEventListener("change", waiting);
+  langSelect.removeEventListener("change", waiting);
+  for (const e of document.querySelectorAll(".waiting")) e.classList.remove("waiting");
+};
+
+/** Resolves when www/first.js is no longer looking up the URL's prerendered view (at most 4 s). */
+function firstPaintSettled() {
+  const root = document.documentElement;
+  return new Promise((resolve) => {
+    const check = (observer) => !root.classList.contains("first-pending") && (observer?.disconnect(), resolve(), true);
+    if (!check()) new MutationObserver((_, observer) => check(observer)).observe(root, { attributes: true, attributeFilter: ["class"] });
+  });
+}
+
 async function main() {
   // The build that speaks the URL's language: the lean one unless it is Spanish (builds.js).
   let build, viewer, cat;
   try {
     ({ build, viewer } = await startViewer($("#chart-canvas"), () => new URLSearchParams(location.search).get("lang"), () => ({})));
   } catch (error) {
+    stopWaiting();
     if (error.stage !== "load") return showError(error.message);
-    showError(`${error.message} The figures are in the source linked below.`);
+    // The prerendered image and its table stay: once www/first.js has put in the URL's view (or
+    // found none), say whether the image is all there is.
+    await firstPaintSettled();
+    const still = document.documentElement.classList.contains("first-none") ? "" : " What you see is a still image of the chart: it does not respond to the controls. Its figures are in the table below.";
+    showError(`${error.message}${still} The figures are in the source linked below.`);
     $("#chart").classList.add("failed");
     $("#chart").setAttribute("aria-busy", "false");
     return;
@@ -335,7 +370,7 @@ async function main() {
       $("#embed-status").textContent = say("copy_manually");
     }
   });
-  for (const id of ["#download-png", "#download-svg", "#download-csv", "#embed", "#controls-toggle"]) $(id).disabled = false;
+  for (const id of ["#download-png", "#download-svg", "#download-csv", "#embed"]) $(id).disabled = false;
 
   // In an iframe, tell the host page our height so it can size the frame (www/embed-host.js).
   function postHeight() {
@@ -347,8 +382,10 @@ async function main() {
     new ResizeObserver(postHeight).observe(document.body);
   }
 
+  stopWaiting();
   sync();
   widget.redraw();
+  for (const [name, value] of early.splice(0)) await change(name, value);
 }
 
 main();

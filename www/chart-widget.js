@@ -101,6 +101,26 @@ export class ChartWidget {
     return stopped;
   }
 
+  /**
+   * After a draw: the first one replaces the prerendered image (index.html, www/first.js) with the
+   * live canvas. A shorter canvas leaves the stage at the image's height until the next draw, so
+   * nothing below it moves as the reader looks (no layout shift); a later draw lets it go.
+   */
+  takeOver() {
+    const stage = this.canvas.parentElement;
+    if (this.figure.classList.contains("live")) {
+      stage.style.minHeight = "";
+      return;
+    }
+    // An image www/first.js is still swapping in has not been shown: the live chart comes instead.
+    const pending = document.documentElement.classList.contains("first-pending");
+    document.documentElement.classList.remove("first-pending");
+    const image = this.figure.querySelector(".first-image");
+    const shown = image && image.offsetParent && !pending ? image.getBoundingClientRect().height : 0;
+    this.figure.classList.add("live");
+    if (shown > parseFloat(this.canvas.style.height)) stage.style.minHeight = `${shown}px`;
+  }
+
   fail(message) {
     // The canvas is hidden while failed: its width is read afresh when it is shown again.
     this.width = undefined;
@@ -133,6 +153,7 @@ export class ChartWidget {
       if (!trapped(error)) this.fail(this.strings.error_draw.replace("{0}", error.message));
       return false;
     }
+    this.takeOver();
     this.figure.setAttribute("aria-busy", "false");
     this.tooltip.hidden = true;
     this.pinned = false;

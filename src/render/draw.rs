@@ -1,7 +1,7 @@
 //! Drawing: paints a [`Layout`] through plotters' drawing API, on any [`DrawingBackend`].
 //!
 //! The canvas in the browser (plotters-canvas, wrapped in `canvas_backend.rs`) and the SVG of
-//! downloads, native tests and the no-script fallback (plotters' `SVGBackend`, wrapped in
+//! downloads, native tests and the prerendered first paint (plotters' `SVGBackend`, wrapped in
 //! `svg_backend.rs`) run this same code, so what the tests read is what readers see.
 //!
 //! Coordinates are the layout's CSS pixels: a backend that paints more device pixels than that

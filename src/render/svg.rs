@@ -1,5 +1,5 @@
 //! plotters' `SVGBackend`, wrapped so its text matches the canvas: the chart for native tests,
-//! the SVG download and the no-script fallback image.
+//! the SVG download and the prerendered first paint (examples/prerender.rs).
 //!
 //! `SVGBackend` writes `font-size` as the style's size divided by 1.24 (a correction for its own
 //! bitmap fonts); the canvas takes sizes as given. [`SvgOut`] hands it each size multiplied back,

@@ -1,7 +1,7 @@
-//! Exports of a view: CSV of its figures (RFC 4180) and an HTML table for the no-script fallback.
+//! Exports of a view: CSV of its figures (RFC 4180), and its table for the page before its script runs.
 //! The SVG export is `draw::svg`, the same drawing code as the canvas.
 
-use crate::text::{plain_decimal, spoken};
+use crate::text::{plain_decimal, spoken, text};
 use crate::view::Chart;
 use ccht_data::{Dataset, Unit};
 
@@ -70,25 +70,48 @@ pub fn html_escape(s: &str) -> String {
     out
 }
 
-/// A static HTML table of a chart's figures, for readers whose browsers run no script.
+/// The header keys (in `text::STRINGS`) of [`table_rows`]' columns.
+pub const TABLE_HEAD: [&str; 5] = ["col_measure", "col_component", "col_fy", "col_value", "col_source"];
+
+/// A chart's figures as table rows, in drawing order: measure, component, fiscal year, the value as
+/// spoken ("more than 800"), and the source sentence; in the chart's language.
+pub fn table_rows(dataset: &Dataset, chart: &Chart) -> Vec<[String; 5]> {
+    let lang = chart.lang;
+    records(dataset, chart)
+        .map(|r| {
+            [
+                dataset.metrics[r.metric].label(lang).to_string(),
+                dataset.components[r.component].label(lang).to_string(),
+                r.fiscal_year.to_string(),
+                spoken(r.value, dataset.kind_of(r).unit, r.qualifier, lang),
+                r.source_sentence.to_string(),
+            ]
+        })
+        .collect()
+}
+
+/// The page's `#data-table` before its script runs (and for readers whose browsers run none): the
+/// figures of [`table_rows`], under the chart's title.
 pub fn html_table(dataset: &Dataset, chart: &Chart) -> String {
-    let mut out = format!(
-        "<table class=\"fallback-table\">\n<caption>{}, {}</caption>\n<thead><tr><th scope=\"col\">Measure</th><th scope=\"col\">Component</th><th scope=\"col\">Fiscal year</th><th scope=\"col\">Value</th><th scope=\"col\">Source sentence</th></tr></thead>\n<tbody>\n",
+    let head: String =
+        TABLE_HEAD.iter().map(|k| format!("<th scope=\"col\">{}</th>", html_escape(text(chart.lang, k)))).collect();
+    let rows: String = table_rows(dataset, chart)
+        .iter()
+        .map(|[metric, component, fy, value, sentence]| {
+            format!(
+                "<tr><th scope=\"row\">{}</th><td>{}</td><td>{fy}</td><td class=\"number\">{}</td><td><q>{}</q></td></tr>\n",
+                html_escape(metric),
+                html_escape(component),
+                html_escape(value),
+                html_escape(sentence)
+            )
+        })
+        .collect();
+    format!(
+        "<table id=\"data-table\">\n<caption>{}, {}</caption>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}</tbody>\n</table>",
         html_escape(&chart.title),
         html_escape(&chart.subtitle)
-    );
-    for r in records(dataset, chart) {
-        out.push_str(&format!(
-            "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td><q>{}</q></td></tr>\n",
-            html_escape(&dataset.metrics[r.metric].name),
-            html_escape(&dataset.components[r.component].name),
-            r.fiscal_year,
-            html_escape(&spoken(r.value, dataset.kind_of(r).unit, r.qualifier, chart.lang)),
-            html_escape(&r.source_sentence),
-        ));
-    }
-    out.push_str("</tbody>\n</table>");
-    out
+    )
 }
 
 #[cfg(test)]
@@ -125,6 +148,8 @@ mod tests {
         assert_eq!(html_escape("<img src=x onerror=\"a\">&'"), "&lt;img src=x onerror=&quot;a&quot;&gt;&amp;&#39;");
         let table = html_table(&DATASET, &chart("view=pipeline"));
         assert_eq!(table.matches("<tr><th scope=\"row\">").count(), 4);
-        assert!(table.contains("<td>more than 2,500</td>"));
+        assert!(table.contains("<td class=\"number\">more than 2,500</td>"));
+        let es = table_rows(&DATASET, &chart("view=pipeline&lang=es"));
+        assert!(es.iter().any(|r| r[3] == "más de 2.500"), "{es:?}");
     }
 }

@@ -10,7 +10,7 @@ mod spec;
 pub use chart::{Bar, Chart, Gap, Panel};
 pub use options::{percent_decode, OptionError, Problem, OPTION_NAMES, SHELL_PARAMETERS};
 pub use select::select;
-pub use spec::{fiscal_years, Scale, ViewKind, ViewSpec};
+pub use spec::{every_view, fiscal_years, Scale, ViewKind, ViewSpec};
 
 /// A view of the compiled-in data, for the tests: a view kind, a component and a metric by id.
 #[cfg(test)]

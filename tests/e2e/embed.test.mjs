@@ -143,7 +143,7 @@ inEachEngine("embed", (env) => {
     const text = await notice.textContent();
     assert.ok(text.includes(`component: unknown component "${hostile}"`), text);
     assert.ok(text.includes("colour: unknown parameter"), text);
-    assert.equal(await page.locator("#notice img, body img:not(.fallback-image)").count(), 0);
+    assert.equal(await page.locator("#notice img, body img:not(.first-image)").count(), 0);
     assert.equal(await page.evaluate(() => window.__e2e.dialogs), 0);
     // The default component is shown, and the address no longer carries the bad parameters.
     assert.match(await page.locator("#chart-canvas").getAttribute("aria-label"), /DHS-wide/);
@@ -304,21 +304,25 @@ inEachEngine("embed", (env) => {
     await context.close();
   });
 
-  test("the no-script fallback shows the default view's image and figures", async () => {
+  test("without scripts the page is the default view's prerendered image and its figures", async () => {
     const { page, context } = await openPage(env, null, { javaScriptEnabled: false });
     await page.goto(env.server.url);
     const fallback = await page.evaluate(async () => {
       const doc = document.querySelector("#screen").contentDocument;
-      const images = doc.querySelectorAll("noscript img.fallback-image, img.fallback-image");
+      const images = doc.querySelectorAll("img.first-image");
       const image = images[0];
       if (image && !image.complete) await new Promise((resolve) => { image.onload = image.onerror = resolve; });
       return {
         images: images.length, loaded: !!image && image.naturalWidth > 0,
-        cells: Array.from(doc.querySelectorAll("table.fallback-table td"), (td) => td.textContent),
+        cells: Array.from(doc.querySelectorAll("#data-table td"), (td) => td.textContent),
+        // The table is shown, and the controls, which need the Wasm, are not.
+        tableWidth: doc.querySelector("#data-table-wrap").getBoundingClientRect().width,
+        controls: doc.querySelector("#controls").getBoundingClientRect().height,
       };
     });
     assert.equal(fallback.images, 1);
     assert.equal(fallback.loaded, true);
+    assert.ok(fallback.tableWidth > 200 && fallback.controls === 0, JSON.stringify(fallback));
     for (const r of records.filter((r) => r.component === "dhs")) assert.ok(fallback.cells.includes(spoken(r)), spoken(r));
     await context.close();
   });

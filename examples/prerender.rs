@@ -1,0 +1,322 @@
+//! Writes what a page shows before its script and Wasm arrive, drawn natively by the same layout and
+//! plotters code as the canvas (`make build` runs it after the bundle):
+//!
+//! - `dist/prerender/<hash>.svg`: every view a URL can open ([`every_view`]) at each reference
+//!   width in [`WIDTHS`]; identical drawings share one file, named by its content.
+//! - `dist/prerender/v/<query>.json`: per view, its images by width, the canvas's accessible name,
+//!   the summary, the table and the controls, which `www/first.js` puts in the page when the URL
+//!   names that view; `lang-<lang>.json`, the page's words and component names in each language but the default.
+//! - `index.html`, between `first-*` markers: the default view's `<picture>`, summary, table and
+//!   controls, so the first paint (and a reader without scripts) has them with no script at all, and
+//!   a reader can choose before the Wasm arrives (www/app.js applies the choice once it has).
+//!
+//! `--check` only reports whether `index.html` is current (exit 1 if not); `dist/` is build output.
+
+use ccht_chart::{
+    every_view, fiscal_years, html_escape, html_table, layout, select, svg, table_rows, text, Chart, Dataset,
+    EstimatedText, Scale, Theme, ViewKind, ViewSpec, DATASET, LANGS, STRINGS, TABLE_HEAD,
+};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+
+/// The widths (CSS px) each view is drawn at. A page shows the widest that fits its chart's content
+/// box at its natural size (`www/style.css`): the content box is the viewport less 34 px, up to a
+/// 1024 px page, so 286 serves 320–373 px phones, 340 serves 374–633 px, 600 tablets, 960 desktops.
+const WIDTHS: [u32; 4] = [286, 340, 600, 960];
+/// The page's padding and the figure's border, around the chart's content box.
+const PAGE_GUTTER: u32 = 34;
+const OUT: &str = "dist/prerender";
+/// Where index.html finds the images.
+const HREF: &str = "dist/prerender/";
+
+/// What `www/first.js` reads for a view.
+#[derive(Serialize)]
+struct First {
+    /// `[file, width, height]` for each of [`WIDTHS`], in that order.
+    images: Vec<(String, u32, u32)>,
+    alt: String,
+    summary: String,
+    caption: String,
+    head: [&'static str; 5],
+    rows: Vec<[String; 5]>,
+    /// The measure menu, as www/app.js builds it: `[group label ("" for none), [[id, label]…]]`.
+    menu: Vec<(String, Vec<(String, String)>)>,
+    /// Whether the scale choice is offered (the chart spans orders of magnitude, or is on a log scale).
+    log: bool,
+    /// The choice in words, for the folded controls' button: "All figures of one component: DHS-wide, 2024".
+    choice: String,
+}
+
+fn main() {
+    let check = std::env::args().any(|a| a == "--check");
+    let d = &DATASET;
+    let mut files: BTreeMap<String, String> = BTreeMap::new();
+    let mut views = Vec::new();
+    for spec in every_view(d) {
+        let chart = select(d, &spec);
+        let images = WIDTHS.map(|w| {
+            let l = layout(&chart, f64::from(w), &EstimatedText);
+            let image = svg(&l, &Theme::LIGHT).unwrap_or_else(|e| fail(&e.to_string()));
+            let name = format!("{}.svg", &hex(&Sha256::digest(image.as_bytes()))[..16]);
+            files.entry(name.clone()).or_insert(image);
+            (name, w, l.height as u32)
+        });
+        views.push((spec, first(d, &spec, &chart, images.to_vec())));
+    }
+
+    let default = ViewSpec::default_for(d);
+    let Some((_, home)) = views.iter().find(|(s, _)| *s == default) else {
+        fail("the default view was not prerendered")
+    };
+    let page = std::fs::read_to_string("index.html").unwrap_or_else(|e| fail(&format!("index.html: {e}")));
+    let blocks = [
+        ("first-defaults", defaults(&default)),
+        ("first-image", picture(home)),
+        ("first-summary", summary(home)),
+        ("first-table", html_table(d, &select(d, &default))),
+        ("first-views", view_choices(&default)),
+        (
+            "first-components",
+            options(
+                d.components.iter().map(|c| (c.id.to_string(), c.label(default.lang).to_string())),
+                &d.components[default.component].id,
+            ),
+        ),
+        ("first-metrics", menu(&home.menu, &d.metrics[default.metric].id)),
+        (
+            "first-years",
+            options(
+                fiscal_years(d).iter().rev().map(|y| (y.to_string(), y.to_string())),
+                &default.fiscal_year.to_string(),
+            ),
+        ),
+        ("first-now", format!("<span id=\"controls-now\" class=\"controls-now\">{}</span>", html_escape(&home.choice))),
+        (
+            "first-scale",
+            format!("<fieldset id=\"scale-choices\" class=\"views\"{}>", if home.log { "" } else { " hidden" }),
+        ),
+    ];
+    let new_page = blocks.iter().fold(page.clone(), |page, (name, block)| replace_block(&page, name, block));
+    if check {
+        if new_page != page {
+            fail("index.html's prerendered first view is out of date: run `cargo run --example prerender` (make build does)");
+        }
+        return;
+    }
+    write("index.html", &new_page);
+    let _ = std::fs::remove_dir_all(OUT);
+    for (name, image) in &files {
+        write(&format!("{OUT}/{name}"), image);
+    }
+    let mut keys: BTreeMap<String, usize> = BTreeMap::new();
+    for (i, (spec, _)) in views.iter().enumerate() {
+        keys.insert(spec.to_query(d), i);
+    }
+    // A hand-written address may leave out the component or the measure ("?view=metric&metric=arrests",
+    // "?lang=es"): the view the Viewer opens for it, as ViewSpec::from_query decides, under that name too.
+    for (spec, _) in &views {
+        let query = spec.to_query(d);
+        let parts: Vec<&str> = query.split('&').filter(|p| !p.is_empty()).collect();
+        for drop in [&["component="][..], &["metric="], &["component=", "metric="]] {
+            let fewer: Vec<&str> = parts.iter().copied().filter(|p| !drop.iter().any(|d| p.starts_with(d))).collect();
+            let fewer = fewer.join("&");
+            if keys.contains_key(&fewer) {
+                continue;
+            }
+            let (opened, errors) = ViewSpec::from_query(d, &fewer);
+            if let (true, Some(&i)) = (errors.is_empty(), keys.get(&opened.to_query(d))) {
+                keys.insert(fewer, i);
+            }
+        }
+    }
+    for (query, &i) in &keys {
+        let json = serde_json::to_string(&views[i].1).unwrap_or_else(|e| fail(&e.to_string()));
+        write(&format!("{OUT}/v/{}.json", file_key(query)), &json);
+    }
+    // The page's words and component names in each other language, for www/first.js to put in
+    // before the first paint.
+    for &lang in LANGS.iter().filter(|&&l| l != default.lang) {
+        let strings: BTreeMap<&str, &str> = STRINGS.iter().map(|(k, en, es)| (*k, lang.pick(en, es))).collect();
+        let components: Vec<(&str, &str)> = d.components.iter().map(|c| (c.id.as_ref(), c.label(lang))).collect();
+        let json = serde_json::json!({ "strings": strings, "components": components }).to_string();
+        write(&format!("{OUT}/lang-{}.json", lang.id()), &json);
+    }
+    let bytes: usize = files.values().map(String::len).sum();
+    let json: u64 = std::fs::read_dir(format!("{OUT}/v"))
+        .map(|dir| dir.filter_map(|e| e.ok()?.metadata().ok()).map(|m| m.len()).sum())
+        .unwrap_or(0);
+    println!(
+        "prerender: {} views: {} SVG files ({bytes} bytes) at widths {WIDTHS:?}, {} view files ({json} bytes; {} of them for shortened addresses) in {OUT}/",
+        views.len(),
+        files.len(),
+        keys.len(),
+        keys.len() - views.len()
+    );
+}
+
+fn first(d: &Dataset, spec: &ViewSpec, chart: &Chart, images: Vec<(String, u32, u32)>) -> First {
+    let lang = chart.lang;
+    let offered = spec.offered_metrics(d);
+    let label = |m: usize| d.metrics[m].label(lang).to_string();
+    // The same menu as www/app.js's buildMetricOptions: a component's own measures, or every
+    // measure with a figure, grouped by kind, those of one component marked with it.
+    let menu = match spec.view {
+        ViewKind::Component | ViewKind::Trend => {
+            vec![(String::new(), offered.iter().map(|&m| (d.metrics[m].id.to_string(), label(m))).collect())]
+        }
+        ViewKind::Metric | ViewKind::Pipeline => d
+            .kinds
+            .iter()
+            .enumerate()
+            .map(|(k, kind)| {
+                let items = offered
+                    .iter()
+                    .filter(|&&m| d.metrics[m].kind == k)
+                    .map(|&m| {
+                        let owners = d.index().components_of_metric(m);
+                        let name = match owners {
+                            [only] => format!("{} ({})", label(m), d.components[*only].id.to_uppercase()),
+                            _ => label(m),
+                        };
+                        (d.metrics[m].id.to_string(), name)
+                    })
+                    .collect::<Vec<_>>();
+                (kind.label(lang).to_string(), items)
+            })
+            .filter(|(_, items)| !items.is_empty())
+            .collect(),
+    };
+    let fy = spec.fiscal_year.to_string();
+    let picked = match spec.view {
+        ViewKind::Component => vec![d.components[spec.component].label(lang).to_string(), fy],
+        ViewKind::Metric => vec![menu_label(&menu, &d.metrics[spec.metric].id), fy],
+        ViewKind::Trend => {
+            vec![d.components[spec.component].label(lang).to_string(), menu_label(&menu, &d.metrics[spec.metric].id)]
+        }
+        ViewKind::Pipeline => vec![fy],
+    };
+    let choice = format!("{}: {}", text(lang, &format!("view_{}", spec.view.id())), picked.join(", "));
+    First {
+        images,
+        alt: chart.description(d),
+        summary: chart.summary(d),
+        caption: format!("{}, {}", chart.title, chart.subtitle),
+        head: TABLE_HEAD.map(|k| text(lang, k)),
+        rows: table_rows(d, chart),
+        log: chart.spans_magnitudes() || spec.scale == Scale::Log,
+        menu,
+        choice,
+    }
+}
+
+fn menu_label(menu: &[(String, Vec<(String, String)>)], id: &str) -> String {
+    menu.iter().flat_map(|(_, items)| items).find(|(i, _)| i == id).map(|(_, l)| l.clone()).unwrap_or_default()
+}
+
+/// The values an address may leave out, for www/first.js: given or not, the view is the same.
+fn defaults(spec: &ViewSpec) -> String {
+    format!(
+        "<meta name=\"ccht-defaults\" content=\"view={}&amp;fy={}&amp;scale={}&amp;lang={}\">",
+        spec.view.id(),
+        spec.fiscal_year,
+        spec.scale.id(),
+        spec.lang.id()
+    )
+}
+
+/// The view radios, as www/app.js's buildViewChoices writes them.
+fn view_choices(spec: &ViewSpec) -> String {
+    let radios: Vec<String> = ViewKind::ALL
+        .iter()
+        .map(|v| {
+            let checked = if *v == spec.view { " checked" } else { "" };
+            format!(
+                "<label><input type=\"radio\" name=\"view\" value=\"{}\"{checked}>{}</label>",
+                v.id(),
+                html_escape(text(spec.lang, &format!("view_{}", v.id())))
+            )
+        })
+        .collect();
+    format!("<div id=\"view-choices\" class=\"choices\">{}</div>", radios.join(""))
+}
+
+fn options(items: impl Iterator<Item = (String, String)>, selected: &str) -> String {
+    items
+        .map(|(id, label)| {
+            let on = if id == selected { " selected" } else { "" };
+            format!("<option value=\"{}\"{on}>{}</option>", html_escape(&id), html_escape(&label))
+        })
+        .collect()
+}
+
+fn menu(groups: &[(String, Vec<(String, String)>)], selected: &str) -> String {
+    groups
+        .iter()
+        .map(|(group, items)| {
+            let list = options(items.iter().cloned(), selected);
+            if group.is_empty() {
+                list
+            } else {
+                format!("<optgroup label=\"{}\">{list}</optgroup>", html_escape(group))
+            }
+        })
+        .collect()
+}
+
+/// A view's query as a file name: `view=metric&metric=arrests` → `view-metric_metric-arrests`
+/// (`www/first.js` does the same), `default` for the empty query.
+fn file_key(query: &str) -> String {
+    if query.is_empty() {
+        return "default".to_string();
+    }
+    query.replace('=', "-").replace('&', "_")
+}
+
+/// The widest image that fits the content box, by viewport width; the narrowest otherwise.
+fn picture(v: &First) -> String {
+    let mut out = String::from("<picture class=\"first\">\n");
+    for (file, w, h) in v.images.iter().skip(1).rev() {
+        out.push_str(&format!(
+            "<source media=\"(min-width: {}px)\" srcset=\"{HREF}{file}\" width=\"{w}\" height=\"{h}\">\n",
+            w + PAGE_GUTTER
+        ));
+    }
+    let (file, w, h) = &v.images[0];
+    out.push_str(&format!(
+        "<img class=\"first-image\" src=\"{HREF}{file}\" width=\"{w}\" height=\"{h}\" alt=\"{}\" elementtiming=\"first-chart\">\n</picture>",
+        html_escape(&v.alt)
+    ));
+    out
+}
+
+fn summary(v: &First) -> String {
+    format!("<p id=\"chart-summary\" class=\"summary\">{}</p>", html_escape(&v.summary))
+}
+
+fn replace_block(page: &str, name: &str, block: &str) -> String {
+    let start = format!("<!-- {name}:start (written by `cargo run --example prerender`; do not edit) -->");
+    let end = format!("<!-- {name}:end -->");
+    let (Some(a), Some(b)) = (page.find(&start), page.find(&end)) else {
+        fail(&format!("index.html lacks the {name} markers"))
+    };
+    format!("{}{start}\n{block}\n{}", &page[..a], &page[b..])
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn write(path: &str, text: &str) {
+    if let Some(dir) = std::path::Path::new(path).parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    if let Err(e) = std::fs::write(path, text) {
+        fail(&format!("{path}: {e}"));
+    }
+}
+
+fn fail(message: &str) -> ! {
+    eprintln!("{message}");
+    std::process::exit(1);
+}

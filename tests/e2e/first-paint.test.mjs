@@ -1,0 +1,142 @@
+// The chart before the Wasm: each view's prerendered image (examples/prerender.rs, put in by
+// index.html or www/first.js), with its name, summary, table and controls; the live chart that
+// replaces it saying the same; a choice made meanwhile applied; a failed Wasm leaving the image.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { inEachEngine } from "./webdriver.mjs";
+import { openPage, chartReady } from "./page.mjs";
+
+// Either build: the lean one, or the complete one a Spanish first view loads.
+const WASM = "**/ccht_chart_bg.wasm";
+
+/** Holds the first view's Wasm until `release()`. */
+function holdWasm(page) {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  page.route(WASM, async (route) => { await held; await route.continue(); });
+  return release;
+}
+
+/** The prerendered chart as the reader has it: the image, its drawing's words, and the page around it. */
+const prerendered = (page) => page.evaluate(async () => {
+  const img = document.querySelector(".first-image");
+  const root = document.documentElement;
+  for (let i = 0; i < 200 && root.classList.contains("first-pending"); i++) await new Promise((r) => setTimeout(r, 25));
+  await img.decode().catch(() => {});
+  const svg = new DOMParser().parseFromString(await (await fetch(img.currentSrc)).text(), "image/svg+xml");
+  const texts = Array.from(svg.querySelectorAll("text"), (t) => ({
+    text: t.textContent.trim(), x: Number(t.getAttribute("x")), y: Number(t.getAttribute("y")),
+    size: Math.round(Number(t.getAttribute("font-size"))), bold: t.getAttribute("font-weight") === "bold",
+  }));
+  const box = img.getBoundingClientRect();
+  return {
+    src: img.currentSrc, natural: img.naturalWidth, width: box.width, height: box.height,
+    visible: !root.classList.contains("first-pending") && getComputedStyle(img).display !== "none" && box.height > 0,
+    canvasVisible: getComputedStyle(document.querySelector("#chart-canvas")).visibility === "visible",
+    alt: img.alt, summary: document.querySelector("#chart-summary").textContent,
+    caption: document.querySelector("#data-table caption")?.textContent,
+    values: Array.from(document.querySelectorAll("#data-table td.number"), (td) => td.textContent),
+    texts,
+  };
+});
+
+const live = (page) => page.evaluate(() => ({
+  label: document.querySelector("#chart-canvas").getAttribute("aria-label"),
+  summary: document.querySelector("#chart-summary").textContent,
+  caption: document.querySelector("#data-table caption")?.textContent,
+  values: Array.from(document.querySelectorAll("#data-table td.number"), (td) => td.textContent),
+  imageShown: getComputedStyle(document.querySelector(".first-image")).display !== "none" && !!document.querySelector(".first-image").offsetParent,
+  canvasVisible: getComputedStyle(document.querySelector("#chart-canvas")).visibility === "visible",
+}));
+
+const digits = (s) => s.replace(/[^0-9]/g, "");
+/** The drawing's lines of a role, top to bottom: the title (18 px bold), the value labels (13 px bold, right of a bar). */
+const lines = (texts, pick) => texts.filter(pick).sort((a, b) => a.y - b.y || a.x - b.x).map((t) => t.text);
+
+inEachEngine("first paint", (env) => {
+  for (const [what, query, width] of [
+    ["the default view on a phone", "", 390],
+    ["one measure across components, FY 2023", "?view=metric&component=hsi&metric=arrests&fy=2023", 1000],
+    ["a trend in Spanish", "?view=trend&component=hsi&metric=arrests&lang=es", 1000],
+  ]) {
+    test(`${what}: the prerendered chart comes before the Wasm, and the live chart says the same`, async () => {
+      const { page, context } = await openPage(env, null, { viewport: { width, height: 900 } });
+      const release = holdWasm(page);
+      await page.goto(`${env.server.url}${query}`);
+      const first = await prerendered(page);
+      assert.equal(first.visible, true, JSON.stringify(first));
+      assert.ok(first.natural > 0, `the image loaded: ${first.src}`);
+      assert.match(first.src, /\/dist\/prerender\/[0-9a-f]{16}\.svg$/);
+      // The widest drawing that fits the chart's box, at its natural size.
+      assert.ok(first.width <= width - 34 && first.width > (width - 34) * 0.7, `${first.width} px in ${width}`);
+      assert.equal(first.canvasVisible, false);
+      assert.match(first.alt, /^(Bar chart|Gráfico de barras)\. /);
+      assert.ok(first.summary.length > 20 && first.values.length > 0, JSON.stringify(first));
+
+      release();
+      await chartReady(page);
+      const now = await live(page);
+      assert.equal(now.imageShown, false);
+      assert.equal(now.canvasVisible, true);
+      // The same words: the image's name is the canvas's, the summary and the figures are the live ones.
+      assert.equal(first.alt, now.label);
+      assert.equal(first.summary, now.summary);
+      assert.deepEqual(first.values.map(digits), now.values.map(digits));
+      // The drawing: its title and subtitle are the table's caption; its value labels, top to bottom,
+      // are the live chart's figures in order.
+      const title = lines(first.texts, (t) => t.size === 18 && t.bold).join(" ");
+      assert.ok(now.caption.startsWith(title), `${title} / ${now.caption}`);
+      const labels = lines(first.texts, (t) => t.size === 13 && t.bold && /\d/.test(t.text) && t.x > 20);
+      assert.deepEqual(labels.map(digits), now.values.map(digits), labels.join(" | "));
+      assert.deepEqual(await page.problems(), []);
+      await context.close();
+    });
+  }
+
+  test("a choice made while the Wasm loads says it is waiting, and is applied once the chart is live", async () => {
+    const { page, context } = await openPage(env, null, { viewport: { width: 1000, height: 900 } });
+    const release = holdWasm(page);
+    await page.goto(env.server.url);
+    await prerendered(page);
+    await page.selectOption("#component", "hsi");
+    assert.match(await page.locator("#status").textContent(), /choice will be shown/);
+    assert.equal(await page.locator("#component").evaluate((e) => e.closest(".field").classList.contains("waiting")), true);
+    release();
+    await chartReady(page);
+    await page.waitForFunction(() => /Homeland Security Investigations/.test(document.querySelector("#chart-canvas").getAttribute("aria-label")));
+    assert.equal(await page.locator("#component").inputValue(), "hsi");
+    assert.equal(await page.locator(".waiting").count(), 0);
+    await page.waitForURL(/component=hsi/);
+    assert.deepEqual(await page.problems(), []);
+    await context.close();
+  });
+
+  test("a Wasm that fails to load leaves the prerendered chart and its table, and says it is a still image", async () => {
+    const { page, context } = await openPage(env, null, { viewport: { width: 1000, height: 900 } });
+    page.route(WASM, (route) => route.abort());
+    await page.goto(`${env.server.url}?view=pipeline`);
+    await page.waitForSelector("#alert");
+    assert.match(await page.locator("#alert").textContent(), /still image of the chart/);
+    const first = await prerendered(page);
+    assert.equal(first.visible, true);
+    assert.ok(first.natural > 0);
+    assert.match(first.alt, /Investigations|investigations/);
+    await page.click("#table-toggle");
+    assert.ok(await page.locator("#data-table-wrap").evaluate((e) => e.getBoundingClientRect().width > 200));
+    assert.equal(await page.locator("#data-table tbody tr").count(), first.values.length);
+    await context.close();
+  });
+
+  test("a view with no prerendered image (a hand-written partial address) shows the loading box, then the live chart", async () => {
+    const { page, context } = await openPage(env, null, { viewport: { width: 1000, height: 900 } });
+    const release = holdWasm(page);
+    await page.goto(`${env.server.url}?component=uscg`);
+    await page.waitForFunction(() => document.documentElement.classList.contains("first-none"));
+    assert.equal(await page.locator(".first-image").isVisible(), false);
+    assert.equal(await page.locator("#chart-canvas").isVisible(), true);
+    release();
+    await chartReady(page);
+    assert.equal(await page.locator("#chart-canvas").isVisible(), true);
+    await context.close();
+  });
+});

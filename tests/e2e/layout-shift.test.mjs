@@ -1,0 +1,56 @@
+// Nothing moves when the live chart replaces its prerendered image: Cumulative Layout Shift from
+// navigation to the live chart, at phone, laptop and wide widths, pixel ratios 1 and 3. Chromium
+// only (through Playwright): the Layout Instability API that measures it is Chromium's.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { sharedBrowser, openPage, chartReady } from "./harness.mjs";
+
+const env = sharedBrowser();
+
+const VIEWS = [
+  ["the default view", ""],
+  ["one measure across components", "?view=metric&component=hsi&metric=arrests&fy=2023"],
+  ["a Spanish trend", "?view=trend&component=hsi&metric=arrests&lang=es"],
+];
+
+for (const width of [390, 1000, 1600]) {
+  for (const ratio of [1, 3]) {
+    test(`no layout shift from the prerendered image to the live chart at ${width} px, ratio ${ratio}`, async () => {
+      for (const [what, query] of VIEWS) {
+        const { page, problems, context } = await openPage(env.browser, null, { viewport: { width, height: 844 }, deviceScaleFactor: ratio });
+        await page.addInitScript(() => {
+          window.__shifts = [];
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries()) {
+              window.__shifts.push({ value: e.value, nodes: e.sources.map((s) => s.node?.id || s.node?.className || s.node?.nodeName) });
+            }
+          }).observe({ type: "layout-shift", buffered: true });
+        });
+        // The Wasm waits until the prerendered image is on screen, so the handover is what is measured.
+        let release;
+        const held = new Promise((resolve) => { release = resolve; });
+        await page.route("**/ccht_chart_bg.wasm", async (route) => { await held; await route.continue(); });
+        await page.goto(env.server.url + query);
+        await page.waitForFunction(() => {
+          const img = document.querySelector(".first-image");
+          return !document.documentElement.classList.contains("first-pending") && img.complete && img.naturalWidth > 0;
+        });
+        const before = await page.evaluate(() => document.querySelector(".first-image").getBoundingClientRect().height);
+        release();
+        await chartReady(page);
+        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+        await page.waitForTimeout(100);
+        const { shifts, live, canvas } = await page.evaluate(() => ({
+          shifts: window.__shifts,
+          live: document.querySelector("#chart").classList.contains("live"),
+          canvas: document.querySelector("#chart-canvas").getBoundingClientRect().height,
+        }));
+        assert.ok(before > 100 && live && canvas > 100, `${what}: image ${before} px, canvas ${canvas} px`);
+        const cls = shifts.reduce((sum, s) => sum + s.value, 0);
+        assert.equal(cls, 0, `${what}: layout shift ${cls.toFixed(4)}: ${JSON.stringify(shifts)}`);
+        assert.deepEqual(problems, []);
+        await context.close();
+      }
+    });
+  }
+}

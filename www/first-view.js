@@ -1,0 +1,110 @@
+// Puts the view the URL names in the page before the Wasm arrives: its prerendered image, accessible
+// name, summary, table and controls, and the page's words in its language, from what www/first.js
+// asked for (window.cchtFirst). Loaded by first.js only when the URL names a view other than the
+// default one index.html carries.
+(() => {
+  const first = window.cchtFirst;
+  delete window.cchtFirst;
+  if (!first) return;
+  const { base, values, done } = first;
+  const root = document.documentElement;
+  const parsed = new Promise((resolve) => {
+    if (document.readyState !== "loading") resolve();
+    // "interactive": the document is parsed, before deferred and module scripts run.
+    else document.addEventListener("readystatechange", resolve, { once: true });
+  });
+  first.view
+    .then(async (view) => {
+      await parsed;
+      const { strings, components } = (await first.words) ?? {};
+      if (strings) {
+        for (const radio of document.querySelectorAll("#view-choices input")) radio.parentElement.lastChild.textContent = strings[`view_${radio.value}`];
+        for (const [id, name] of components) {
+          const option = document.querySelector(`#component option[value="${id}"]`);
+          if (option) option.textContent = name;
+        }
+        root.lang = values.lang;
+        for (const e of document.querySelectorAll("[data-i18n]")) e.textContent = strings[e.dataset.i18n] ?? e.textContent;
+        for (const e of document.querySelectorAll("[data-i18n-label]")) {
+          if (e.id !== "chart-canvas" && strings[e.dataset.i18nLabel]) e.setAttribute("aria-label", strings[e.dataset.i18nLabel]);
+        }
+      }
+      const figure = document.getElementById("chart");
+      // The live chart came first, the wait ran out, or the page has no prerendered slot: nothing to do.
+      if (!view || !figure || figure.classList.contains("live") || !root.classList.contains("first-pending")) return done(!!view);
+      // New elements rather than changed attributes: Firefox keeps a <picture>'s choice when its
+      // sources' attributes change. index.html lists them widest first, the narrowest as the <img>.
+      const picture = figure.querySelector(".first");
+      const old = picture.querySelector("img");
+      const [narrowest, ...wider] = view.images;
+      const media = Array.from(picture.querySelectorAll("source"), (s) => s.media);
+      const element = (tag, attributes) => {
+        const e = tag === "img" ? old.cloneNode(false) : document.createElement(tag);
+        for (const [name, value] of Object.entries(attributes)) e.setAttribute(name, value);
+        return e;
+      };
+      const image = ([file, width, height]) => ({ width, height, [width === narrowest[1] ? "src" : "srcset"]: new URL(file, base).href });
+      const sources = wider.reverse().map((one, i) => element("source", { media: media[i] ?? "", ...image(one) }));
+      const img = element("img", image(narrowest));
+      picture.replaceChildren(...sources, img);
+      img.alt = view.alt;
+      document.getElementById("chart-summary").textContent = view.summary;
+      const table = document.getElementById("data-table");
+      if (table) fillTable(table, view);
+      setControls(view);
+      // Shown once the image is in, so nothing moves when it arrives.
+      // (The load event, not decode(): Firefox rejects decode() for an image a <picture> chose.)
+      if (!img.complete) await new Promise((resolve) => { img.onload = img.onerror = resolve; });
+      done(img.naturalWidth > 0);
+    })
+    .catch(() => done(false));
+
+  /** The controls as the URL sets them (index.html has the default view's). */
+  function setControls(view) {
+    const form = document.getElementById("controls");
+    if (!form) return;
+    const pick = (name, value) => {
+      for (const radio of form.querySelectorAll(`input[name=${name}]`)) radio.checked = radio.value === value;
+    };
+    if (values.view) pick("view", values.view);
+    if (values.scale) pick("scale", values.scale);
+    const metric = document.getElementById("metric");
+    metric.replaceChildren(...view.menu.map(([group, items]) => {
+      const list = items.map(([id, label]) => new Option(label, id));
+      if (!group) return list;
+      const g = document.createElement("optgroup");
+      g.label = group;
+      g.append(...list);
+      return [g];
+    }).flat());
+    for (const name of ["component", "metric", "fy", "lang"]) {
+      const select = document.getElementById(name);
+      if (select && values[name]) select.value = values[name];
+    }
+    const kind = form.querySelector("input[name=view]:checked")?.value;
+    document.getElementById("component").disabled = metric.disabled = kind === "pipeline";
+    document.getElementById("fy").disabled = kind === "trend";
+    document.getElementById("scale-choices").hidden = !view.log;
+    document.getElementById("controls-now").textContent = view.choice;
+  }
+
+  function fillTable(table, view) {
+    const el = (tag, text) => Object.assign(document.createElement(tag), text === undefined ? {} : { textContent: text });
+    const row = (cells, head) => {
+      const tr = el("tr");
+      cells.forEach((text, i) => {
+        const cell = el(head || i === 0 ? "th" : "td", text);
+        if (head || i === 0) cell.scope = head ? "col" : "row";
+        if (!head && i === 3) cell.className = "number";
+        if (!head && i === 4) cell.replaceChildren(el("q", text));
+        tr.append(cell);
+      });
+      return tr;
+    };
+    const head = el("thead");
+    head.append(row(view.head, true));
+    const body = el("tbody");
+    body.append(...view.rows.map((r) => row(r, false)));
+    table.replaceChildren(el("caption", view.caption), head, body);
+  }
+})();

@@ -1,0 +1,43 @@
+// Runs before the first paint, as a classic script in <head> (a file, so the strict CSP allows it):
+// it marks the page as scripted (www/style.css then folds the table and shows the controls), and,
+// when the URL names a view other than the default one index.html already carries, asks for that
+// view's prerendered chart, accessible name, summary, table and controls (dist/prerender/v/*.json,
+// written at build time by examples/prerender.rs from the same drawing code as the canvas), which
+// www/first-view.js, loaded meanwhile, puts in the page. Until then the page is not shown, rather
+// than shown with the wrong chart; a view with no prerendered file shows the loading box, as
+// before. The live chart replaces all of this when the Wasm is ready (www/chart-widget.js).
+// Kept small: every page waits for it.
+(() => {
+  const root = document.documentElement;
+  root.classList.add("js");
+  // The parameters a view's query holds, in the order ViewSpec::to_query writes them.
+  const names = ["view", "component", "metric", "fy", "scale", "lang"];
+  const params = new URLSearchParams(location.search);
+  // A default value given is the same view as none given (index.html names them).
+  const defaults = new URLSearchParams(document.querySelector("meta[name=ccht-defaults]")?.content);
+  for (const [name, value] of defaults) if (params.getAll(name).length === 1 && params.get(name) === value) params.delete(name);
+  const parts = [];
+  for (const name of names) {
+    const values = params.getAll(name);
+    // Repeated or unusual values are the Viewer's to settle and report: no prerendered guess.
+    if (values.length > 1 || !values.every((v) => /^[a-z0-9-]+$/.test(v))) return root.classList.add("first-none");
+    if (values.length) parts.push(`${name}-${values[0]}`);
+  }
+  if (!parts.length) return;
+  root.classList.add("first-pending");
+  const base = new URL("prerender/", document.currentScript.src).href;
+  const done = (found) => root.classList.replace("first-pending", found ? "first-ready" : "first-none");
+  const values = Object.fromEntries(names.filter((n) => params.has(n)).map((n) => [n, params.get(n)]));
+  const json = (name) => fetch(new URL(name, base)).then((response) => (response.ok ? response.json() : null));
+  // The view, and the page's own words in another language; www/first-view.js takes them from here.
+  window.cchtFirst = {
+    base, values, done,
+    view: json(`v/${parts.join("_")}.json`),
+    words: values.lang && values.lang !== "en" ? json(`lang-${values.lang}.json`) : null,
+  };
+  const script = Object.assign(document.createElement("script"), { src: new URL("first-view.js", document.currentScript.src).href });
+  script.onerror = () => done(false);
+  document.head.append(script);
+  // However slow the network, the page is not kept hidden for more than a few seconds.
+  setTimeout(() => done(false), 4000);
+})();
