@@ -5,6 +5,10 @@
  *
  * - `firstDraw`: when `#chart` first gets aria-busy="false" (ours and the peer both set it after their
  *   first draw), in ms since navigation start.
+ * - `firstChart`: when the first chart was painted: ours, the prerendered image (Element Timing's
+ *   renderTime for `elementtiming="first-chart"`); the peer has none, and its first chart is its
+ *   first draw. `bytesBy(t)`: gzip bodies (Resource Timing's encodedBodySize) received by then.
+ * - `cls`: Cumulative Layout Shift from navigation, shifts after input left out as the metric does.
  * - `wasmMemory`: the Wasm instance's linear memory, caught by wrapping WebAssembly.instantiate*.
  * - `switches`: changes through the real <select> (value + a bubbling `change` event, as a reader's
  *   choice raises), then one pixel read from every chart canvas, which forces the drawing to finish.
@@ -13,7 +17,15 @@
  * - `armTooltip`: pointer move → a visible `#tooltip`/`[role=tooltip]`, or the peer's `bench:tooltip`.
  */
 (() => {
-  const B = (window.__bench = { firstDraw: null, wasmMemory: null });
+  const B = (window.__bench = { firstDraw: null, firstChart: null, cls: 0, wasmMemory: null });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.identifier === "first-chart" && B.firstChart === null) B.firstChart = e.renderTime || e.loadTime;
+  }).observe({ type: "element", buffered: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (!e.hadRecentInput) B.cls += e.value;
+  }).observe({ type: "layout-shift", buffered: true });
+  B.bytesBy = (t) => [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")]
+    .filter((e) => e.responseEnd <= t).reduce((n, e) => n + e.encodedBodySize, 0);
 
   new MutationObserver((records) => {
     for (const r of records) {

@@ -5,11 +5,12 @@
  * (COOP/COEP), which give performance.now() 5 µs resolution instead of 100 µs.
  *
  * `/v/NAME/…` serves the same files as `/…` except that `/v/NAME/dist/…` comes from `bench/dist-NAME/`
- * (tools/bundle.mjs over `bench/pkg-NAME/`): the unchanged page (index.html → dist/app.js) then runs
- * a benchmark build of the Wasm, such as the DOM-span text measurement.
+ * (tools/bundle.mjs over `bench/pkg-NAME/`) where that has the file: the unchanged page (index.html →
+ * dist/app.js) then runs a benchmark build of the Wasm, such as the DOM-span text measurement, with
+ * the shipped dist/prerender/.
  */
 import { createServer } from "node:http";
-import { readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -37,8 +38,9 @@ function resolvePath(urlPath) {
   let base = root;
   if (variant) {
     path = variant[2];
-    if (path.startsWith("/dist/")) {
-      base = join(root, "bench", `dist-${variant[1]}`);
+    const own = join(root, "bench", `dist-${variant[1]}`);
+    if (path.startsWith("/dist/") && existsSync(join(own, path.slice("/dist".length)))) {
+      base = own;
       path = path.slice("/dist".length);
     }
   }

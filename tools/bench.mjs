@@ -22,6 +22,7 @@ import { readRealData, writeDataset } from "./synth-data.mjs";
 const QUICK = process.env.BENCH_QUICK === "1";
 const N = {
   loads: QUICK ? 4 : 15, // cold loads per page
+  slowLoads: QUICK ? 2 : 8, // cold loads per page on a throttled network (a few seconds each)
   switchRounds: QUICK ? 2 : 10, // × switchBatch = timed switches per kind per page (≥ 500 in a full run)
   switchBatch: QUICK ? 25 : 50,
   resizeRounds: QUICK ? 2 : 5,
@@ -112,21 +113,37 @@ async function heap(cdp) {
   return metrics.find((m) => m.name === "JSHeapUsedSize")?.value ?? null;
 }
 
-/** One cold navigation: bytes by file (gzip bodies and on the wire) and ms to the first chart. */
-async function coldLoad(browser, url) {
+// DevTools' "Slow 4G" network preset (Chromium's front_end/core/sdk/NetworkManager.ts): 150 ms × 3.75
+// latency per request, 1.6 Mbit/s × 0.9 down, 750 kbit/s × 0.9 up. No CPU throttling.
+const SLOW_4G = { offline: false, latency: 562.5, downloadThroughput: (1.6 * 1000 * 1000) / 8 * 0.9, uploadThroughput: (750 * 1000) / 8 * 0.9 };
+
+/**
+ * One cold navigation: bytes by file (gzip bodies and on the wire), ms to the first chart painted
+ * (ours: the prerendered image; the peer: its first draw) and to the live chart, the bytes received
+ * by the first chart, and the layout shift. `network`: DevTools network conditions, or none.
+ */
+async function coldLoad(browser, url, network = null) {
   const s = await open(browser, null);
   await s.cdp.send("Network.enable");
   await s.cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  if (network) await s.cdp.send("Network.emulateNetworkConditions", network);
   const responses = new Map();
   s.cdp.on("Network.responseReceived", (e) => responses.set(e.requestId, { url: e.response.url, body: Number(e.response.headers["Content-Length"] ?? e.response.headers["content-length"] ?? 0), encoding: e.response.headers["Content-Encoding"] ?? e.response.headers["content-encoding"] ?? "" }));
   s.cdp.on("Network.loadingFinished", (e) => { const r = responses.get(e.requestId); if (r) r.wire = e.encodedDataLength; });
   await s.page.goto(url);
   await ready(s.page);
-  const firstDraw = await s.page.evaluate(() => window.__bench.firstDraw);
+  const { firstDraw, firstChart, bytesToFirstChart } = await s.page.evaluate(() => {
+    const b = window.__bench;
+    const firstChart = b.firstChart ?? b.firstDraw;
+    return { firstDraw: b.firstDraw, firstChart, bytesToFirstChart: b.bytesBy(firstChart) };
+  });
   await s.page.waitForLoadState("load");
+  // Two frames after the live chart, for any shift it caused to be recorded.
+  await s.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  const cls = await s.page.evaluate(() => window.__bench.cls);
   const files = [...responses.values()].map((r) => ({ url: r.url.replace(/^http:\/\/[^/]+\//, "/"), body: r.body, wire: r.wire ?? 0, encoding: r.encoding }));
   await s.context.close();
-  return { firstDraw, files, body: files.reduce((n, f) => n + f.body, 0), wire: files.reduce((n, f) => n + f.wire, 0) };
+  return { firstDraw, firstChart, bytesToFirstChart, cls, files, body: files.reduce((n, f) => n + f.body, 0), wire: files.reduce((n, f) => n + f.wire, 0) };
 }
 
 async function main() {
@@ -156,10 +173,20 @@ async function main() {
     for (let i = 0; i < N.loads; i++) {
       for (const key of i % 2 ? ["peer", "ours"] : ["ours", "peer"]) loads[key].push(await coldLoad(browser, server.url + PAGES[key].path));
     }
+    const summary = (runs) => ({
+      firstDraw: stats(runs.map((r) => r.firstDraw)), firstChart: stats(runs.map((r) => r.firstChart)),
+      bytesToFirstChart: stats(runs.map((r) => r.bytesToFirstChart)), cls: stats(runs.map((r) => r.cls)),
+      body: runs[0].body, wire: runs[0].wire, files: runs[0].files,
+    });
     results.load = {};
-    for (const [key, runs] of Object.entries(loads)) {
-      results.load[key] = { firstDraw: stats(runs.map((r) => r.firstDraw)), body: runs[0].body, wire: runs[0].wire, files: runs[0].files };
+    for (const [key, runs] of Object.entries(loads)) results.load[key] = summary(runs);
+    log(`cold loads on DevTools' "Slow 4G": ${N.slowLoads} per page`);
+    const slow = { ours: [], peer: [] };
+    for (let i = 0; i < N.slowLoads; i++) {
+      for (const key of i % 2 ? ["peer", "ours"] : ["ours", "peer"]) slow[key].push(await coldLoad(browser, server.url + PAGES[key].path, SLOW_4G));
     }
+    results.slowLoad = {};
+    for (const [key, runs] of Object.entries(slow)) results.slowLoad[key] = summary(runs);
 
     // ---------- warm pages, one per variant ----------
     const sessions = {};
@@ -367,9 +394,22 @@ function report(r) {
   const rows = [
     ["first view transferred (gzip bodies)", kb(firstView("ours")), "–", kb(firstView("peer")), ratio(firstView("ours"), firstView("peer")), "–"],
     ["first view on the wire (with headers)", kb(r.load.ours.wire), "–", kb(r.load.peer.wire), ratio(r.load.ours.wire, r.load.peer.wire), "–"],
-    [`navigation → first chart, median of ${r.load.ours.firstDraw.n}`, ms(r.load.ours.firstDraw.median), "–", ms(r.load.peer.firstDraw.median), ratio(r.load.ours.firstDraw.median, r.load.peer.firstDraw.median), "–"],
-    ["navigation → first chart, p95", ms(r.load.ours.firstDraw.p95), "–", ms(r.load.peer.firstDraw.p95), ratio(r.load.ours.firstDraw.p95, r.load.peer.firstDraw.p95), "–"],
   ];
+  // First chart: ours is the prerendered image painted; the peer's is its first draw (target ≤ 0.3×).
+  // Live chart: ours drawn by the Wasm (interactive), against the same peer figure.
+  for (const [net, load] of [["", r.load], [", Slow 4G", r.slowLoad]]) {
+    for (const q of ["median", "p95"]) {
+      rows.push([`navigation → first chart visible${net}, ${q} of ${load.ours.firstChart.n}`, ms(load.ours.firstChart[q]), "–", ms(load.peer.firstDraw[q]), ratio(load.ours.firstChart[q], load.peer.firstDraw[q]), "–"]);
+    }
+    for (const q of ["median", "p95"]) {
+      rows.push([`navigation → live chart (interactive)${net}, ${q}`, ms(load.ours.firstDraw[q]), "–", ms(load.peer.firstDraw[q]), ratio(load.ours.firstDraw[q], load.peer.firstDraw[q]), "–"]);
+    }
+    rows.push([`bytes received by the first chart${net}, median`, kb(load.ours.bytesToFirstChart.median), "–", kb(load.peer.bytesToFirstChart.median), ratio(load.ours.bytesToFirstChart.median, load.peer.bytesToFirstChart.median), "–"]);
+    rows.push([`layout shift (CLS), navigation → live${net}, p95`, load.ours.cls.p95?.toFixed(4) ?? "n/a", "–", load.peer.cls.p95?.toFixed(4) ?? "n/a", "–", "–"]);
+  }
+  // What the first chart needs (HTML, stylesheet, dist/first.js, the image), against the peer's first view (target ≤ 0.25×).
+  const needed = r.load.ours.files.filter((f) => /^\/(index\.html)?$|style\.css$|first\.js$|\/prerender\//.test(f.url.split("?")[0])).reduce((n, f) => n + f.body, 0);
+  rows.push(["bytes the first chart needs (HTML, CSS, first.js, image)", kb(needed), "–", kb(firstView("peer")), ratio(needed, firstView("peer")), "–"]);
   for (const kind of ["component", "metric"]) {
     for (const q of ["median", "p95"]) {
       rows.push([`redraw after ${kind} change, ${q} of ${r.switch.ours[kind].n}`, ms(sw("ours", kind, q)), ms(sw("dom", kind, q)), ms(sw("peer", kind, q)), ratio(sw("ours", kind, q), sw("peer", kind, q)), ratio(sw("dom", kind, q), sw("ours", kind, q))]);

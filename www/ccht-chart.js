@@ -14,6 +14,9 @@ ccht-chart { display: block; position: relative; font: inherit; }
 ccht-chart .ccht-figure { margin: 0; }
 ccht-chart .ccht-stage { position: relative; }
 ccht-chart canvas { display: block; width: 100%; height: 20rem; background: Canvas; color: CanvasText; }
+ccht-chart .ccht-first { display: block; max-width: 100%; height: auto; }
+ccht-chart .first:not(.live) canvas { position: absolute; top: 0; left: 0; visibility: hidden; }
+ccht-chart .live .ccht-first { display: none; }
 ccht-chart .failed canvas, ccht-chart .failed .ccht-tooltip, ccht-chart .failed .ccht-highlight { display: none; }
 ccht-chart canvas:focus-visible { outline: 3px solid #2491ff; outline-offset: -3px; }
 ccht-chart .ccht-highlight { position: absolute; pointer-events: none; outline: 3px solid #2491ff; outline-offset: 2px; }
@@ -57,6 +60,7 @@ class CchtChart extends HTMLElement {
     this.replaceChildren(alert, figure, live);
     this.parts = { figure, canvas, highlight, tooltip, summary, live };
     this.alert = alert;
+    this.showPrerendered();
 
     // One instance of each build for the whole page, however many charts it has (builds.js). The
     // attributes are read once it has loaded: no callback handles a change made meanwhile.
@@ -103,13 +107,39 @@ class CchtChart extends HTMLElement {
     this.widget.redraw();
   }
 
+  /**
+   * Until the live chart is drawn, the prerendered chart of the view the attributes name, if the
+   * build wrote one (dist/prerender/, examples/prerender.rs): the widest drawing that fits, with the
+   * canvas's accessible name and the summary. ChartWidget.takeOver swaps in the live canvas.
+   */
+  async showPrerendered() {
+    const values = ATTRIBUTES.filter((n) => this.hasAttribute(n)).map((n) => [n, this.getAttribute(n)]);
+    if (!values.every(([, v]) => /^[a-z0-9-]+$/.test(v))) return;
+    const key = values.map(([n, v]) => `${n}-${v}`).join("_") || "default";
+    const base = new URL("prerender/", import.meta.url);
+    const view = await fetch(new URL(`v/${key}.json`, base)).then((r) => (r.ok ? r.json() : null)).catch(() => null);
+    const { figure, canvas, summary } = this.parts;
+    // After a failed Wasm the image still comes: it is the chart, if a still one.
+    if (!view || figure.classList.contains("live")) return;
+    const room = this.clientWidth;
+    const [file, width, height] = view.images.filter(([, w]) => w <= room).pop() ?? view.images[0];
+    const img = element("img", undefined, "ccht-first");
+    Object.assign(img, { src: new URL(file, base).href, width, height, alt: view.alt });
+    await new Promise((resolve) => { img.onload = img.onerror = resolve; });
+    if (!img.naturalWidth || figure.classList.contains("live")) return;
+    canvas.before(img);
+    summary.textContent = view.summary;
+    figure.classList.add("first");
+  }
+
   /** A message above a chart that still works. */
   notify(message) {
     showAlert(this.alert, message);
   }
 
   fail(message) {
-    showAlert(this.alert, message);
+    const still = this.parts.figure.classList.contains("first") ? " What you see is a still image of the chart." : "";
+    showAlert(this.alert, `${message}${still}`);
     this.parts.figure.classList.add("failed");
     this.parts.figure.setAttribute("aria-busy", "false");
   }

@@ -127,6 +127,27 @@ inEachEngine("first paint", (env) => {
     await context.close();
   });
 
+  test("<ccht-chart>: the prerendered chart of the view its attributes name, until the live one", async () => {
+    const { page, context } = await openPage(env, null, { viewport: { width: 1000, height: 900 } });
+    const release = holdWasm(page);
+    await page.goto(`${env.server.url}tests/e2e/pages/host.html`);
+    await page.waitForFunction(() => document.querySelectorAll("ccht-chart img.ccht-first").length === 3);
+    const shown = () => page.evaluate(() => Array.from(document.querySelectorAll("ccht-chart"), (c) => {
+      const img = c.querySelector("img.ccht-first");
+      return { alt: img.alt, visible: getComputedStyle(img).display !== "none" && img.naturalWidth > 0, label: c.querySelector("canvas").getAttribute("aria-label") };
+    }));
+    const before = await shown();
+    assert.ok(before.every((c) => c.visible && /^Bar chart\./.test(c.alt)), JSON.stringify(before));
+    assert.match(before[0].alt, /Homeland Security Investigations/);
+    release();
+    await page.waitForFunction(() => Array.from(document.querySelectorAll("ccht-chart figure")).every((f) => f.getAttribute("aria-busy") === "false"));
+    const after = await shown();
+    // The live charts replace the images, with the same accessible names.
+    assert.deepEqual(after.map((c) => c.visible), [false, false, false]);
+    assert.deepEqual(after.map((c) => c.label), before.map((c) => c.alt));
+    await context.close();
+  });
+
   test("a view with no prerendered image (a hand-written partial address) shows the loading box, then the live chart", async () => {
     const { page, context } = await openPage(env, null, { viewport: { width: 1000, height: 900 } });
     const release = holdWasm(page);
