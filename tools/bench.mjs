@@ -36,6 +36,9 @@ const N = {
 const VIEWPORT = { width: 1000, height: 900 };
 const log = (...a) => console.error("bench:", ...a);
 
+/** The keys rotated by `round`, so that each goes first in turn. */
+const order = (round, keys) => keys.map((_, i) => keys[(i + round) % keys.length]);
+
 // ---------- statistics ----------
 const sorted = (xs) => [...xs].filter((x) => x !== null && Number.isFinite(x)).sort((a, b) => a - b);
 const quantile = (xs, q) => {
@@ -86,6 +89,11 @@ const PAGES = {
   dom: { path: "v/dom/index.html", label: "ours, DOM-span measure" },
   peer: { path: "bench/peer/index.html", label: "Chart.js" },
 };
+// BENCH_BEFORE=bench/before: another build of the page (index.html and dist/ copied from an earlier
+// commit's `make build`), loaded cold in the same alternation, to compare a change with the code before it.
+const BEFORE = process.env.BENCH_BEFORE;
+if (BEFORE) PAGES.before = { path: `${BEFORE.replace(/\/$/, "")}/index.html`, label: "ours before" };
+const LOADED = ["ours", "peer", ...(BEFORE ? ["before"] : [])];
 const initScript = readFileSync(join(root, "bench/inpage.js"), "utf8");
 
 async function open(browser, url) {
@@ -132,10 +140,11 @@ async function coldLoad(browser, url, network = null) {
   s.cdp.on("Network.loadingFinished", (e) => { const r = responses.get(e.requestId); if (r) r.wire = e.encodedDataLength; });
   await s.page.goto(url);
   await ready(s.page);
-  const { firstDraw, firstChart, bytesToFirstChart } = await s.page.evaluate(() => {
+  const { firstDraw, firstChart, fcp, bytesToFirstChart } = await s.page.evaluate(() => {
     const b = window.__bench;
     const firstChart = b.firstChart ?? b.firstDraw;
-    return { firstDraw: b.firstDraw, firstChart, bytesToFirstChart: b.bytesBy(firstChart) };
+    const fcp = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null;
+    return { firstDraw: b.firstDraw, firstChart, fcp, bytesToFirstChart: b.bytesBy(firstChart) };
   });
   await s.page.waitForLoadState("load");
   // Two frames after the live chart, for any shift it caused to be recorded.
@@ -143,7 +152,7 @@ async function coldLoad(browser, url, network = null) {
   const cls = await s.page.evaluate(() => window.__bench.cls);
   const files = [...responses.values()].map((r) => ({ url: r.url.replace(/^http:\/\/[^/]+\//, "/"), body: r.body, wire: r.wire ?? 0, encoding: r.encoding }));
   await s.context.close();
-  return { firstDraw, firstChart, bytesToFirstChart, cls, files, body: files.reduce((n, f) => n + f.body, 0), wire: files.reduce((n, f) => n + f.wire, 0) };
+  return { firstDraw, firstChart, fcp, bytesToFirstChart, cls, files, body: files.reduce((n, f) => n + f.body, 0), wire: files.reduce((n, f) => n + f.wire, 0) };
 }
 
 async function main() {
@@ -169,21 +178,21 @@ async function main() {
   try {
     // ---------- cold loads, alternating ----------
     log(`cold loads: ${N.loads} per page`);
-    const loads = { ours: [], peer: [] };
+    const loads = Object.fromEntries(LOADED.map((k) => [k, []]));
     for (let i = 0; i < N.loads; i++) {
-      for (const key of i % 2 ? ["peer", "ours"] : ["ours", "peer"]) loads[key].push(await coldLoad(browser, server.url + PAGES[key].path));
+      for (const key of order(i, LOADED)) loads[key].push(await coldLoad(browser, server.url + PAGES[key].path));
     }
     const summary = (runs) => ({
-      firstDraw: stats(runs.map((r) => r.firstDraw)), firstChart: stats(runs.map((r) => r.firstChart)),
+      firstDraw: stats(runs.map((r) => r.firstDraw)), firstChart: stats(runs.map((r) => r.firstChart)), fcp: stats(runs.map((r) => r.fcp)),
       bytesToFirstChart: stats(runs.map((r) => r.bytesToFirstChart)), cls: stats(runs.map((r) => r.cls)),
       body: runs[0].body, wire: runs[0].wire, files: runs[0].files,
     });
     results.load = {};
     for (const [key, runs] of Object.entries(loads)) results.load[key] = summary(runs);
     log(`cold loads on DevTools' "Slow 4G": ${N.slowLoads} per page`);
-    const slow = { ours: [], peer: [] };
+    const slow = Object.fromEntries(LOADED.map((k) => [k, []]));
     for (let i = 0; i < N.slowLoads; i++) {
-      for (const key of i % 2 ? ["peer", "ours"] : ["ours", "peer"]) slow[key].push(await coldLoad(browser, server.url + PAGES[key].path, SLOW_4G));
+      for (const key of order(i, LOADED)) slow[key].push(await coldLoad(browser, server.url + PAGES[key].path, SLOW_4G));
     }
     results.slowLoad = {};
     for (const [key, runs] of Object.entries(slow)) results.slowLoad[key] = summary(runs);
@@ -195,7 +204,6 @@ async function main() {
       await sessions[key].page.goto(sessions[key].url);
       await ready(sessions[key].page);
     }
-    const order = (round, keys) => keys.map((_, i) => keys[(i + round) % keys.length]);
 
     // ---------- memory after the first switch ----------
     results.memory = {};
@@ -398,11 +406,18 @@ function report(r) {
   // First chart: ours is the prerendered image painted; the peer's is its first draw (target ≤ 0.3×).
   // Live chart: ours drawn by the Wasm (interactive), against the same peer figure.
   for (const [net, load] of [["", r.load], [", Slow 4G", r.slowLoad]]) {
+    // Nothing, chart or not, is painted before a page's first contentful paint: the browser's floor.
+    rows.push([`navigation → first contentful paint${net}, median`, ms(load.ours.fcp.median), "–", ms(load.peer.fcp.median), ratio(load.ours.fcp.median, load.peer.fcp.median), "–"]);
     for (const q of ["median", "p95"]) {
       rows.push([`navigation → first chart visible${net}, ${q} of ${load.ours.firstChart.n}`, ms(load.ours.firstChart[q]), "–", ms(load.peer.firstDraw[q]), ratio(load.ours.firstChart[q], load.peer.firstDraw[q]), "–"]);
     }
     for (const q of ["median", "p95"]) {
       rows.push([`navigation → live chart (interactive)${net}, ${q}`, ms(load.ours.firstDraw[q]), "–", ms(load.peer.firstDraw[q]), ratio(load.ours.firstDraw[q], load.peer.firstDraw[q]), "–"]);
+    }
+    if (load.before) {
+      for (const q of ["median", "p95"]) {
+        rows.push([`  the same, the code before (${BEFORE}), ${q}`, ms(load.before.firstDraw[q]), "–", ms(load.peer.firstDraw[q]), ratio(load.before.firstDraw[q], load.peer.firstDraw[q]), "–"]);
+      }
     }
     rows.push([`bytes received by the first chart${net}, median`, kb(load.ours.bytesToFirstChart.median), "–", kb(load.peer.bytesToFirstChart.median), ratio(load.ours.bytesToFirstChart.median, load.peer.bytesToFirstChart.median), "–"]);
     rows.push([`layout shift (CLS), navigation → live${net}, p95`, load.ours.cls.p95?.toFixed(4) ?? "n/a", "–", load.peer.cls.p95?.toFixed(4) ?? "n/a", "–", "–"]);

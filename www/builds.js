@@ -16,8 +16,18 @@ let completeFailures = 0;
 // The complete build's glue, beside the bundled entry scripts (tools/bundle.mjs writes it there).
 const COMPLETE_GLUE = "./complete/ccht_chart.js";
 
+/**
+ * The Wasm response dist/first.js asked for before the page's script arrived, for `build` ("lean"
+ * or "complete"), once; undefined on a page without it (the glue then fetches the Wasm itself).
+ */
+function prefetched(build) {
+  const response = globalThis.cchtWasm?.[build];
+  if (response) delete globalThis.cchtWasm[build];
+  return response && { module_or_path: response };
+}
+
 /** The lean build, instantiated once per page. */
-const leanBuild = () => (leanReady ??= initLean().then(() => lean));
+const leanBuild = () => (leanReady ??= initLean(prefetched("lean")).then(() => lean));
 
 /**
  * The complete build, instantiated once per page; after a failed fetch the next call tries again,
@@ -26,7 +36,7 @@ const leanBuild = () => (leanReady ??= initLean().then(() => lean));
  */
 export function completeBuild() {
   const glue = completeFailures ? `${COMPLETE_GLUE}?retry=${completeFailures}` : COMPLETE_GLUE;
-  completeReady ??= import(glue).then(async (m) => (await m.default(), m)).catch((error) => {
+  completeReady ??= import(glue).then(async (m) => (await m.default(prefetched("complete")), m)).catch((error) => {
     completeReady = undefined;
     completeFailures++;
     throw error;

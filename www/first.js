@@ -10,6 +10,14 @@
 (() => {
   const root = document.documentElement;
   root.classList.add("js");
+  const here = document.currentScript.src;
+  // The Wasm the first view needs, asked for now rather than once dist/app.js has been fetched and
+  // run; www/builds.js takes the response (a preload would do, but WebKit fetches those twice). A
+  // first view in Spanish needs the complete build (builds.js, COMPLETE_LANGS).
+  const complete = new URLSearchParams(location.search).get("lang") === "es";
+  const wasm = fetch(new URL(complete ? "complete/ccht_chart_bg.wasm" : "ccht_chart_bg.wasm", here));
+  wasm.catch(() => {}); // a failure is builds.js's to report, once it asks
+  window.cchtWasm = { [complete ? "complete" : "lean"]: wasm };
   // The parameters a view's query holds, in the order ViewSpec::to_query writes them.
   const names = ["view", "component", "metric", "fy", "scale", "lang"];
   const params = new URLSearchParams(location.search);
@@ -25,7 +33,7 @@
   }
   if (!parts.length) return;
   root.classList.add("first-pending");
-  const base = new URL("prerender/", document.currentScript.src).href;
+  const base = new URL("prerender/", here).href;
   const done = (found) => root.classList.replace("first-pending", found ? "first-ready" : "first-none");
   const values = Object.fromEntries(names.filter((n) => params.has(n)).map((n) => [n, params.get(n)]));
   const json = (name) => fetch(new URL(name, base)).then((response) => (response.ok ? response.json() : null));
@@ -35,7 +43,7 @@
     view: json(`v/${parts.join("_")}.json`),
     words: values.lang && values.lang !== "en" ? json(`lang-${values.lang}.json`) : null,
   };
-  const script = Object.assign(document.createElement("script"), { src: new URL("first-view.js", document.currentScript.src).href });
+  const script = Object.assign(document.createElement("script"), { src: new URL("first-view.js", here).href });
   script.onerror = () => done(false);
   document.head.append(script);
   // However slow the network, the page is not kept hidden for more than a few seconds.

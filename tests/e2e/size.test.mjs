@@ -43,8 +43,8 @@ test(`the first chart is on screen after at most ${FIRST_CHART_BUDGET} B gzipped
 test(`the first view is under ${BUDGET / 1024} KB gzipped`, () => {
   const [bytes, listing] = total(LIVE);
   assert.ok(bytes < BUDGET, `the first view is ${(bytes / 1024).toFixed(1)} KB gzipped (${listing}); the budget is ${BUDGET / 1024} KB`);
-  // The page loads nothing else before its first chart: the complete build waits for a download or
-  // Spanish, dist/first-view.js for an address naming another view than the default.
+  // The page loads nothing else: the complete build waits for a download or Spanish, dist/first-view.js
+  // for an address naming another view than the default (dist/first.js asks for the Wasm early).
   const loaded = [...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="([^"]+)"/g)].map((m) => m[1]).filter((u) => !u.startsWith("data:"));
   assert.deepEqual(loaded.sort(), ["dist/app.js", "dist/first.js", "dist/style.css"]);
 });
