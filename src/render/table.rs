@@ -149,7 +149,12 @@ mod tests {
         let table = html_table(&DATASET, &chart("view=pipeline"));
         assert_eq!(table.matches("<tr><th scope=\"row\">").count(), 4);
         assert!(table.contains("<td class=\"number\">more than 2,500</td>"));
+    }
+
+    #[cfg(feature = "spanish")]
+    #[test]
+    fn table_rows_are_in_the_chart_language() {
         let es = table_rows(&DATASET, &chart("view=pipeline&lang=es"));
-        assert!(es.iter().any(|r| r[3] == "más de 2.500"), "{es:?}");
+        assert!(es.iter().any(|r| r[3] == "más de 2.500" && r[1] == "Todo el DHS"), "{es:?}");
     }
 }
