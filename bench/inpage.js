@@ -7,7 +7,8 @@
  *   first draw), in ms since navigation start.
  * - `firstChart`: when the first chart was painted: ours, the prerendered image (Element Timing's
  *   renderTime for `elementtiming="first-chart"`); the peer has none, and its first chart is its
- *   first draw. `bytesBy(t)`: gzip bodies (Resource Timing's encodedBodySize) received by then.
+ *   first draw. `bytesBy(t)`: gzip bodies (Resource Timing's encodedBodySize) of the files
+ *   complete by then (one still arriving, such as the Wasm, is left out).
  * - `cls`: Cumulative Layout Shift from navigation, shifts after input left out as the metric does.
  * - `wasmMemory`: the Wasm instance's linear memory, caught by wrapping WebAssembly.instantiate*.
  * - `switches`: changes through the real <select> (value + a bubbling `change` event, as a reader's

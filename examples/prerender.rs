@@ -46,6 +46,8 @@ struct First {
     log: bool,
     /// The choice in words, for the folded controls' button: "All figures of one component: DHS-wide, 2024".
     choice: String,
+    /// What the controls show: view, component, metric, fy, scale and lang ids, as the Viewer settles them.
+    state: BTreeMap<&'static str, String>,
 }
 
 fn main() {
@@ -207,6 +209,14 @@ fn first(d: &Dataset, spec: &ViewSpec, chart: &Chart, images: Vec<(String, u32, 
         log: chart.spans_magnitudes() || spec.scale == Scale::Log,
         menu,
         choice,
+        state: BTreeMap::from([
+            ("view", spec.view.id().to_string()),
+            ("component", d.components[spec.component].id.to_string()),
+            ("metric", d.metrics[spec.metric].id.to_string()),
+            ("fy", spec.fiscal_year.to_string()),
+            ("scale", spec.scale.id().to_string()),
+            ("lang", spec.lang.id().to_string()),
+        ]),
     }
 }
 
@@ -215,13 +225,15 @@ fn menu_label(menu: &[(String, Vec<(String, String)>)], id: &str) -> String {
 }
 
 /// The values an address may leave out, for www/first.js: given or not, the view is the same.
+/// `data-view`: the default view's own address (ViewSpec::to_query), which index.html already shows.
 fn defaults(spec: &ViewSpec) -> String {
     format!(
-        "<meta name=\"ccht-defaults\" content=\"view={}&amp;fy={}&amp;scale={}&amp;lang={}\">",
+        "<meta name=\"ccht-defaults\" content=\"view={}&amp;fy={}&amp;scale={}&amp;lang={}\" data-view=\"{}\">",
         spec.view.id(),
         spec.fiscal_year,
         spec.scale.id(),
-        spec.lang.id()
+        spec.lang.id(),
+        html_escape(&file_key(&spec.to_query(&DATASET)))
     )
 }
 

@@ -419,7 +419,7 @@ function report(r) {
         rows.push([`  the same, the code before (${BEFORE}), ${q}`, ms(load.before.firstDraw[q]), "–", ms(load.peer.firstDraw[q]), ratio(load.before.firstDraw[q], load.peer.firstDraw[q]), "–"]);
       }
     }
-    rows.push([`bytes received by the first chart${net}, median`, kb(load.ours.bytesToFirstChart.median), "–", kb(load.peer.bytesToFirstChart.median), ratio(load.ours.bytesToFirstChart.median, load.peer.bytesToFirstChart.median), "–"]);
+    rows.push([`bytes of files complete by the first chart${net}, median`, kb(load.ours.bytesToFirstChart.median), "–", kb(load.peer.bytesToFirstChart.median), ratio(load.ours.bytesToFirstChart.median, load.peer.bytesToFirstChart.median), "–"]);
     rows.push([`layout shift (CLS), navigation → live${net}, p95`, load.ours.cls.p95?.toFixed(4) ?? "n/a", "–", load.peer.cls.p95?.toFixed(4) ?? "n/a", "–", "–"]);
   }
   // What the first chart needs (HTML, stylesheet, dist/first.js, the image), against the peer's first view (target ≤ 0.25×).

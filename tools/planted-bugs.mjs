@@ -77,8 +77,8 @@ const BUGS = [
   {
     name: "a choice made while the Wasm loads is dropped",
     file: "www/app.js",
-    from: "for (const [name, value] of early.splice(0)) await change(name, value);",
-    to: "early.splice(0);",
+    from: "    if (name === \"lang\") langSelect.value = value;\n    await change(name, value);\n",
+    to: "\n",
     tests: ["first-paint"],
   },
   {

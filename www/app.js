@@ -38,7 +38,8 @@ function option(value, text) {
 /** Puts every [data-i18n] text and [data-i18n-label] aria-label in the current language. */
 function applyStrings(lang) {
   document.documentElement.lang = lang;
-  for (const e of document.querySelectorAll("[data-i18n]")) e.textContent = strings[e.dataset.i18n];
+  // The status line says what is happening now (empty once the chart is drawn), not its first words.
+  for (const e of document.querySelectorAll("[data-i18n]")) if (e !== status) e.textContent = strings[e.dataset.i18n];
   for (const e of document.querySelectorAll("[data-i18n-label]")) {
     if (e.id !== "chart-canvas") e.setAttribute("aria-label", strings[e.dataset.i18nLabel]);
   }
@@ -94,6 +95,7 @@ function toggleExpanded(button) {
 
 // Phones fold the controls behind #controls-toggle (www/style.css); it says what is chosen.
 controlsToggle.addEventListener("click", () => toggleExpanded(controlsToggle));
+controlsToggle.disabled = false;
 
 /** The current choice in words, read from the controls: "One measure across components: Arrests, 2024". */
 function showChoice(view) {
@@ -156,7 +158,9 @@ const waiting = (event) => {
   if (!event.target.name) return;
   early.push([event.target.name, event.target.value]);
   event.target.closest(".field, fieldset")?.classList.add("waiting");
-  status.textContent = "Loading the chart… Your choice will be shown as soon as it is ready.";
+  event.target.setAttribute("aria-busy", "true");
+  // In the page's language: index.html's English, or www/first-view.js's translation.
+  status.textContent = status.dataset.waiting;
 };
 form.addEventListener("change", waiting);
 langSelect.addEventListener("change", waiting);
@@ -164,6 +168,7 @@ const stopWaiting = () => {
   form.removeEventListener("change", waiting);
   langSelect.removeEventListener("change", waiting);
   for (const e of document.querySelectorAll(".waiting")) e.classList.remove("waiting");
+  for (const e of document.querySelectorAll("[aria-busy=true]:is(input, select)")) e.removeAttribute("aria-busy");
 };
 
 /** Resolves when www/first.js is no longer looking up the URL's prerendered view (at most 4 s). */
@@ -186,6 +191,8 @@ async function main() {
     // The prerendered image and its table stay: once www/first.js has put in the URL's view (or
     // found none), say whether the image is all there is.
     await firstPaintSettled();
+    // Without the Wasm the controls can change nothing.
+    for (const control of [...form.elements, langSelect, controlsToggle]) control.disabled = true;
     const still = document.documentElement.classList.contains("first-none") ? "" : " What you see is a still image of the chart: it does not respond to the controls. Its figures are in the table below.";
     showError(`${error.message}${still} The figures are in the source linked below.`);
     $("#chart").classList.add("failed");
@@ -385,7 +392,12 @@ async function main() {
   stopWaiting();
   sync();
   widget.redraw();
-  for (const [name, value] of early.splice(0)) await change(name, value);
+  // Each as the reader made it: the control shows it again (sync() has just shown the URL's view), since
+  // a language change checks, once its build is in, that the menu still asks for it.
+  for (const [name, value] of early.splice(0)) {
+    if (name === "lang") langSelect.value = value;
+    await change(name, value);
+  }
 }
 
 main();

@@ -130,6 +130,7 @@ class CchtChart extends HTMLElement {
     canvas.before(img);
     summary.textContent = view.summary;
     figure.classList.add("first");
+    if (figure.classList.contains("failed")) this.alert.textContent += " What you see is a still image of the chart.";
   }
 
   /** A message above a chart that still works. */

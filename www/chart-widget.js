@@ -114,7 +114,7 @@ export class ChartWidget {
     }
     // An image www/first.js is still swapping in has not been shown: the live chart comes instead.
     const pending = document.documentElement.classList.contains("first-pending");
-    document.documentElement.classList.remove("first-pending");
+    document.documentElement.classList.remove("first-pending", "first-none");
     const image = this.figure.querySelector(".first-image, .ccht-first");
     const shown = image && image.offsetParent && !pending ? image.getBoundingClientRect().height : 0;
     this.figure.classList.add("live");

@@ -16,7 +16,11 @@
   first.view
     .then(async (view) => {
       await parsed;
-      const { strings, components } = (await first.words) ?? {};
+      const { strings, components } = (await first.words?.catch(() => null)) ?? {};
+      const figure = document.getElementById("chart");
+      // The live chart came first, the wait ran out, or the page has no prerendered slot: nothing to
+      // do (app.js has put the page's words in, or will).
+      if (!view || !figure || figure.classList.contains("live") || !root.classList.contains("first-pending")) return done(!!view);
       if (strings) {
         for (const radio of document.querySelectorAll("#view-choices input")) radio.parentElement.lastChild.textContent = strings[`view_${radio.value}`];
         for (const [id, name] of components) {
@@ -28,10 +32,9 @@
         for (const e of document.querySelectorAll("[data-i18n-label]")) {
           if (e.id !== "chart-canvas" && strings[e.dataset.i18nLabel]) e.setAttribute("aria-label", strings[e.dataset.i18nLabel]);
         }
+        // The waiting note of a choice made before the Wasm arrives (www/app.js), in this language.
+        document.getElementById("status").dataset.waiting = strings.choice_waiting;
       }
-      const figure = document.getElementById("chart");
-      // The live chart came first, the wait ran out, or the page has no prerendered slot: nothing to do.
-      if (!view || !figure || figure.classList.contains("live") || !root.classList.contains("first-pending")) return done(!!view);
       // New elements rather than changed attributes: Firefox keeps a <picture>'s choice when its
       // sources' attributes change. index.html lists them widest first, the narrowest as the <img>.
       const picture = figure.querySelector(".first");
@@ -59,15 +62,16 @@
     })
     .catch(() => done(false));
 
-  /** The controls as the URL sets them (index.html has the default view's). */
+  /** The controls as the Viewer will settle the URL's view (index.html has the default view's). */
   function setControls(view) {
     const form = document.getElementById("controls");
     if (!form) return;
     const pick = (name, value) => {
       for (const radio of form.querySelectorAll(`input[name=${name}]`)) radio.checked = radio.value === value;
     };
-    if (values.view) pick("view", values.view);
-    if (values.scale) pick("scale", values.scale);
+    const { state } = view;
+    pick("view", state.view);
+    pick("scale", state.scale);
     const metric = document.getElementById("metric");
     metric.replaceChildren(...view.menu.map(([group, items]) => {
       const list = items.map(([id, label]) => new Option(label, id));
@@ -79,7 +83,7 @@
     }).flat());
     for (const name of ["component", "metric", "fy", "lang"]) {
       const select = document.getElementById(name);
-      if (select && values[name]) select.value = values[name];
+      if (select) select.value = state[name];
     }
     const kind = form.querySelector("input[name=view]:checked")?.value;
     document.getElementById("component").disabled = metric.disabled = kind === "pipeline";

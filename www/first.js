@@ -21,8 +21,11 @@
   // The parameters a view's query holds, in the order ViewSpec::to_query writes them.
   const names = ["view", "component", "metric", "fy", "scale", "lang"];
   const params = new URLSearchParams(location.search);
+  // An embedded page's own layout (www/style.css), before the first paint rather than when app.js runs.
+  if (params.get("embed") === "1") root.classList.add("embed");
   // A default value given is the same view as none given (index.html names them).
-  const defaults = new URLSearchParams(document.querySelector("meta[name=ccht-defaults]")?.content);
+  const meta = document.querySelector("meta[name=ccht-defaults]");
+  const defaults = new URLSearchParams(meta?.content);
   for (const [name, value] of defaults) if (params.getAll(name).length === 1 && params.get(name) === value) params.delete(name);
   const parts = [];
   for (const name of names) {
@@ -31,10 +34,20 @@
     if (values.length > 1 || !values.every((v) => /^[a-z0-9-]+$/.test(v))) return root.classList.add("first-none");
     if (values.length) parts.push(`${name}-${values[0]}`);
   }
-  if (!parts.length) return;
+  // The default view, which index.html carries, named or not.
+  if (!parts.length || parts.join("_") === meta?.dataset.view) return;
   root.classList.add("first-pending");
   const base = new URL("prerender/", here).href;
-  const done = (found) => root.classList.replace("first-pending", found ? "first-ready" : "first-none");
+  const done = (found) => {
+    if (!root.classList.replace("first-pending", found ? "first-ready" : "first-none") || found) return;
+    // No prerendered view: the default view's summary and table, in index.html, are not this one's.
+    const clear = () => {
+      document.getElementById("chart-summary")?.replaceChildren();
+      document.getElementById("data-table")?.replaceChildren();
+    };
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", clear, { once: true });
+    else clear();
+  };
   const values = Object.fromEntries(names.filter((n) => params.has(n)).map((n) => [n, params.get(n)]));
   const json = (name) => fetch(new URL(name, base)).then((response) => (response.ok ? response.json() : null));
   // The view, and the page's own words in another language; www/first-view.js takes them from here.
@@ -43,6 +56,9 @@
     view: json(`v/${parts.join("_")}.json`),
     words: values.lang && values.lang !== "en" ? json(`lang-${values.lang}.json`) : null,
   };
+  // Failures are first-view.js's to handle; unhandled here, they would be reported as page errors.
+  window.cchtFirst.view.catch(() => {});
+  window.cchtFirst.words?.catch(() => {});
   const script = Object.assign(document.createElement("script"), { src: new URL("first-view.js", here).href });
   script.onerror = () => done(false);
   document.head.append(script);

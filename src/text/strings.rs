@@ -46,6 +46,11 @@ pub const STRINGS: &[(&str, &str, &str)] = strings![
     ("scale_log", "Logarithmic", "Logarítmica"),
     ("label_lang", "Language", "Idioma"),
     ("loading", "Loading the chart…", "Cargando el gráfico…"),
+    (
+        "choice_waiting",
+        "Loading the chart… Your choice will be shown as soon as it is ready.",
+        "Cargando el gráfico… Su elección se mostrará en cuanto esté listo."
+    ),
     ("chart_loading", "The chart is loading.", "El gráfico se está cargando."),
     ("keys_help", "Keyboard: focus the chart, then use the arrow keys to move between bars, Home and End to jump, Enter to show a bar’s source, Escape to close.", "Teclado: enfoque el gráfico y use las flechas para moverse entre las barras, Inicio y Fin para saltar, Intro para ver la fuente de una barra y Escape para cerrar."),
     ("table_heading", "The chart’s figures as a table", "Las cifras del gráfico en una tabla"),

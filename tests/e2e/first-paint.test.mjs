@@ -123,7 +123,11 @@ inEachEngine("first paint", (env) => {
     assert.match(first.alt, /Investigations|investigations/);
     await page.click("#table-toggle");
     assert.ok(await page.locator("#data-table-wrap").evaluate((e) => e.getBoundingClientRect().width > 200));
-    assert.equal(await page.locator("#data-table tbody tr").count(), first.values.length);
+    // The pipeline's four stages, each with its figure.
+    assert.equal(await page.locator("#data-table tbody tr").count(), 4);
+    assert.equal(first.values.filter((v) => /\d/.test(v)).length, 4, first.values.join(" | "));
+    // Controls that can no longer change anything say so.
+    assert.equal(await page.locator("#component").isDisabled(), true);
     await context.close();
   });
 
@@ -155,9 +159,48 @@ inEachEngine("first paint", (env) => {
     await page.waitForFunction(() => document.documentElement.classList.contains("first-none"));
     assert.equal(await page.locator(".first-image").isVisible(), false);
     assert.equal(await page.locator("#chart-canvas").isVisible(), true);
+    // Nothing of the default view is left to be taken for this one: no summary, no table rows, and
+    // the controls wait for the live chart.
+    assert.equal(await page.locator("#chart-summary").textContent(), "");
+    assert.equal(await page.locator("#data-table tr").count(), 0);
+    assert.equal(await page.locator("#controls").isVisible(), false);
     release();
     await chartReady(page);
     assert.equal(await page.locator("#chart-canvas").isVisible(), true);
+    assert.match(await page.locator("#chart-summary").textContent(), /U\.S\. Coast Guard/);
+    assert.equal(await page.locator("#controls").isVisible(), true);
+    await context.close();
+  });
+
+  test("a language chosen while the Wasm loads is applied once the chart is live", async () => {
+    const { page, context } = await openPage(env, null, { viewport: { width: 1000, height: 900 } });
+    const release = holdWasm(page);
+    await page.goto(env.server.url);
+    await prerendered(page);
+    await page.selectOption("#lang", "es");
+    assert.equal(await page.locator("#lang").getAttribute("aria-busy"), "true");
+    release();
+    await page.waitForFunction(() => document.documentElement.lang === "es" && /^Gráfico de barras/.test(document.querySelector("#chart-canvas").getAttribute("aria-label")));
+    assert.equal(await page.locator("#lang").inputValue(), "es");
+    assert.equal(await page.locator("#status").textContent(), "");
+    await page.waitForURL(/lang=es/);
+    await context.close();
+  });
+
+  test("the page's own address for the default view shows its prerendered chart at once, without looking it up", async () => {
+    const { page, context } = await openPage(env, null, { viewport: { width: 1000, height: 900 } });
+    const release = holdWasm(page);
+    const asked = [];
+    page.on("request", (r) => asked.push(new URL(r.url()).pathname));
+    await page.goto(`${env.server.url}?component=dhs&metric=arrests&embed=1`);
+    const first = await prerendered(page);
+    assert.equal(first.visible, true);
+    assert.match(first.alt, /DHS-wide, Fiscal year 2024/);
+    assert.deepEqual(asked.filter((p) => p.includes("/prerender/v/")), []);
+    // An embedded page has its own layout from the first paint.
+    assert.equal(await page.evaluate(() => document.documentElement.classList.contains("embed")), true);
+    release();
+    await chartReady(page);
     await context.close();
   });
 });
