@@ -35,7 +35,11 @@ for (const width of [390, 1000, 1600]) {
           const img = document.querySelector(".first-image");
           return !document.documentElement.classList.contains("first-pending") && img.complete && img.naturalWidth > 0;
         });
+        // Where what follows the chart starts: CLS counts only what is on screen, and on a phone the
+        // chart's caption is below the first screen, so its place is compared too.
+        const placeBelow = () => page.evaluate(() => document.querySelector("#chart figcaption").getBoundingClientRect().top + window.scrollY);
         const before = await page.evaluate(() => document.querySelector(".first-image").getBoundingClientRect().height);
+        const below = await placeBelow();
         release();
         await chartReady(page);
         await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
@@ -46,6 +50,7 @@ for (const width of [390, 1000, 1600]) {
           canvas: document.querySelector("#chart-canvas").getBoundingClientRect().height,
         }));
         assert.ok(before > 100 && live && canvas > 100, `${what}: image ${before} px, canvas ${canvas} px`);
+        assert.equal(await placeBelow(), below, `${what}: the chart's caption moved`);
         const cls = shifts.reduce((sum, s) => sum + s.value, 0);
         assert.equal(cls, 0, `${what}: layout shift ${cls.toFixed(4)}: ${JSON.stringify(shifts)}`);
         assert.deepEqual(problems, []);
