@@ -17,6 +17,14 @@ function holdWasm(page) {
   return release;
 }
 
+/** A page at `width` px opening `path` (from the server's root) with its Wasm held until `release()`. */
+async function openHeld(env, path, width = 1000) {
+  const { page, context } = await openPage(env, null, { viewport: { width, height: 900 } });
+  const release = holdWasm(page);
+  await page.goto(`${env.server.url}${path}`);
+  return { page, context, release };
+}
+
 /** The prerendered chart as the reader has it: the image, its drawing's words, and the page around it. */
 const prerendered = (page) => page.evaluate(async () => {
   const img = document.querySelector(".first-image");
@@ -60,9 +68,7 @@ inEachEngine("first paint", (env) => {
     ["a trend in Spanish", "?view=trend&component=hsi&metric=arrests&lang=es", 1000],
   ]) {
     test(`${what}: the prerendered chart comes before the Wasm, and the live chart says the same`, async () => {
-      const { page, context } = await openPage(env, null, { viewport: { width, height: 900 } });
-      const release = holdWasm(page);
-      await page.goto(`${env.server.url}${query}`);
+      const { page, context, release } = await openHeld(env, query, width);
       const first = await prerendered(page);
       assert.equal(first.visible, true, JSON.stringify(first));
       assert.ok(first.natural > 0, `the image loaded: ${first.src}`);
@@ -94,9 +100,7 @@ inEachEngine("first paint", (env) => {
   }
 
   test("a choice made while the Wasm loads says it is waiting, and is applied once the chart is live", async () => {
-    const { page, context } = await openPage(env, null, { viewport: { width: 1000, height: 900 } });
-    const release = holdWasm(page);
-    await page.goto(env.server.url);
+    const { page, context, release } = await openHeld(env, "");
     await prerendered(page);
     await page.selectOption("#component", "hsi");
     assert.match(await page.locator("#status").textContent(), /choice will be shown/);
@@ -132,9 +136,7 @@ inEachEngine("first paint", (env) => {
   });
 
   test("<ccht-chart>: the prerendered chart of the view its attributes name, until the live one", async () => {
-    const { page, context } = await openPage(env, null, { viewport: { width: 1000, height: 900 } });
-    const release = holdWasm(page);
-    await page.goto(`${env.server.url}tests/e2e/pages/host.html`);
+    const { page, context, release } = await openHeld(env, "tests/e2e/pages/host.html");
     await page.waitForFunction(() => document.querySelectorAll("ccht-chart img.ccht-first").length === 3);
     const shown = () => page.evaluate(() => Array.from(document.querySelectorAll("ccht-chart"), (c) => {
       const img = c.querySelector("img.ccht-first");
@@ -153,9 +155,7 @@ inEachEngine("first paint", (env) => {
   });
 
   test("a view with no prerendered image (a hand-written partial address) shows the loading box, then the live chart", async () => {
-    const { page, context } = await openPage(env, null, { viewport: { width: 1000, height: 900 } });
-    const release = holdWasm(page);
-    await page.goto(`${env.server.url}?component=uscg`);
+    const { page, context, release } = await openHeld(env, "?component=uscg");
     await page.waitForFunction(() => document.documentElement.classList.contains("first-none"));
     assert.equal(await page.locator(".first-image").isVisible(), false);
     assert.equal(await page.locator("#chart-canvas").isVisible(), true);
@@ -173,9 +173,7 @@ inEachEngine("first paint", (env) => {
   });
 
   test("a language chosen while the Wasm loads is applied once the chart is live", async () => {
-    const { page, context } = await openPage(env, null, { viewport: { width: 1000, height: 900 } });
-    const release = holdWasm(page);
-    await page.goto(env.server.url);
+    const { page, context, release } = await openHeld(env, "");
     await prerendered(page);
     await page.selectOption("#lang", "es");
     assert.equal(await page.locator("#lang").getAttribute("aria-busy"), "true");
