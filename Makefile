@@ -36,11 +36,13 @@ build: tools
 	node_modules/.bin/esbuild pkg/ccht_chart.js --minify --format=esm --allow-overwrite --outfile=pkg/ccht_chart.js --log-level=warning
 	@# pkg-lean/: what the page's first view loads, without the downloads (fetched from pkg/ on use).
 	$(RELEASE_WASM) --out-dir pkg-lean --no-pack . -- $(RELEASE_CARGO) --no-default-features
+	@# pkg-studio/: studio.html's Wasm, the build's checker and the preview (src/web/studio.rs).
+	$(RELEASE_WASM) --out-dir pkg-studio --no-pack . -- $(RELEASE_CARGO) --no-default-features --features studio
 	@# What pages load: the shell bundled with the glue and minified, in dist/ (tools/bundle.mjs).
 	node tools/bundle.mjs
 	@# dist/prerender/: every view drawn natively by the same code, for the first paint; index.html's default view.
 	cargo run -q --example prerender
-	@for f in pkg-lean/ccht_chart_bg.wasm pkg/ccht_chart_bg.wasm pkg/ccht_chart.js; do printf '%-26s %s bytes, %s gzipped\n' $$f $$(wc -c < $$f) $$(gzip -9c $$f | wc -c); done
+	@for f in pkg-lean/ccht_chart_bg.wasm pkg/ccht_chart_bg.wasm pkg/ccht_chart.js dist/studio/ccht_chart_bg.wasm; do printf '%-26s %s bytes, %s gzipped\n' $$f $$(wc -c < $$f) $$(gzip -9c $$f | wc -c); done
 
 tools:
 	@tools/ensure-tools build
@@ -68,7 +70,7 @@ lint:
 	cargo clippy -q --workspace --all-targets -- -D warnings || { $(call FIX_CLIPPY,--workspace --all-targets); }
 	cargo clippy -q --workspace --all-targets --no-default-features -- -D warnings || { $(call FIX_CLIPPY,--workspace --all-targets --no-default-features); }
 	cargo clippy -q --target wasm32-unknown-unknown --all-targets -- -D warnings || { $(call FIX_CLIPPY,--target wasm32-unknown-unknown --all-targets); }
-	cargo clippy -q --target wasm32-unknown-unknown --no-default-features --features bench-dom-measure,runtime-data -- -D warnings || { $(call FIX_CLIPPY,--target wasm32-unknown-unknown --no-default-features --features bench-dom-measure$(comma)runtime-data); }
+	cargo clippy -q --target wasm32-unknown-unknown --no-default-features --features bench-dom-measure,studio -- -D warnings || { $(call FIX_CLIPPY,--target wasm32-unknown-unknown --no-default-features --features bench-dom-measure$(comma)studio); }
 
 test-native: tools
 	cargo test --workspace --all-targets

@@ -12,6 +12,8 @@
 //   dist/ccht_chart_bg.wasm            pkg-lean/: the Viewer in English, without its downloads
 //   dist/complete/ccht_chart{.js,_bg.wasm}  pkg/: every function and Spanish, imported (www/builds.js)
 //                      when a reader first downloads a file or picks Spanish
+//   dist/studio/       studio.html's own: www/studio.js + pkg-studio/ glue, its Wasm, www/studio.css;
+//                      nothing of it is in the page's first view
 //
 // `node tools/bundle.mjs OUT PKG` bundles another wasm-pack build instead of pkg-lean/ (make bench:
 // bench/dist-dom from bench/pkg-dom).
@@ -30,13 +32,14 @@ const complete = shortened("pkg");
 
 // www/ imports the glue as ../pkg/ccht_chart.js: point that at the build asked for. The complete
 // build stays a separate file, dist/complete/, that www/builds.js imports by address on use.
-const glue = {
+const glueOf = (dir, built) => ({
   name: "glue",
   setup(b) {
-    b.onResolve({ filter: /\/ccht_chart\.js$/ }, () => ({ path: path(`${pkg}/ccht_chart.js`), namespace: "glue" }));
-    b.onLoad({ filter: /.*/, namespace: "glue" }, () => ({ contents: lean.glue, loader: "js" }));
+    b.onResolve({ filter: /\/ccht_chart\.js$/ }, () => ({ path: path(`${dir}/ccht_chart.js`), namespace: "glue" }));
+    b.onLoad({ filter: /.*/, namespace: "glue" }, () => ({ contents: built.glue, loader: "js" }));
   },
-};
+});
+const glue = glueOf(pkg, lean);
 
 rmSync(path(out), { recursive: true, force: true });
 mkdirSync(path(out), { recursive: true });
@@ -48,3 +51,9 @@ writeFileSync(path(`${out}/ccht_chart_bg.wasm`), lean.wasm);
 mkdirSync(path(`${out}/complete`));
 writeFileSync(path(`${out}/complete/ccht_chart.js`), complete.glue);
 writeFileSync(path(`${out}/complete/ccht_chart_bg.wasm`), complete.wasm);
+// The studio, when pkg-studio/ is built (make build; make bench bundles without it).
+if (out === "dist") {
+  const studio = shortened("pkg-studio");
+  await build({ ...common, entryPoints: [path("www/studio.js"), path("www/studio.css")], format: "esm", outdir: path(`${out}/studio`), plugins: [glueOf("pkg-studio", studio)] });
+  writeFileSync(path(`${out}/studio/ccht_chart_bg.wasm`), studio.wasm);
+}

@@ -6,7 +6,7 @@ use super::results::ViewState;
 use crate::embedded::DATASET;
 use crate::text::{parse_lang, quoted, text, LANGS, STRINGS};
 use crate::view::{fiscal_years, ViewKind, ViewSpec};
-use ccht_data::Lang;
+use ccht_data::{Dataset, Lang};
 use serde::{Serialize, Serializer};
 use wasm_bindgen::prelude::*;
 
@@ -57,7 +57,11 @@ pub fn catalog(lang: Option<String>) -> Result<JsValue, JsValue> {
             type_error(format!("lang: unknown language {}; expected {}", quoted(id), known.join(" or ")))
         })?,
     };
-    let d = &DATASET;
+    catalog_of(&DATASET, lang)
+}
+
+/// The catalog of any dataset: the compiled-in one, or one the studio loaded (`DataSet.catalog`).
+pub(crate) fn catalog_of(d: &Dataset, lang: Lang) -> Result<JsValue, JsValue> {
     let defaults = ViewSpec::default_for(d);
     let catalog = Catalog {
         views: ViewKind::ALL

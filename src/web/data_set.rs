@@ -24,7 +24,7 @@ fn text_field(files: &JsValue, name: &str) -> Result<String, JsValue> {
 /// A dataset checked and loaded at run time.
 #[wasm_bindgen]
 pub struct DataSet {
-    dataset: &'static Dataset,
+    pub(super) dataset: &'static Dataset,
 }
 
 #[wasm_bindgen]

@@ -19,6 +19,8 @@ mod js;
 mod measure;
 mod options;
 mod results;
+#[cfg(feature = "studio")]
+mod studio;
 mod theme;
 mod viewer;
 

@@ -3,17 +3,11 @@
 //! the source is either one of those figures or on an ignore list, each with its reason. A figure
 //! left out, mistyped or made up fails the check, and so does a stale ignore entry.
 
-use crate::as_written::parse_as_written;
-use crate::dataset::{Dataset, Qualifier, Record};
-use crate::files::{read_table, row};
-
-row! {
-    /// A row of the ignore list: a number as the source writes it, and why it is no figure.
-    IgnoredRow { as_written, reason }
-}
+use crate::dataset::Dataset;
+use crate::reading::read_source;
 
 /// A number as written in a text, with its byte range.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Mention {
     pub start: usize,
     pub end: usize,
@@ -80,66 +74,13 @@ pub fn mentions(text: &str) -> Vec<Mention> {
 }
 
 /// Holds the records taken from the source `source_id` to its `text`, with `ignored` (name, text)
-/// the CSV list of its other numbers (`as_written,reason`). Returns how many records it checked,
-/// or every problem found, each naming the record's line in `records.csv` or the ignore entry.
+/// the CSV list of its other numbers (`source,as_written,reason`). Returns how many records it
+/// checked, or every problem found, each naming the record's line in `records.csv` or the ignore
+/// entry. The reading itself is [`read_source`]'s, as the analyst's studio shows it.
 pub fn check_fidelity(d: &Dataset, source_id: &str, text: &str, ignored: (&str, &str)) -> Result<usize, Vec<String>> {
-    let mut problems = Vec::new();
-    let mut errors = Vec::new();
-    let ignored: Vec<IgnoredRow> = match read_table::<IgnoredRow>(ignored, &mut errors) {
-        Some(table) => table.rows.into_iter().map(|(_, row)| row).collect(),
-        None => Vec::new(),
-    };
-    problems.extend(errors.iter().map(|e| e.to_string()));
-    // Each stated figure of the source, with where its words stand in the text.
-    let mut stated: Vec<((usize, usize), &Record)> = Vec::new();
-    for r in d.records.iter().filter(|r| d.sources[r.source].id == source_id && r.qualifier != Qualifier::Derived) {
-        let line = r.line;
-        let Some(sentence) = text.find(r.source_sentence.as_ref()).filter(|_| !r.source_sentence.is_empty()) else {
-            problems.push(format!("records.csv:{line}: its source_sentence is not word for word in the source"));
-            continue;
-        };
-        let Some(within) = r.source_sentence.find(r.as_written.as_ref()) else {
-            problems.push(format!("records.csv:{line}: {:?} is not in its source_sentence", r.as_written));
-            continue;
-        };
-        if parse_as_written(&r.as_written) != Some((r.value, r.qualifier)) {
-            problems.push(format!("records.csv:{line}: {:?} does not state its value and qualifier", r.as_written));
-        }
-        let start = sentence + within;
-        stated.push(((start, start + r.as_written.len()), r));
-    }
-    let mut found = vec![false; stated.len()];
-    let mut used = vec![false; ignored.len()];
-    for m in mentions(text) {
-        if let Some(k) = stated.iter().position(|((s, e), _)| *s <= m.start && m.end <= *e) {
-            if found[k] {
-                problems.push(format!(
-                    "records.csv:{}: a second number, {:?}, falls in its words",
-                    stated[k].1.line, m.text
-                ));
-            }
-            found[k] = true;
-        } else if let Some(k) = ignored.iter().position(|row| row.as_written == m.text) {
-            used[k] = true;
-        } else {
-            problems.push(format!("{:?} in the source is neither a record nor on the ignore list", m.text));
-        }
-    }
-    for (((_, _), r), found) in stated.iter().zip(found) {
-        if !found {
-            problems.push(format!("records.csv:{}: {:?} is not a number the scan finds", r.line, r.as_written));
-        }
-    }
-    for (row, used) in ignored.iter().zip(used) {
-        if !used {
-            problems.push(format!("the ignore list has {:?}, which the source does not contain", row.as_written));
-        }
-        if row.reason.len() <= 20 {
-            problems.push(format!("the ignore list's {:?} needs a reason of more than 20 characters", row.as_written));
-        }
-    }
+    let (readings, problems) = read_source(d, source_id, text, ignored);
     if problems.is_empty() {
-        Ok(stated.len())
+        Ok(readings.iter().filter(|r| matches!(r.accounted, crate::Accounted::Record { .. })).count())
     } else {
         Err(problems)
     }
@@ -148,9 +89,10 @@ pub fn check_fidelity(d: &Dataset, source_id: &str, text: &str, ignored: (&str, 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::repository_data;
+    use crate::{repository_data, Qualifier};
 
-    const IGNORED: (&str, &str) = ("ignored.csv", "as_written,reason\n2024,the fiscal year that each record names\n");
+    const IGNORED: (&str, &str) =
+        ("ignored.csv", "source,as_written,reason\nfy2024-release,2024,the fiscal year that each record names\n");
 
     #[test]
     fn the_scanner_sees_every_form_of_number() {
@@ -200,7 +142,7 @@ mod tests {
         assert_eq!(
             check(
                 &one_record("HSI made 2,545 arrests.", "2,545", 2545.0),
-                ("i.csv", "as_written,reason\n2024,short\n9,a number that the text does not hold\n")
+                ("i.csv", "source,as_written,reason\nfy2024-release,2024,short\nfy2024-release,9,a number that the text does not hold\nother,9,another source's entry is left alone\n")
             )
             .unwrap_err(),
             [

@@ -8,6 +8,7 @@
 //! rule is written once and every one of them applies it.
 
 mod as_written;
+mod changes;
 mod check;
 mod compact;
 mod dataset;
@@ -16,8 +17,11 @@ mod fidelity;
 mod files;
 mod index;
 mod lang;
+mod reading;
+mod rows;
 
 pub use as_written::parse_as_written;
+pub use changes::{changes, Change};
 pub use check::load;
 pub use compact::{decode, encode, Compact};
 pub use dataset::{Component, Dataset, Kind, Metric, PipelineStage, Qualifier, Record, Source, SourceKind, Text, Unit};
@@ -25,6 +29,8 @@ pub use fidelity::{check_fidelity, mentions, Mention};
 pub use files::{load_folder, DataError, DataFiles, FILE_NAMES};
 pub use index::{insert_sorted, sort_ids_by, RecordIndex};
 pub use lang::Lang;
+pub use reading::{propose, read_source, Accounted, Proposal, Reading};
+pub use rows::append_row;
 
 /// The repository's own `data/` folder, loaded once, for the tests of every module.
 #[cfg(test)]

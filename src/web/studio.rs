@@ -1,0 +1,182 @@
+//! The analyst's studio (feature `studio`, built into `pkg-studio/` for `studio.html` only; the
+//! page's Wasm has none of it): the data files as the repository has them, the checker the build
+//! runs, a source text read against the data, a row added as a spreadsheet writes it, and what an
+//! edit changes. Every rule is ccht-data's, so the studio and `make test` cannot disagree; the
+//! preview draws with the page's own `Viewer` through [`DataSet`].
+
+use super::data_set::DataSet;
+use super::js::{error, to_js, type_error};
+use ccht_data::{append_row, changes, load, read_source, Accounted, DataError, DataFiles, Dataset, Mention};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+/// The files as `data/` holds them, byte for byte: where the studio starts.
+const EMBEDDED: [(&str, &str); 7] = [
+    ("components", include_str!("../../data/components.csv")),
+    ("kinds", include_str!("../../data/kinds.csv")),
+    ("metrics", include_str!("../../data/metrics.csv")),
+    ("sources", include_str!("../../data/sources.csv")),
+    ("records", include_str!("../../data/records.csv")),
+    ("pipeline", include_str!("../../data/pipeline.csv")),
+    ("ignored", include_str!("../../data/source/ignored-numbers.csv")),
+];
+
+/// The name each file has in the repository, as its messages and downloads give it.
+const PATHS: [&str; 7] = [
+    "data/components.csv",
+    "data/kinds.csv",
+    "data/metrics.csv",
+    "data/sources.csv",
+    "data/records.csv",
+    "data/pipeline.csv",
+    "data/source/ignored-numbers.csv",
+];
+
+/// The studio's files, by the short names of [`EMBEDDED`]; each the text of that file.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Files {
+    components: String,
+    kinds: String,
+    metrics: String,
+    sources: String,
+    records: String,
+    pipeline: String,
+    ignored: String,
+}
+
+impl Files {
+    fn from_js(files: JsValue) -> Result<Files, JsValue> {
+        serde_wasm_bindgen::from_value(files).map_err(|e| type_error(format!("files: {e}")))
+    }
+
+    /// Loads the six data files with every rule of the build; the ignore list is the reading's.
+    fn load(&self) -> Result<Dataset, Vec<DataError>> {
+        let Files { components, kinds, metrics, sources, records, pipeline, ignored: _ } = self;
+        let texts = [components, kinds, metrics, sources, records, pipeline];
+        load(&DataFiles::in_order(std::array::from_fn(|i| (PATHS[i], texts[i].as_str()))))
+    }
+}
+
+#[derive(Serialize)]
+struct Problem<'a> {
+    file: &'a str,
+    line: usize,
+    reason: &'a str,
+    /// `file:line: reason`, the very words `make build` prints.
+    message: String,
+}
+
+/// The files of `data/` as the repository has them: `{ components, …, ignored }`, with `paths`,
+/// each file's name in the repository.
+#[wasm_bindgen(js_name = embeddedFiles)]
+pub fn embedded_files() -> Result<JsValue, JsValue> {
+    /// Pairs out as one object, in the files' order.
+    fn object<S: serde::Serializer>(pairs: &[(&str, &str)], s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(pairs.iter().copied())
+    }
+    #[derive(Serialize)]
+    struct Embedded<'a> {
+        #[serde(serialize_with = "object")]
+        files: Vec<(&'a str, &'a str)>,
+        #[serde(serialize_with = "object")]
+        paths: Vec<(&'a str, &'a str)>,
+    }
+    let paths = EMBEDDED.iter().zip(PATHS).map(|((key, _), path)| (*key, path)).collect();
+    to_js(&Embedded { files: EMBEDDED.to_vec(), paths })
+}
+
+/// Every problem the build would find in `files`, as `{ file, line, reason, message }`, in the
+/// build's order; an empty list when the data would build.
+#[wasm_bindgen(js_name = checkFiles)]
+pub fn check_files(files: JsValue) -> Result<JsValue, JsValue> {
+    let errors = Files::from_js(files)?.load().err().unwrap_or_default();
+    let problems: Vec<Problem<'_>> = errors
+        .iter()
+        .map(|e| Problem { file: &e.file, line: e.line, reason: &e.reason, message: e.to_string() })
+        .collect();
+    to_js(&problems)
+}
+
+/// A number of the source, placed in UTF-16 code units as JavaScript strings count them.
+#[derive(Serialize)]
+struct Marked<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    #[serde(flatten)]
+    accounted: &'a Accounted,
+}
+
+/// Reads `text`, the source `source`, against `files`: `{ numbers, problems }`, each number with
+/// its status (`record` and its line, `ignored` and the reason, `unaccounted` and a proposed row)
+/// and each problem of the fidelity check. Fails if the data files do not load.
+#[wasm_bindgen(js_name = readSource)]
+pub fn read_source_text(files: JsValue, source: &str, text: &str) -> Result<JsValue, JsValue> {
+    #[derive(Serialize)]
+    struct Read<'a> {
+        numbers: Vec<Marked<'a>>,
+        problems: Vec<String>,
+    }
+    let files = Files::from_js(files)?;
+    let dataset = files.load().map_err(|errors| {
+        error(format!("the data files have {} problem(s): fix them first, under Check", errors.len()))
+    })?;
+    if !dataset.sources.iter().any(|s| s.id == source) {
+        return Err(type_error(format!("source: {source:?} is not in data/sources.csv")));
+    }
+    let (readings, problems) = read_source(&dataset, source, text, (PATHS[6], &files.ignored));
+    // Byte offsets → UTF-16, in one pass: the readings come in text order.
+    let (mut byte, mut unit) = (0, 0);
+    let mut at = |to: usize| {
+        unit += text[byte..to].encode_utf16().count();
+        byte = to;
+        unit
+    };
+    let numbers = readings
+        .iter()
+        .map(|r| {
+            let Mention { start, end, text } = &r.mention;
+            Marked { start: at(*start), end: at(*end), text, accounted: &r.accounted }
+        })
+        .collect();
+    to_js(&Read { numbers, problems })
+}
+
+/// `text`, the file `file` (a short name), with one row more: `fields` an object of column → text.
+#[wasm_bindgen(js_name = addRow)]
+pub fn add_row(file: &str, text: &str, fields: JsValue) -> Result<String, JsValue> {
+    let path = EMBEDDED
+        .iter()
+        .position(|(key, _)| *key == file)
+        .map(|i| PATHS[i])
+        .ok_or_else(|| type_error(format!("file: {file:?} is not one of the data files")))?;
+    let fields: Vec<(String, String)> =
+        serde_wasm_bindgen::from_value::<std::collections::BTreeMap<String, String>>(fields)
+            .map_err(|e| type_error(format!("fields: {e}")))?
+            .into_iter()
+            .collect();
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(c, v)| (c.as_str(), v.as_str())).collect();
+    append_row(path, text, &fields).map_err(error)
+}
+
+/// The figures `files` add, change or remove against the repository's data, as
+/// `{ change, fiscal_year, component, metric, before, after }`. Fails if either does not load.
+#[wasm_bindgen(js_name = changedFigures)]
+pub fn changed_figures(files: JsValue) -> Result<JsValue, JsValue> {
+    let after =
+        Files::from_js(files)?.load().map_err(|e| error(format!("the data files have {} problem(s)", e.len())))?;
+    let [components, kinds, metrics, sources, records, pipeline, _] = EMBEDDED.map(|(_, text)| text);
+    let texts = [components, kinds, metrics, sources, records, pipeline];
+    let before = load(&DataFiles::in_order(std::array::from_fn(|i| (PATHS[i], texts[i]))))
+        .map_err(|e| error(format!("the repository's data has {} problem(s)", e.len())))?;
+    to_js(&changes(&before, &after))
+}
+
+#[wasm_bindgen]
+impl DataSet {
+    /// What the preview's menus offer for this dataset, as `catalog()` gives the page's.
+    pub fn catalog(&self) -> Result<JsValue, JsValue> {
+        super::catalog::catalog_of(self.dataset, ccht_data::Lang::En)
+    }
+}
