@@ -16,7 +16,12 @@ mod tests {
 
     #[test]
     fn the_fy2024_release_is_all_there() {
-        assert_eq!(DATASET.records.iter().filter(|r| r.fiscal_year == 2024).count(), 19);
+        let from = |source: &str| {
+            DATASET.records.iter().filter(|r| r.fiscal_year == 2024 && DATASET.sources[r.source].id == source).count()
+        };
+        assert_eq!(from("fy2024-release"), 19);
+        // And CBP's forced-labor page, added through the studio (studio.html).
+        assert_eq!(from("cbp-forced-labor-fy2024"), 5);
         assert_eq!(DATASET.latest_year(), Some(2024));
         let hsi = DATASET.component_index("hsi").unwrap();
         let arrests = DATASET.metric_index("arrests").unwrap();

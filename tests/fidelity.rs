@@ -10,15 +10,33 @@ use std::path::Path;
 
 const RELEASE: &str = include_str!("../data/source/dhs-ccht-fy2024-release.txt");
 const IGNORED: &str = include_str!("../data/source/ignored-numbers.csv");
+/// The FY 2024 lines of CBP's forced-labor enforcement page, as added through the studio.
+const CBP: &str = include_str!("../data/source/cbp-forced-labor-fy2024.txt");
 
 #[test]
 fn the_release_states_every_fy2024_figure_and_every_number_in_it_is_accounted_for() {
     let checked = check_fidelity(&DATASET, "fy2024-release", RELEASE, ("ignored-numbers.csv", IGNORED));
     assert_eq!(checked, Ok(19), "the release states 19 FY2024 figures");
-    // And every FY2024 record is one of them.
+    // And every FY2024 record is one of them, or one of CBP's forced-labor page (checked below).
     let fy2024 = DATASET.records.iter().filter(|r| r.fiscal_year == 2024);
-    assert!(fy2024.clone().all(|r| DATASET.sources[r.source].id == "fy2024-release"));
-    assert_eq!(fy2024.count(), 19);
+    let source = |r: &ccht_data::Record| DATASET.sources[r.source].id.to_string();
+    assert!(fy2024.clone().all(|r| ["fy2024-release", "cbp-forced-labor-fy2024"].contains(&source(r).as_str())));
+    assert_eq!(fy2024.filter(|r| source(r) == "fy2024-release").count(), 19);
+}
+
+#[test]
+fn cbps_forced_labor_page_states_its_five_figures_and_every_other_number_is_ignored_with_a_reason() {
+    let checked = check_fidelity(&DATASET, "cbp-forced-labor-fy2024", CBP, ("ignored-numbers.csv", IGNORED));
+    assert_eq!(checked, Ok(5));
+    // The page's all-enforcement shipments are their own kind: never a panel with the release's
+    // 231 shipments stopped under Withhold Release Orders alone (the source's caution).
+    let kind_of = |metric: &str| DATASET.metrics[DATASET.metric_index(metric).unwrap()].kind;
+    assert_ne!(kind_of("fl-shipments-stopped"), kind_of("shipments-stopped"));
+    // And "Total active", a count at the page's date, is no FY 2024 figure.
+    assert!(!DATASET
+        .records
+        .iter()
+        .any(|r| r.value == 51.0 && DATASET.sources[r.source].id == "cbp-forced-labor-fy2024"));
 }
 
 #[test]

@@ -17,8 +17,10 @@ const BY_NAME = {
 const state = {
   /** The text of each file, by short name: the only copy, saved as it is. */
   files: {},
-  /** The repository's text of each file, to tell an edited file from an unchanged one. */
+  /** The repository's text of each file, which "what changed" compares against. */
   embedded: {},
+  /** Each file's text as opened (or the repository's), to tell an edited file from an unchanged one. */
+  opened: {},
   paths: {},
   /** Where each file's text came from: "the repository" or the name of the file opened. */
   origin: {},
@@ -55,13 +57,13 @@ function showFile(key) {
   const editor = $("editor");
   // A textarea gives back its text with LF line ends: it is read only when the analyst types.
   editor.value = state.files[key];
-  const edited = state.files[key] !== state.embedded[key];
+  const edited = state.files[key] !== state.opened[key];
   $("file-origin").textContent = `${state.paths[key]}, from ${state.origin[key]}${edited ? ", edited" : ""}.`;
 }
 
 function setFile(key, text, origin) {
   state.files[key] = text;
-  if (origin) state.origin[key] = origin;
+  if (origin) Object.assign(state, { origin: { ...state.origin, [key]: origin }, opened: { ...state.opened, [key]: text } });
   if ($("file-choice").value === key) showFile(key);
   refresh();
 }
@@ -168,6 +170,8 @@ function readText() {
   const proposals = $("proposals");
   if (!text.trim()) {
     marked.hidden = true;
+    $("ignored-h").hidden = true;
+    $("ignored-list").replaceChildren();
     proposals.replaceChildren();
     $("proposals-h").hidden = true;
     $("read-problems").replaceChildren();
@@ -187,7 +191,7 @@ function readText() {
     parts.push(text.slice(at, n.start));
     const why = n.status === "record" ? `records.csv line ${n.line}` : n.status === "ignored" ? `ignored: ${n.reason}` : "nothing accounts for it";
     parts.push(element("mark", { class: `n ${n.status}`, title: why }, text.slice(n.start, n.end)),
-      element("span", { class: "visually-hidden" }, ` (${STATUS_WORDS[n.status]}${n.status === "record" ? `, line ${n.line}` : ""})`));
+      element("span", { class: "visually-hidden" }, ` (${n.status === "unaccounted" ? STATUS_WORDS[n.status] : why})`));
     at = n.end;
   }
   parts.push(text.slice(at));
@@ -196,6 +200,10 @@ function readText() {
   const count = (s) => read.numbers.filter((n) => n.status === s).length;
   const red = read.numbers.filter((n) => n.status === "unaccounted");
   $("read-summary").textContent = `${read.numbers.length} numbers: ${count("record")} quoted by a record, ${count("ignored")} on the ignore list, ${red.length} not accounted for.`;
+  // Why each grey number is no figure, where every reader sees it (a mark's title is hover-only).
+  const reasons = new Map(read.numbers.filter((n) => n.status === "ignored").map((n) => [n.text, n.reason]));
+  $("ignored-list").replaceChildren(...[...reasons].map(([number, reason]) => element("li", {}, element("mark", { class: "n ignored" }, number), ` ${reason}`)));
+  $("ignored-h").hidden = reasons.size === 0;
   $("read-problems").replaceChildren(...read.problems.filter((p) => !/neither a record nor on the ignore list/.test(p)).map((p) => element("li", {}, p)));
   $("proposals-h").hidden = red.length === 0;
   proposals.replaceChildren(...red.map((n, i) => proposalForm(n, i)));
@@ -216,18 +224,22 @@ function proposalForm(n, i) {
   if (p && catalog) {
     const field = (name, label, control) => element("div", { class: "field" }, element("label", { htmlFor: id(name) }, label), Object.assign(control, { id: id(name), name }));
     const fy = field("fiscal_year", "Fiscal year", element("input", { type: "number", min: "2000", max: "2100", value: p.fiscal_year ?? "" }));
+    // No component or measure is preselected: a row is added only as the analyst chose it.
+    const choose = (list) => [{ id: "", name: "Choose…" }, ...list];
     const component = element("select");
-    options(component, catalog.components);
+    options(component, choose(catalog.components));
     const metric = element("select");
-    options(metric, catalog.metrics.map((m) => ({ id: m.id, name: `${m.name} (${m.kind_name})` })));
+    options(metric, choose(catalog.metrics.map((m) => ({ id: m.id, name: `${m.name} (${m.kind_name})` }))));
     const asWritten = element("input", { type: "text", value: p.as_written, readOnly: true });
     const note = element("input", { type: "text", value: "" });
+    const noteEs = element("input", { type: "text", value: "", lang: "es" });
+    const said = element("p", { class: "status", role: "status" });
     item.append(element("div", { class: "row" },
       fy, field("component", "Component", component), field("metric", "Measure", metric)),
     element("div", { class: "row" },
-      field("as_written", "As written", asWritten), field("note", "Note for readers (optional)", note)),
+      field("as_written", "As written", asWritten), field("note", "Note for readers (optional)", note), field("note_es", "The note in Spanish", noteEs)),
     element("p", { class: "status" }, `Value ${p.value.toLocaleString("en-US")}, qualifier ${p.qualifier}.`),
-    element("button", { type: "button", class: "button", onclick: () => addRecord(n, { fy, component, metric, note }) }, "Add this record"));
+    element("button", { type: "button", class: "button", onclick: () => addRecord(n, { fy, component, metric, note, noteEs, said }) }, "Add this record"), said);
   } else if (!p) {
     item.append(element("p", { class: "status" }, "No figure can be read from it: put it on the ignore list."));
   }
@@ -238,12 +250,16 @@ function proposalForm(n, i) {
   return item;
 }
 
-function addRecord(n, { fy, component, metric, note }) {
+function addRecord(n, { fy, component, metric, note, noteEs, said }) {
   const p = n.proposal;
+  if (!component.value || !metric.value) {
+    said.textContent = "Choose its component and measure first.";
+    return;
+  }
   const fields = {
     fiscal_year: fy.querySelector("input").value, component: component.value, metric: metric.value,
     value: String(p.value), qualifier: p.qualifier, as_written: p.as_written, source: $("source").value,
-    source_sentence: p.source_sentence, note: note.value,
+    source_sentence: p.source_sentence, note: note.value, note_es: noteEs.value,
   };
   try {
     setFile("records", wasm.addRow("records", state.files.records, fields));
@@ -277,7 +293,7 @@ function preview(ok) {
   }
   try {
     const dataset = new wasm.DataSet(state.files);
-    const catalog = dataset.catalog();
+    const catalog = dataset.choices();
     state.catalog = catalog;
     const keep = state.viewer ? previewQuery() : "";
     state.viewer?.free();
@@ -319,7 +335,7 @@ function showChanges() {
     ...[c.change, `FY ${c.fiscal_year}`, c.component, c.metric, c.before ?? "", c.after ?? ""].map((t) => element("td", {}, t)))));
   table.hidden = changes.length === 0;
   $("changes-summary").textContent = changes.length
-    ? `${changes.length} figure${changes.length === 1 ? "" : "s"} differ from the repository's data.`
+    ? `${changes.length} ${changes.length === 1 ? "figure differs" : "figures differ"} from the repository's data.`
     : "No figure differs from the repository's data.";
 }
 
@@ -337,7 +353,7 @@ function download(name, text) {
 function showDownloads() {
   const items = Object.keys(state.files).map((key) => {
     const name = state.paths[key].split("/").pop();
-    const edited = state.files[key] !== state.embedded[key];
+    const edited = state.files[key] !== state.opened[key];
     return element("li", {}, element("button", { type: "button", class: "button", id: `save-${key}`, onclick: () => download(name, state.files[key]) }, `Download ${name}`),
       ` ${state.paths[key]}, ${edited ? "edited" : `unchanged from ${state.origin[key]}`}`);
   });
@@ -370,7 +386,7 @@ async function start() {
     return;
   }
   const { files, paths } = wasm.embeddedFiles();
-  Object.assign(state, { files: { ...files }, embedded: files, paths });
+  Object.assign(state, { files: { ...files }, embedded: files, opened: { ...files }, paths });
   for (const key of Object.keys(files)) state.origin[key] = "the repository";
   options($("file-choice"), Object.keys(files).map((key) => ({ id: key, name: paths[key] })));
   showFile("records");

@@ -100,7 +100,7 @@ mod tests {
         assert!(text.contains("3 of the 3 figures are lower bounds"), "{text}");
         let text = select(&DATASET, &spec("component", "cbp", "shipments-stopped")).summary(&DATASET);
         assert!(text.contains("Shipments stopped under Withhold Release Orders: 231."), "{text}");
-        assert!(text.contains("1 of the 2 figures is a lower bound"), "{text}");
+        assert!(text.contains("1 of the 7 figures is a lower bound"), "{text}");
     }
 
     #[test]

@@ -6,6 +6,8 @@
 
 use super::data_set::DataSet;
 use super::js::{error, to_js, type_error};
+use crate::text::text;
+use crate::view::{fiscal_years, ViewKind};
 use ccht_data::{append_row, changes, load, read_source, Accounted, DataError, DataFiles, Dataset, Mention};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
@@ -175,8 +177,36 @@ pub fn changed_figures(files: JsValue) -> Result<JsValue, JsValue> {
 
 #[wasm_bindgen]
 impl DataSet {
-    /// What the preview's menus offer for this dataset, as `catalog()` gives the page's.
-    pub fn catalog(&self) -> Result<JsValue, JsValue> {
-        super::catalog::catalog_of(self.dataset, ccht_data::Lang::En)
+    /// What the preview's menus offer for this dataset: `{ views, components, metrics, years }`,
+    /// each choice `{ id, name }` (a metric also `kind_name`). Its own, not the page's `catalog()`,
+    /// which reads the compiled-in data: sharing it cost the page's Wasm 25 B gzipped.
+    pub fn choices(&self) -> Result<JsValue, JsValue> {
+        #[derive(Serialize)]
+        struct Choice<'a> {
+            id: &'a str,
+            name: &'a str,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            kind_name: Option<&'a str>,
+        }
+        #[derive(Serialize)]
+        struct Choices<'a> {
+            views: Vec<Choice<'a>>,
+            components: Vec<Choice<'a>>,
+            metrics: Vec<Choice<'a>>,
+            years: Vec<u16>,
+        }
+        let d = self.dataset;
+        let lang = ccht_data::Lang::En;
+        let choice = |id, name| Choice { id, name, kind_name: None };
+        to_js(&Choices {
+            views: ViewKind::ALL.iter().map(|v| choice(v.id(), text(lang, &format!("view_{}", v.id())))).collect(),
+            components: d.components.iter().map(|c| choice(&c.id, c.label(lang))).collect(),
+            metrics: d
+                .metrics
+                .iter()
+                .map(|m| Choice { id: &m.id, name: m.label(lang), kind_name: Some(d.kinds[m.kind].label(lang)) })
+                .collect(),
+            years: fiscal_years(d),
+        })
     }
 }

@@ -98,7 +98,8 @@ inEachEngine("a11y", (env) => {
       }
       return ys;
     });
-    assert.equal(rows.length, 2);
+    // Every CBP bar of FY 2024 but a zero (which has no length to find); the second is the $12M+ one.
+    assert.equal(rows.length, records.filter((r) => r.component === "cbp" && Number(r.value) > 0).length);
     await page.mouse.move(rect.x + 30, rect.y + rows[1]);
     const tip = page.locator("#tooltip");
     await tip.waitFor({ state: "visible" });

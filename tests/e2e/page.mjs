@@ -91,6 +91,10 @@ class Locator {
     });
   }
   focus() { return this.#onExisting((el) => el.focus()); }
+  /** Playwright's `fill`: the field's whole text replaced, then an `input` event, as typing gives. */
+  fill(text) {
+    return this.#onExisting((el, t) => { el.focus(); el.value = t; el.dispatchEvent(new Event("input", { bubbles: true })); }, text);
+  }
   click() { return this.#withElement((el) => el.click()); }
   async check() {
     if (await this.isChecked()) return;
@@ -191,6 +195,7 @@ export class Page {
   check(selector) { return this.locator(selector).check(); }
   focus(selector) { return this.locator(selector).focus(); }
   selectOption(selector, value) { return this.locator(selector).selectOption(value); }
+  fill(selector, text) { return this.locator(selector).fill(text); }
   waitForSelector(selector, options) { return this.locator(selector).waitFor(options); }
   url() { return this.env.browser.execute(() => location.href); }
   async waitForURL(want) {

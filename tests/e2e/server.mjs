@@ -78,7 +78,7 @@ export async function startServer() {
 
   const server = http.createServer(async (req, res) => {
     const url = `http://127.0.0.1:${server.address().port}${req.url}`;
-    for (const listener of requestListeners) listener(url);
+    for (const listener of requestListeners) listener(url, req.method);
     if (req.url.split("?")[0] === PAGE_SCRIPT) {
       const body = `${pageScript}\n${initScripts.map(({ fn, arg }) => `(${fn})(${JSON.stringify(arg)});`).join("\n")}\n`;
       res.writeHead(200, { "content-type": "text/javascript", "cache-control": "no-store" });
@@ -115,7 +115,7 @@ export async function startServer() {
     url: `http://127.0.0.1:${server.address().port}/`,
     route: (glob, handler) => { routes.push({ glob, pattern: globToRegExp(glob), handler }); },
     unroute: (glob) => { for (let i = routes.length - 1; i >= 0; i--) if (routes[i].glob === glob) routes.splice(i, 1); },
-    /** Calls `listener(url)` for each request from now on; returns a function that stops it. */
+    /** Calls `listener(url, method)` for each request from now on; returns a function that stops it. */
     onRequest: (listener) => { requestListeners.add(listener); return () => requestListeners.delete(listener); },
     /** Calls `listener(url)` as each response from now on ends; returns a function that stops it. */
     onResponse: (listener) => { responseListeners.add(listener); return () => responseListeners.delete(listener); },
