@@ -13,7 +13,7 @@ pub use text::{wrap, EstimatedText, Font, TextMeasure};
 
 use crate::text::{bar_label, in_unit, text};
 use crate::view::{Chart, Scale};
-use ccht_data::Qualifier;
+use ccht_data::{Qualifier, Unit};
 use scale::power_of_ten;
 use text::line_height;
 
@@ -93,6 +93,8 @@ pub fn layout(chart: &Chart, width: f64, measure: &dyn TextMeasure) -> Layout {
         } else {
             let ticks_wanted = (((right - left) / 90.0) as usize).clamp(1, 5);
             let step = if data_max > 0.0 { tick_step(data_max, ticks_wanted) } else { 1.0 };
+            // Counts come in whole numbers: no tick at 0.2 penalties (CBP's forced-labor actions, 0 and 1).
+            let step = if unit == Unit::Count { step.max(1.0) } else { step };
             let max = if data_max > 0.0 { (data_max / step).ceil() * step } else { 1.0 };
             let count = (max / step).round() as usize;
             ((ValueScale { left, right, max, log_min: 0.0 }), (0..=count).map(|i| i as f64 * step).collect())
@@ -272,6 +274,15 @@ mod tests {
                 EstimatedText.width(text, font)
             }
         }
+    }
+
+    #[test]
+    fn a_count_axis_has_whole_ticks_only() {
+        // CBP's forced-labor actions of FY 2024 are 0, 1, 1 and 1: ticks 0 and 1, never 0.2 or 0.5.
+        let l = layout(&chart("component", "cbp"), 900.0, &EstimatedText);
+        let ticks: Vec<&str> = l.texts.iter().filter(|t| t.role == TextRole::Tick).map(|t| t.text.as_str()).collect();
+        assert!(ticks.iter().all(|t| !t.contains('.')), "{ticks:?}");
+        assert!(ticks.windows(2).any(|w| w == ["0", "1"]), "{ticks:?}");
     }
 
     #[test]
