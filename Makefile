@@ -21,7 +21,8 @@ serve: build
 # test still prints its panic.
 # `-Zfmt-debug=none` compiles every `{:?}` to nothing: no Debug code, no Unicode escape tables and
 # no debug-string glue, 3.1 KB gzipped off the first view's Wasm (72,469 → 69,351 B, measured on
-# 2026-12-02). No message a reader or a developer sees uses Debug: the one serde-wasm-bindgen
+# 2026-12-02). No message a reader or a developer sees in the page uses Debug (the studio's Wasm,
+# below, keeps it): the one serde-wasm-bindgen
 # writes for an object is replaced in src/web/options.rs (`apply_options`), and tests/e2e check it.
 RELEASE_WASM := RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none" wasm-pack build --release --target web
 # The studio's Wasm keeps Debug: the checker's messages quote what they found with `{:?}`

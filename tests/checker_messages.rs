@@ -1,7 +1,9 @@
 //! The build's checker and the studio's say the same words. `build.rs` loads `data/` with
-//! `load_folder`; studio.html's Wasm loads the same texts under the same names (src/web/studio.rs).
-//! Both are held to one fixture: a records.csv with three planted errors, and the three messages
-//! it must give, which tests/e2e/studio.test.mjs also expects from the studio, word for word.
+//! `load_folder`; studio.html's Wasm passes the same texts to `load` under the same names
+//! (src/web/studio.rs). This test holds the build's way to a fixture: a records.csv with three
+//! planted errors, and the three messages it must give. tests/e2e/studio.test.mjs holds the
+//! studio's real path, in the browser, to the same file, word for word. (The in-memory call below
+//! mirrors the studio's; it shares `load` with `load_folder`, so it guards only the file names.)
 #![cfg(not(target_arch = "wasm32"))]
 
 use ccht_data::{load, load_folder, DataFiles, FILE_NAMES};

@@ -6,8 +6,12 @@
 import init, * as wasm from "../pkg-studio/ccht_chart.js";
 
 const $ = (id) => document.getElementById(id);
-/** Data files are a few KB; a file this big is not one of them, and is not read at all. */
-const MAX_BYTES = 5 * 1024 * 1024;
+/**
+ * Data files are tens of KB; a file this big is not one of them, and is not read at all. Each
+ * preview holds its dataset for the page's life (src/web/data_set.rs), so the limit also bounds
+ * what a long session can hold.
+ */
+const MAX_BYTES = 1024 * 1024;
 /** Each file's short name (the Wasm's), by the name an analyst's file has. */
 const BY_NAME = {
   "components.csv": "components", "kinds.csv": "kinds", "metrics.csv": "metrics", "sources.csv": "sources",
@@ -24,6 +28,7 @@ const state = {
   paths: {},
   /** Where each file's text came from: "the repository" or the name of the file opened. */
   origin: {},
+  /** The release's text, as opened or pasted (its line ends kept), saved as it is. */
   source: { text: "", name: "" },
   dataset: undefined,
   viewer: undefined,
@@ -53,6 +58,8 @@ function element(tag, props = {}, ...children) {
 // ---- Files -----------------------------------------------------------------------------------
 
 function showFile(key) {
+  // What the editor holds: its typing goes to this file, whatever the menu says meanwhile.
+  state.editing = key;
   $("file-choice").value = key;
   const editor = $("editor");
   // A textarea gives back its text with LF line ends: it is read only when the analyst types.
@@ -62,9 +69,10 @@ function showFile(key) {
 }
 
 function setFile(key, text, origin) {
+  if (origin && state.files[key] !== state.opened[key]) say(`${origin} replaced your edited ${state.paths[key]}.`);
   state.files[key] = text;
   if (origin) Object.assign(state, { origin: { ...state.origin, [key]: origin }, opened: { ...state.opened, [key]: text } });
-  if ($("file-choice").value === key) showFile(key);
+  if (state.editing === key) showFile(key);
   refresh();
 }
 
@@ -80,7 +88,7 @@ async function openFile(file) {
   }
   if (file.size === 0) throw new Error(`${file.name} is empty.`);
   if (file.size > MAX_BYTES) {
-    throw new Error(`${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; data files are a few KB, so it was not read (at most ${MAX_BYTES / 1024 / 1024} MB).`);
+    throw new Error(`${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; data files are tens of KB, so it was not read (at most ${MAX_BYTES / 1024 / 1024} MB).`);
   }
   let text;
   try {
@@ -94,6 +102,7 @@ async function openFile(file) {
     state.source = { text, name: file.name };
     $("source-text").value = text;
     readText();
+    showDownloads();
     return;
   }
   if (text.includes("\u0000")) throw new Error(`${file.name} is not text: it holds binary data.`);
@@ -111,7 +120,7 @@ async function openFiles(list) {
     }
   }
   alertBox(failures.join(" "));
-  if (!failures.length) say(`Opened ${[...list].map((f) => f.name).join(", ")}.`);
+  if (!failures.length && !/replaced your edited/.test($("studio-status").textContent)) say(`Opened ${[...list].map((f) => f.name).join(", ")}.`);
 }
 
 // ---- Check -----------------------------------------------------------------------------------
@@ -145,7 +154,12 @@ function keyOfPath(path) {
 }
 
 function check() {
-  const problems = wasm.checkFiles(state.files);
+  const { problems, sources } = wasm.checkFiles(state.files);
+  // The source menu follows sources.csv; while the files do not load it keeps what it had.
+  const menu = $("source");
+  if (sources.length && sources.join() !== [...menu.options].map((o) => o.value).join()) {
+    options(menu, sources.map((id) => ({ id, name: id })), menu.value);
+  }
   const list = $("problems");
   list.replaceChildren(...problems.map((p) => {
     const key = keyOfPath(p.file);
@@ -163,27 +177,35 @@ function check() {
 
 const STATUS_WORDS = { record: "a record", ignored: "ignored", unaccounted: "not accounted for" };
 
-function readText() {
-  state.source.text = $("source-text").value;
-  const text = state.source.text;
-  const marked = $("marked");
-  const proposals = $("proposals");
-  if (!text.trim()) {
-    marked.hidden = true;
-    $("ignored-h").hidden = true;
-    $("ignored-list").replaceChildren();
-    proposals.replaceChildren();
-    $("proposals-h").hidden = true;
-    $("read-problems").replaceChildren();
-    $("read-summary").textContent = "";
-    return;
+/** Empties what a reading showed, so nothing of an earlier text or earlier data stays. */
+function clearReading(message = "") {
+  $("marked").hidden = true;
+  $("marked").replaceChildren();
+  $("ignored-h").hidden = true;
+  $("ignored-list").replaceChildren();
+  $("proposals").replaceChildren();
+  $("proposals-h").hidden = true;
+  $("read-problems").replaceChildren();
+  $("read-summary").textContent = message;
+}
+
+/** What the analyst has typed or chosen in each proposal, by the number it is for. */
+function proposalInputs() {
+  const kept = new Map();
+  for (const item of $("proposals").children) {
+    kept.set(item.dataset.key, [...item.querySelectorAll("input:not([readonly]), select")].map((e) => [e.name, e.value]));
   }
+  return kept;
+}
+
+function readText() {
+  const text = state.source.text;
+  if (!text.trim()) return clearReading();
   let read;
   try {
     read = wasm.readSource(state.files, $("source").value, text);
   } catch (error) {
-    $("read-summary").textContent = `The text could not be read: ${error.message}.`;
-    return;
+    return clearReading(`The text could not be read: ${error.message}.`);
   }
   const parts = [];
   let at = 0;
@@ -195,6 +217,7 @@ function readText() {
     at = n.end;
   }
   parts.push(text.slice(at));
+  const marked = $("marked");
   marked.replaceChildren(...parts);
   marked.hidden = false;
   const count = (s) => read.numbers.filter((n) => n.status === s).length;
@@ -206,7 +229,26 @@ function readText() {
   $("ignored-h").hidden = reasons.size === 0;
   $("read-problems").replaceChildren(...read.problems.filter((p) => !/neither a record nor on the ignore list/.test(p)).map((p) => element("li", {}, p)));
   $("proposals-h").hidden = red.length === 0;
-  proposals.replaceChildren(...red.map((n, i) => proposalForm(n, i)));
+  // A new reading rebuilds the proposals: what was typed into the others is put back.
+  const kept = proposalInputs();
+  const seen = new Map();
+  const items = red.map((n, i) => {
+    const base = `${n.text}|${n.proposal?.source_sentence ?? n.start}`;
+    seen.set(base, (seen.get(base) ?? 0) + 1);
+    const item = proposalForm(n, i);
+    item.dataset.key = `${base}|${seen.get(base)}`;
+    for (const [name, value] of kept.get(item.dataset.key) ?? []) {
+      const control = item.querySelector(`[name="${name}"]`);
+      if (control) control.value = value;
+    }
+    return item;
+  });
+  $("proposals").replaceChildren(...items);
+  // After a confirmation, the keyboard goes on with the next number (or the reading's summary).
+  if (state.focusNext) {
+    state.focusNext = false;
+    ($("proposals").querySelector("input:not([readonly]), select") ?? $("read-summary")).focus();
+  }
 }
 
 function options(select, choices, value) {
@@ -223,7 +265,10 @@ function proposalForm(n, i) {
   const catalog = state.catalog;
   if (p && catalog) {
     const field = (name, label, control) => element("div", { class: "field" }, element("label", { htmlFor: id(name) }, label), Object.assign(control, { id: id(name), name }));
-    const fy = field("fiscal_year", "Fiscal year", element("input", { type: "number", min: "2000", max: "2100", value: p.fiscal_year ?? "" }));
+    // The year comes from the number's own sentence or its list's heading, never from elsewhere;
+    // a heading can outlive its figures (CBP's page kept "FY 2024 Statistics" over FY 2025's).
+    const fyLabel = p.fiscal_year_from ? `Fiscal year (from “${p.fiscal_year_from}”: check the period it covers)` : "Fiscal year";
+    const fy = field("fiscal_year", fyLabel, element("input", { type: "number", min: "2000", max: "2100", value: p.fiscal_year ?? "" }));
     // No component or measure is preselected: a row is added only as the analyst chose it.
     const choose = (list) => [{ id: "", name: "Choose…" }, ...list];
     const component = element("select");
@@ -241,12 +286,13 @@ function proposalForm(n, i) {
     element("p", { class: "status" }, `Value ${p.value.toLocaleString("en-US")}, qualifier ${p.qualifier}.`),
     element("button", { type: "button", class: "button", onclick: () => addRecord(n, { fy, component, metric, note, noteEs, said }) }, "Add this record"), said);
   } else if (!p) {
-    item.append(element("p", { class: "status" }, "No figure can be read from it: put it on the ignore list."));
+    item.append(element("p", { class: "status" }, n.caution ? `${n.caution}.` : "No figure can be read from it: put it on the ignore list."));
   }
   const reason = element("input", { type: "text", id: id("reason"), name: "reason" });
+  const ignoreSaid = element("p", { class: "status", role: "status" });
   item.append(element("div", { class: "row" },
     element("div", { class: "field wide" }, element("label", { htmlFor: id("reason") }, "Or ignore it, because (more than 20 characters)"), reason)),
-  element("button", { type: "button", class: "button secondary", onclick: () => ignoreNumber(n, reason) }, "Add to the ignore list"));
+  element("button", { type: "button", class: "button secondary", onclick: () => ignoreNumber(n, reason, ignoreSaid) }, "Add to the ignore list"), ignoreSaid);
   return item;
 }
 
@@ -262,19 +308,23 @@ function addRecord(n, { fy, component, metric, note, noteEs, said }) {
     source_sentence: p.source_sentence, note: note.value, note_es: noteEs.value,
   };
   try {
-    setFile("records", wasm.addRow("records", state.files.records, fields));
+    const text = wasm.addRow("records", state.files.records, fields);
+    state.focusNext = true;
+    setFile("records", text);
     say(`Added ${p.as_written} to records.csv.`);
   } catch (error) {
-    alertBox(`The record could not be added: ${error.message}`);
+    said.textContent = `The record could not be added: ${error.message}`;
   }
 }
 
-function ignoreNumber(n, reason) {
+function ignoreNumber(n, reason, said) {
   try {
-    setFile("ignored", wasm.addRow("ignored", state.files.ignored, { source: $("source").value, as_written: n.text, reason: reason.value.trim() }));
+    const text = wasm.addRow("ignored", state.files.ignored, { source: $("source").value, as_written: n.text, reason: reason.value.trim() });
+    state.focusNext = true;
+    setFile("ignored", text);
     say(`Added ${n.text} to the ignore list.`);
   } catch (error) {
-    alertBox(`The number could not be ignored: ${error.message}`);
+    said.textContent = `The number could not be ignored: ${error.message}`;
   }
 }
 
@@ -286,11 +336,24 @@ function previewQuery() {
   return q.toString();
 }
 
+/** The six data files' texts, as the preview last loaded them: unchanged, no new dataset. */
+const DATA_KEYS = ["components", "kinds", "metrics", "sources", "records", "pipeline"];
+const dataOf = (files) => DATA_KEYS.map((k) => files[k]);
+
 function preview(ok) {
+  const figure = $("preview").parentElement;
   if (!ok) {
+    // Nothing of the last good data stays on show: not its chart, not its changes.
+    figure.hidden = true;
+    state.previewed = undefined;
     $("preview-status").textContent = "The preview waits until the data has no problems.";
+    $("changes").hidden = true;
+    $("changes-summary").textContent = "What changed waits until the data has no problems.";
     return;
   }
+  figure.hidden = false;
+  const data = dataOf(state.files);
+  if (state.previewed && data.every((text, i) => text === state.previewed[i])) return;
   try {
     const dataset = new wasm.DataSet(state.files);
     const catalog = dataset.choices();
@@ -305,6 +368,7 @@ function preview(ok) {
     options($("p-metric"), catalog.metrics, $("p-metric").value);
     options($("p-fy"), catalog.years.map((y) => ({ id: String(y), name: `FY ${y}` })), $("p-fy").value || String(Math.max(...catalog.years)));
     if (keep) state.viewer.setQuery(keep);
+    state.previewed = data;
     drawPreview();
     showChanges();
   } catch (error) {
@@ -314,7 +378,8 @@ function preview(ok) {
 
 function drawPreview() {
   const viewer = state.viewer;
-  if (!viewer) return;
+  // Hidden while the data has problems: there is no width to draw at, and nothing to show.
+  if (!viewer || $("preview").parentElement.hidden) return;
   try {
     viewer.setQuery(previewQuery());
     const view = viewer.view;
@@ -366,14 +431,16 @@ function showDownloads() {
 
 // ---- Wiring ----------------------------------------------------------------------------------
 
+/** After any change: check, preview, read the text again, offer the downloads. */
 function refresh() {
-  const ok = check();
-  const source = $("source");
-  const chosen = source.value;
-  const ids = [...state.files.sources.matchAll(/^([^,\r\n"]+),/gm)].map((m) => m[1]).filter((id) => id !== "id");
-  if (ids.join() !== [...source.options].map((o) => o.value).join()) options(source, ids.map((id) => ({ id, name: id })), chosen);
-  preview(ok);
-  if (ok && state.source.text.trim()) readText();
+  try {
+    const ok = check();
+    preview(ok);
+    readText();
+  } catch (error) {
+    // A trap in the Wasm (out of memory, say) stops the checker for good; the texts are safe.
+    alertBox(`The studio's checker stopped (${error.message}). Your files are still here: save them below, then reload the page.`);
+  }
   showDownloads();
 }
 
@@ -393,7 +460,7 @@ async function start() {
   $("file-choice").addEventListener("change", () => showFile($("file-choice").value));
   let typing;
   $("editor").addEventListener("input", () => {
-    const key = $("file-choice").value;
+    const key = state.editing;
     const crlf = state.files[key].includes("\r\n");
     const text = $("editor").value;
     state.files[key] = crlf ? text.replace(/\r?\n/g, "\r\n") : text;
@@ -404,8 +471,21 @@ async function start() {
   const drop = $("drop");
   drop.addEventListener("dragover", (e) => { e.preventDefault(); drop.classList.add("over"); });
   drop.addEventListener("dragleave", () => drop.classList.remove("over"));
-  drop.addEventListener("drop", (e) => { e.preventDefault(); drop.classList.remove("over"); openFiles(e.dataTransfer.files); });
+  drop.addEventListener("drop", () => drop.classList.remove("over"));
+  $("source-text").addEventListener("input", () => {
+    // As for the files: the text as opened or pasted is kept, its line ends too, until typed into.
+    const crlf = state.source.text.includes("\r\n");
+    const text = $("source-text").value;
+    state.source = { ...state.source, text: crlf ? text.replace(/\r?\n/g, "\r\n") : text };
+  });
   $("read").addEventListener("click", () => { readText(); showDownloads(); });
+  // A file dropped anywhere on the page is opened, not shown in place of the studio.
+  document.addEventListener("dragover", (e) => e.preventDefault());
+  document.addEventListener("drop", (e) => { e.preventDefault(); openFiles(e.dataTransfer.files); });
+  // Leaving with edited files asks first: the studio keeps nothing once the page is gone.
+  window.addEventListener("beforeunload", (e) => {
+    if (Object.keys(state.files).some((k) => state.files[k] !== state.opened[k])) e.preventDefault();
+  });
   $("source").addEventListener("change", readText);
   for (const name of ["view", "component", "metric", "fy"]) $(`p-${name}`).addEventListener("change", drawPreview);
   new ResizeObserver(() => state.viewer && drawPreview()).observe($("preview").parentElement);

@@ -1,13 +1,14 @@
-//! Benchmark only (feature `runtime-data`): view CSV files given at run time instead of the dataset
-//! compiled in, so `make bench` can measure how load time, memory and redraw time grow with the data
-//! (synthetic sets from `tools/synth-data.mjs`). Built into a separate package (bench/pkg-data); the
-//! shipped Wasm never parses CSV.
+//! CSV files given at run time instead of the dataset compiled in (feature `runtime-data`): for
+//! `make bench`, which measures how load time, memory and redraw time grow with the data (synthetic
+//! sets from `tools/synth-data.mjs`, bench/pkg-data), and for the studio's preview (feature
+//! `studio`, `studio.html` only). The page's own Wasm never parses CSV.
 //!
 //! `Viewer.withData(canvas, files, options)` loads and views in one call; `new DataSet(files)` loads
 //! once and can then make viewers and time `select` alone. `files` is
 //! `{ components, kinds, metrics, sources, records, pipeline }`, each the text of that CSV file; the
 //! files go through the same checks as at build time (`ccht_data::load`), and a dataset, once loaded,
-//! lives as long as the page (it is leaked, so viewers can hold it by `&'static`).
+//! lives as long as the page (it is leaked, so viewers can hold it by `&'static`): the studio makes
+//! one per edit of the data files, and limits each file to 1 MB.
 
 use super::Viewer;
 use crate::view::{select, ViewSpec, OPTION_NAMES};

@@ -88,16 +88,28 @@ pub fn embedded_files() -> Result<JsValue, JsValue> {
     to_js(&Embedded { files: EMBEDDED.to_vec(), paths })
 }
 
-/// Every problem the build would find in `files`, as `{ file, line, reason, message }`, in the
-/// build's order; an empty list when the data would build.
+/// `{ problems, sources }`: every problem the build would find in `files`, as `{ file, line,
+/// reason, message }` in the build's order (none when the data would build), and the ids of the
+/// sources, when the files load, for the studio's source menu.
 #[wasm_bindgen(js_name = checkFiles)]
 pub fn check_files(files: JsValue) -> Result<JsValue, JsValue> {
-    let errors = Files::from_js(files)?.load().err().unwrap_or_default();
-    let problems: Vec<Problem<'_>> = errors
-        .iter()
-        .map(|e| Problem { file: &e.file, line: e.line, reason: &e.reason, message: e.to_string() })
-        .collect();
-    to_js(&problems)
+    #[derive(Serialize)]
+    struct Checked<'a> {
+        problems: Vec<Problem<'a>>,
+        sources: Vec<&'a str>,
+    }
+    let loaded = Files::from_js(files)?.load();
+    let checked = match &loaded {
+        Ok(d) => Checked { problems: Vec::new(), sources: d.sources.iter().map(|s| s.id.as_ref()).collect() },
+        Err(errors) => Checked {
+            problems: errors
+                .iter()
+                .map(|e| Problem { file: &e.file, line: e.line, reason: &e.reason, message: e.to_string() })
+                .collect(),
+            sources: Vec::new(),
+        },
+    };
+    to_js(&checked)
 }
 
 /// A number of the source, placed in UTF-16 code units as JavaScript strings count them.

@@ -56,8 +56,13 @@ async function save(page, id) {
 /** Edits a file in the studio's editor, as typing would: its text with `added` at the end. */
 async function append(page, key, added) {
   await page.selectOption("#file-choice", key);
+  // The editor holds the chosen file once the studio says so (a select's change event may come late).
+  const path = PATHS[key];
+  await page.waitForFunction((p) => document.querySelector("#file-origin").textContent.startsWith(`${p}, `), path);
   const text = await page.locator("#editor").inputValue();
   await page.fill("#editor", `${text}${text.endsWith("\n") ? "" : "\n"}${added}`);
+  // …and the edit counts once the studio has checked it again, which marks the file edited.
+  await page.waitForFunction((p) => document.querySelector("#file-origin").textContent.startsWith(`${p}, `) && document.querySelector("#file-origin").textContent.endsWith(", edited."), path);
 }
 
 const noProblems = (page) => page.waitForFunction(() => document.querySelector("#check-summary").textContent === "No problems: the data would build.");
@@ -73,6 +78,19 @@ inEachEngine("studio", (env) => {
       assert.equal(text, read(path), `${path} after no edit`);
     }
     assert.equal(await page.locator("#changes-summary").textContent(), "No figure differs from the repository's data.");
+    // A file as a spreadsheet on Windows writes it, with a byte-order mark and CRLF line ends, is
+    // read, and saved as it came.
+    const windows = `\ufeff${read("data/kinds.csv").replace(/\n/g, "\r\n")}`;
+    await drop(page, [{ name: "kinds.csv", text: windows }]);
+    await page.waitForFunction(() => /^Opened kinds\.csv/.test(document.querySelector("#studio-status").textContent));
+    await noProblems(page);
+    assert.equal((await save(page, "save-kinds")).text, windows);
+    // And a release's text, opened as a .txt with CRLF line ends.
+    const release = read("data/source/cbp-forced-labor-fy2024.txt").replace(/\n/g, "\r\n");
+    await drop(page, [{ name: "release.txt", text: release }]);
+    await page.waitForFunction(() => document.querySelector("#save-source"));
+    const saved = await save(page, "save-source");
+    assert.deepEqual([saved.name, saved.text === release], ["release.txt", true]);
     // The preview is the page's own chart: the default view, DHS-wide FY 2024.
     assert.match(await page.locator("#preview").getAttribute("aria-label"), /DHS-wide, Fiscal year 2024/);
     assert.deepEqual(await page.problems(), []);
@@ -95,7 +113,10 @@ inEachEngine("studio", (env) => {
     });
     assert.deepEqual(selected, [true, read("tests/fixtures/records-three-errors.csv").split("\n")[29]]);
     assert.match(await page.locator("#file-origin").textContent(), /data\/records\.csv, from records\.csv\./);
+    // Nothing of the last good data stays on show: no chart, no "nothing changed".
     assert.match(await page.locator("#preview-status").textContent(), /waits until the data has no problems/);
+    assert.equal(await page.locator("figure.preview").isVisible(), false);
+    assert.match(await page.locator("#changes-summary").textContent(), /^What changed waits/);
     assert.deepEqual(await page.problems(), []);
     await context.close();
   });
@@ -126,6 +147,8 @@ inEachEngine("studio", (env) => {
     await page.click("#proposals > li button.button:not(.secondary)");
     await page.waitForFunction(() => document.querySelector("#read-summary").textContent.endsWith(" 0 not accounted for."));
     assert.equal(await page.locator("#marked mark.record").count(), 20);
+    // The keyboard is not left on a button that is gone: it is on the reading's summary.
+    assert.equal(await page.evaluate(() => document.activeElement.id), "read-summary");
     assert.equal(await page.locator("#changes-summary").textContent(), "1 figure differs from the repository's data.");
     assert.deepEqual(await page.locator("#changes tbody td").allTextContents(), ["added", "FY 2024", "dhs", "shipments-stopped", "", "about 1,200 (fy2024-release)"]);
     const { text } = await save(page, "save-records");
@@ -152,7 +175,7 @@ inEachEngine("studio", (env) => {
     for (const words of [
       "report.pdf is not a CSV file or a release's text (.txt).",
       "records.csv is empty.",
-      "metrics.csv is 50.0 MB; data files are a few KB, so it was not read (at most 5 MB).",
+      "metrics.csv is 50.0 MB; data files are tens of KB, so it was not read (at most 1 MB).",
       "components.csv is not UTF-8 text.",
       "notes.csv is not one of the data files",
     ]) assert.ok(alert.includes(words), `${words} in: ${alert}`);
@@ -177,6 +200,8 @@ inEachEngine("studio", (env) => {
     await page.waitForFunction(() => document.querySelector("#read-summary").textContent !== "");
     await save(page, "save-records");
     stop();
+    // A request to another site would be refused by the strict CSP, and reported here.
+    assert.deepEqual(await page.problems(), []);
     assert.ok(requests.length > 0);
     for (const r of requests) {
       assert.match(r, /^GET /, r);
@@ -251,6 +276,11 @@ inEachEngine("studio", (env) => {
       if (metric) {
         await page.selectOption("#proposal-0-component", "cbp");
         await page.selectOption("#proposal-0-metric", metric);
+        const note = CBP.notes[metric];
+        if (note) {
+          await page.fill("#proposal-0-note", note.en);
+          await page.fill("#proposal-0-note_es", note.es);
+        }
         await page.click("#proposals > li:first-child button.button:not(.secondary)");
       } else {
         assert.ok(CBP.ignored[number], `a reason for ${number} (${sentence})`);
@@ -259,6 +289,10 @@ inEachEngine("studio", (env) => {
       }
       done.push(metric ? `${number}: ${metric}` : `${number}: ignored`);
       await page.waitForFunction((before) => document.querySelector("#proposals > li > p")?.textContent !== before, first);
+      // The keyboard goes on with the next number's first field.
+      if (await page.locator("#proposals > li").count()) {
+        assert.ok(await page.evaluate(() => document.activeElement === document.querySelector("#proposals > li:first-child").querySelector("input:not([readonly]), select")));
+      }
     }
     assert.deepEqual(done, [
       "51: ignored", "8: ignored", "2024: ignored", "0: fl-findings-issued", "1: fl-penalties-issued", "1: fl-wros-issued",
@@ -266,8 +300,6 @@ inEachEngine("studio", (env) => {
     ]);
     assert.equal(await page.locator("#read-summary").textContent(), "14 numbers: 5 quoted by a record, 9 on the ignore list, 0 not accounted for.");
     assert.deepEqual(await page.locator("#read-problems li").allTextContents(), []);
-    // The data is the repository's again, figure for figure.
-    assert.equal(await page.locator("#changes-summary").textContent(), "No figure differs from the repository's data.");
     // The viewer shows them as CBP figures.
     await page.selectOption("#p-view", "component");
     await page.selectOption("#p-component", "cbp");
@@ -278,6 +310,8 @@ inEachEngine("studio", (env) => {
     for (const key of ["sources", "kinds", "metrics", "records", "ignored"]) saved[key] = (await save(page, `save-${key}`)).text;
     const source = await save(page, "save-source");
     for (const [key, text] of Object.entries(saved)) assert.equal(text, read(PATHS[key]), PATHS[key]);
+    // The data is the repository's again, figure for figure.
+    assert.equal(await page.locator("#changes-summary").textContent(), "No figure differs from the repository's data.");
     assert.equal(source.name, "cbp-forced-labor-fy2024.txt");
     assert.equal(source.text, read("data/source/cbp-forced-labor-fy2024.txt"));
     assert.deepEqual(await page.problems(), []);
@@ -306,6 +340,13 @@ const CBP = {
     "Withhold Release Order issued: 1": "fl-wros-issued",
     "Withhold Release Orders and Findings modified or revoked: 1": "fl-orders-modified",
     "Shipments stopped for forced labor enforcement actions: 4,850 **": "fl-shipments-stopped",
+  },
+  /** The caution the source asks for, on the figure readers would otherwise compare with 231. */
+  notes: {
+    "fl-shipments-stopped": {
+      en: "Counts stops under every forced-labor enforcement action (Withhold Release Orders, Findings, the Uyghur Forced Labor Prevention Act, CAATSA). The 231 shipments in the DHS release were stopped under Withhold Release Orders alone: a different measure, never to be added to this one.",
+      es: "Cuenta las detenciones por todas las medidas contra el trabajo forzoso (Órdenes de Retención de Liberación, conclusiones, la Ley de Prevención del Trabajo Forzoso Uigur, CAATSA). Los 231 envíos del comunicado del DHS se detuvieron solo por Órdenes de Retención de Liberación: otra medida, que nunca debe sumarse a esta.",
+    },
   },
   /** The other numbers, and why none is an FY 2024 figure. */
   ignored: {

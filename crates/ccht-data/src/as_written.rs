@@ -6,7 +6,8 @@ use crate::dataset::Qualifier;
 /// What a figure as written states: its value and whether it is a lower bound or approximate.
 /// Understands "1,686", "more than 3.7 million", "over 260,000", "about 44,000", "84%", "$12 million".
 pub fn parse_as_written(text: &str) -> Option<(f64, Qualifier)> {
-    let lower = text.trim().to_ascii_lowercase();
+    // A no-break space, as web pages put in "more than 800", is a space.
+    let lower = text.trim().to_ascii_lowercase().replace('\u{a0}', " ");
     let (qualifier, rest) = [
         ("more than ", Qualifier::AtLeast),
         ("over ", Qualifier::AtLeast),
@@ -53,5 +54,6 @@ mod tests {
         assert_eq!(parse_as_written("$12 million"), Some((12_000_000.0, Qualifier::Exact)));
         assert_eq!(parse_as_written("thousands"), None);
         assert_eq!(parse_as_written("12 dozen"), None);
+        assert_eq!(parse_as_written("more\u{a0}than 3.7\u{a0}million"), Some((3_700_000.0, Qualifier::AtLeast)));
     }
 }

@@ -29,7 +29,11 @@ fn figure(d: &Dataset, r: &Record) -> String {
 /// The figures of `after` that differ from `before`, in year, component and metric order.
 pub fn changes(before: &Dataset, after: &Dataset) -> Vec<Change> {
     let same = |a: &Record, b: &Record| {
-        (a.value, a.qualifier, &a.as_written, &a.note) == (b.value, b.qualifier, &b.as_written, &b.note)
+        fn words(r: &Record) -> [&str; 6] {
+            [&r.as_written, &r.source_sentence, &r.reported_as, &r.note, &r.note_es, &r.derivation]
+        }
+        (a.value, a.qualifier) == (b.value, b.qualifier)
+            && words(a) == words(b)
             && before.sources[a.source].id == after.sources[b.source].id
     };
     let mut out = Vec::new();

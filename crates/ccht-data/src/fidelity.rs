@@ -46,9 +46,12 @@ pub fn mentions(text: &str) -> Vec<Mention> {
             while i < bytes.len() && (bytes[i].is_ascii_digit() || joins_digits(i)) {
                 i += 1;
             }
-            for scale in [" million", " billion", " thousand"] {
-                if text[i..].starts_with(scale) {
-                    i += scale.len();
+            // "3.7 million", with a space or, as web pages write it, a no-break space.
+            for scale in ["million", "billion", "thousand"] {
+                for space in [" ", "\u{a0}"] {
+                    if text[i..].strip_prefix(space).is_some_and(|rest| rest.starts_with(scale)) {
+                        i += space.len() + scale.len();
+                    }
                 }
             }
             if bytes.get(i) == Some(&b'%') {

@@ -23,16 +23,21 @@ pub enum Accounted {
     Record { line: u32 },
     /// The ignore list names it, with this reason.
     Ignored { reason: String },
-    /// Nothing does: a figure the dataset lacks, or a number to put on the ignore list.
-    Unaccounted { proposal: Option<Proposal> },
+    /// Nothing does: a figure the dataset lacks, or a number to put on the ignore list. `caution`
+    /// says why no record is proposed where the words bound the number in a way no qualifier
+    /// holds ("less than 500", "4,850+").
+    Unaccounted { proposal: Option<Proposal>, caution: Option<String> },
 }
 
 /// A record row prefilled from the sentence a number stands in; component and metric are left to
 /// the analyst.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Proposal {
-    /// The nearest "FY 2024" or "fiscal year 2024" before the number, if any.
+    /// The "FY 2024" or "fiscal year 2024" of the number's own sentence, or of the heading line
+    /// over the list it stands in; `None` otherwise (never a year from elsewhere in the text).
     pub fiscal_year: Option<u16>,
+    /// The words the fiscal year was read from, for the analyst to check.
+    pub fiscal_year_from: Option<String>,
     /// The number with the words that qualify it ("more than 2,500").
     pub as_written: String,
     pub value: f64,
@@ -63,6 +68,7 @@ pub fn read_source(d: &Dataset, source_id: &str, text: &str, ignored: (&str, &st
         None => Vec::new(),
     };
     problems.extend(errors.iter().map(|e| e.to_string()));
+    let all = mentions(text);
     // Each stated figure of the source, with where its words stand in the text.
     let mut stated: Vec<((usize, usize), &Record)> = Vec::new();
     for r in d.records.iter().filter(|r| d.sources[r.source].id == source_id && r.qualifier != Qualifier::Derived) {
@@ -71,20 +77,29 @@ pub fn read_source(d: &Dataset, source_id: &str, text: &str, ignored: (&str, &st
             problems.push(format!("records.csv:{line}: its source_sentence is not word for word in the source"));
             continue;
         };
-        let Some(within) = r.source_sentence.find(r.as_written.as_ref()) else {
+        let Some(first) = r.source_sentence.find(r.as_written.as_ref()) else {
             problems.push(format!("records.csv:{line}: {:?} is not in its source_sentence", r.as_written));
             continue;
         };
         if parse_as_written(&r.as_written) != Some((r.value, r.qualifier)) {
             problems.push(format!("records.csv:{line}: {:?} does not state its value and qualifier", r.as_written));
         }
-        let start = sentence + within;
-        stated.push(((start, start + r.as_written.len()), r));
+        // The figure's own place: where its words end as a number ends ("2" is not the 2 of
+        // "2024"), and no record before it took that place ("1,200 arrests and 1,200 seizures").
+        let len = r.as_written.len();
+        let span = r
+            .source_sentence
+            .match_indices(r.as_written.as_ref())
+            .map(|(at, _)| (sentence + at, sentence + at + len))
+            .filter(|&(s, e)| all.iter().any(|m| m.end == e && m.start >= s))
+            .find(|span| !stated.iter().any(|(taken, _)| taken == span))
+            .unwrap_or((sentence + first, sentence + first + len));
+        stated.push((span, r));
     }
     let mut found = vec![false; stated.len()];
     let mut used = vec![false; ignored.len()];
     let mut readings = Vec::new();
-    for m in mentions(text) {
+    for m in all {
         let accounted = if let Some(k) = stated.iter().position(|((s, e), _)| *s <= m.start && m.end <= *e) {
             if found[k] {
                 problems.push(format!(
@@ -99,7 +114,10 @@ pub fn read_source(d: &Dataset, source_id: &str, text: &str, ignored: (&str, &st
             Accounted::Ignored { reason: ignored[k].reason.clone() }
         } else {
             problems.push(format!("{:?} in the source is neither a record nor on the ignore list", m.text));
-            Accounted::Unaccounted { proposal: propose(text, &m) }
+            match propose(text, &m) {
+                Ok(proposal) => Accounted::Unaccounted { proposal, caution: None },
+                Err(caution) => Accounted::Unaccounted { proposal: None, caution: Some(caution) },
+            }
         };
         readings.push(Reading { mention: m, accounted });
     }
@@ -121,28 +139,67 @@ pub fn read_source(d: &Dataset, source_id: &str, text: &str, ignored: (&str, &st
 
 /// Words before a number that make it a bound or an estimate, as `parse_as_written` reads them.
 const QUALIFYING: [&str; 6] = ["more than ", "over ", "at least ", "about ", "approximately ", "nearly "];
+/// Words before a number that make it an upper bound, which no qualifier holds: never proposed as
+/// exact (checked before [`QUALIFYING`], so "no more than" is not read as "more than").
+const UPPER: [&str; 9] = [
+    "no more than ",
+    "not more than ",
+    "less than ",
+    "fewer than ",
+    "up to ",
+    "under ",
+    "below ",
+    "at most ",
+    "almost ",
+];
 
-/// The record a number would be, read from the sentence it stands in; `None` for a number word
-/// ("thousands") or anything else that states no value.
-pub fn propose(text: &str, m: &Mention) -> Option<Proposal> {
-    let before = &text[..m.start];
-    let lower = before.to_ascii_lowercase();
-    let start = QUALIFYING.iter().find(|q| lower.ends_with(*q)).map_or(m.start, |q| m.start - q.len());
+/// The `n` characters of `text` that end at byte `end`, lowercased, a no-break space read as a
+/// space: what a qualifier before a number is compared with.
+fn words_before(text: &str, end: usize, n: usize) -> Option<(usize, String)> {
+    let mut start = end;
+    for _ in 0..n {
+        start -= text[..start].chars().next_back()?.len_utf8();
+    }
+    Some((start, text[start..end].to_ascii_lowercase().replace('\u{a0}', " ")))
+}
+
+/// The record a number would be, read from the sentence it stands in: `Ok(None)` for a number word
+/// ("thousands") or anything else that states no value; `Err` with the reason where the words
+/// bound it in a way no qualifier holds.
+pub fn propose(text: &str, m: &Mention) -> Result<Option<Proposal>, String> {
+    // "$12 million": the dollar sign is part of the figure as written.
+    let number = if text[..m.start].ends_with('$') { m.start - 1 } else { m.start };
+    let ends = |q: &&str| words_before(text, number, q.len()).filter(|(_, w)| w == *q);
+    if let Some((at, _)) = UPPER.iter().find_map(&ends) {
+        return Err(format!(
+            "\u{201c}{}\u{201d} is an upper bound, and the data has no qualifier for one: put it on the ignore list with a reason, or ask for an upper-bound qualifier",
+            &text[at..m.end]
+        ));
+    }
+    if text[m.end..].starts_with('+') {
+        return Err(format!(
+            "\u{201c}{}+\u{201d} is written with a plus, which as_written cannot hold: put it on the ignore list with a reason, or write the record by hand",
+            m.text
+        ));
+    }
+    let start = QUALIFYING.iter().find_map(ends).map_or(number, |(at, _)| at);
     let as_written = &text[start..m.end];
-    let (value, qualifier) = parse_as_written(as_written)?;
+    let Some((value, qualifier)) = parse_as_written(as_written) else { return Ok(None) };
     let qualifier = match qualifier {
         Qualifier::AtLeast => "at-least",
         Qualifier::Approximate => "approximate",
         _ => "exact",
     };
     let (from, to) = sentence_around(text, start, m.end);
-    Some(Proposal {
-        fiscal_year: fiscal_year_before(&text[..m.start]),
+    let (fiscal_year, fiscal_year_from) = fiscal_year_of(text, from, m.start);
+    Ok(Some(Proposal {
+        fiscal_year,
+        fiscal_year_from,
         as_written: as_written.to_string(),
         value,
         qualifier,
         source_sentence: text[from..to].to_string(),
-    })
+    }))
 }
 
 /// The sentence holding bytes `start..end`: from the previous sentence's end (or line start, past
@@ -171,8 +228,28 @@ fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
     (from + sentence.len() - trimmed.len(), from + sentence.trim_end().len())
 }
 
+/// The fiscal year a number at byte `at`, in the sentence from byte `from`, belongs to: the last
+/// one its sentence names before it, or else the one the heading of its list names ("FY 2024
+/// Statistics:", the line above its "- " items). Never a year from anywhere else in the text: a
+/// release's "over FY 2023" must not date the next sentence's figures.
+fn fiscal_year_of(text: &str, from: usize, at: usize) -> (Option<u16>, Option<String>) {
+    if let Some(year) = last_fiscal_year(&text[from..at]) {
+        return (Some(year), None);
+    }
+    let line_start = text[..from].rfind('\n').map_or(0, |i| i + 1);
+    let is_item = |line: &str| line.trim_start().starts_with(['-', '*', '•']);
+    if !is_item(&text[line_start..]) {
+        return (None, None);
+    }
+    let heading = text[..line_start].lines().rev().find(|line| !is_item(line) && !line.trim().is_empty());
+    match heading.filter(|h| h.trim_end().ends_with(':')).and_then(|h| last_fiscal_year(h).map(|y| (y, h))) {
+        Some((year, heading)) => (Some(year), Some(heading.trim().to_string())),
+        None => (None, None),
+    }
+}
+
 /// The last fiscal year named in `text`, as "FY 2024", "FY2024" or "fiscal year 2024".
-fn fiscal_year_before(text: &str) -> Option<u16> {
+fn last_fiscal_year(text: &str) -> Option<u16> {
     let lower = text.to_ascii_lowercase();
     let mut best: Option<(usize, u16)> = None;
     for marker in ["fy ", "fy", "fiscal year "] {
@@ -193,35 +270,79 @@ mod tests {
     use super::*;
     use crate::repository_data;
 
+    /// The proposal for the number `number` of `text`.
+    fn proposed(text: &str, number: &str) -> Result<Option<Proposal>, String> {
+        propose(text, &mentions(text).into_iter().find(|m| m.text == number).unwrap())
+    }
+
     #[test]
     fn a_proposal_takes_the_qualifier_the_sentence_and_the_year() {
         let text = "Intro line\nIn FY 2024, U.S. Customs stopped more than 4,850 shipments. Then 3.7 million more.\n";
-        let m = mentions(text).into_iter().find(|m| m.text == "4,850").unwrap();
         assert_eq!(
-            propose(text, &m),
-            Some(Proposal {
+            proposed(text, "4,850"),
+            Ok(Some(Proposal {
                 fiscal_year: Some(2024),
+                fiscal_year_from: None,
                 as_written: "more than 4,850".into(),
                 value: 4850.0,
                 qualifier: "at-least",
                 source_sentence: "In FY 2024, U.S. Customs stopped more than 4,850 shipments.".into(),
-            })
+            }))
         );
-        let m = mentions(text).into_iter().find(|m| m.text == "3.7 million").unwrap();
-        let p = propose(text, &m).unwrap();
+        // The next sentence names no year: none is taken from the one before.
+        let p = proposed(text, "3.7 million").unwrap().unwrap();
         assert_eq!(
-            (p.source_sentence.as_str(), p.value, p.qualifier),
-            ("Then 3.7 million more.", 3_700_000.0, "exact")
+            (p.source_sentence.as_str(), p.value, p.qualifier, p.fiscal_year),
+            ("Then 3.7 million more.", 3_700_000.0, "exact", None)
         );
-        // A list item is its own sentence, without its bullet; a number word proposes nothing.
-        // ("FY2023" holds no number the scan finds: its digits are part of a word.)
-        let list = "FY2023 Statistics:\n- Penalties issued: 1\nthousands of people";
-        let m = &mentions(list)[0];
+        // A list item is its own sentence, without its bullet, dated by its list's heading; a
+        // number word proposes nothing.
+        let list = "FY 2023 Statistics:\n- Findings issued: 0\n- Penalties issued: 1\nthousands of people";
+        let p = proposed(list, "1").unwrap().unwrap();
         assert_eq!(
-            propose(list, m).map(|p| (p.source_sentence, p.fiscal_year)),
-            Some(("Penalties issued: 1".into(), Some(2023)))
+            (p.source_sentence.as_str(), p.fiscal_year, p.fiscal_year_from.as_deref()),
+            ("Penalties issued: 1", Some(2023), Some("FY 2023 Statistics:"))
         );
-        assert_eq!(propose(list, &mentions(list)[1]), None);
+        assert_eq!(proposed(list, "thousands"), Ok(None));
+    }
+
+    #[test]
+    fn dollars_and_no_break_spaces_keep_their_qualifier_and_upper_bounds_are_never_exact() {
+        let p = proposed("It stopped more than $12 million in goods.", "12 million").unwrap().unwrap();
+        assert_eq!((p.as_written.as_str(), p.value, p.qualifier), ("more than $12 million", 12e6, "at-least"));
+        // Pasted from a web page: "more than 800" and "3.7 million" with no-break spaces.
+        let p = proposed("It assisted more\u{a0}than 800 victims.", "800").unwrap().unwrap();
+        assert_eq!((p.as_written.as_str(), p.value, p.qualifier), ("more\u{a0}than 800", 800.0, "at-least"));
+        let p = proposed("It reached 3.7\u{a0}million people.", "3.7\u{a0}million").unwrap().unwrap();
+        assert_eq!(p.value, 3.7e6);
+        for (text, number) in [
+            ("It saw no more than 500 cases.", "500"),
+            ("It saw fewer than 500 cases.", "500"),
+            ("It saw up to 500 cases.", "500"),
+            ("It saw almost 500 cases.", "500"),
+        ] {
+            let caution = proposed(text, number).unwrap_err();
+            assert!(caution.contains("is an upper bound"), "{text}: {caution}");
+        }
+        assert!(proposed("It stopped 4,850+ shipments.", "4,850").unwrap_err().contains("written with a plus"));
+    }
+
+    #[test]
+    fn a_record_accounts_for_its_own_place_in_the_sentence() {
+        let mut d = repository_data().clone();
+        let source = d.sources.iter().position(|s| s.id == "fy2024-release").unwrap();
+        let mut r = d.records.iter().find(|r| r.source == source && r.qualifier == Qualifier::Exact).unwrap().clone();
+        (r.source_sentence, r.as_written, r.value, r.line) =
+            ("In FY 2024, CBP issued 2 penalties.".into(), "2".into(), 2.0, 9);
+        d.records = vec![r].into();
+        let text = "In FY 2024, CBP issued 2 penalties.";
+        let ignored =
+            ("i.csv", "source,as_written,reason\nfy2024-release,2024,the fiscal year that each record names\n");
+        let (readings, problems) = read_source(&d, "fy2024-release", text, ignored);
+        assert_eq!(problems, Vec::<String>::new());
+        let status: Vec<(&str, &Accounted)> =
+            readings.iter().map(|r| (r.mention.text.as_str(), &r.accounted)).collect();
+        assert_eq!(status[1], ("2", &Accounted::Record { line: 9 }));
     }
 
     #[test]
@@ -240,7 +361,7 @@ mod tests {
         let red: Vec<&Reading> =
             readings.iter().filter(|r| matches!(r.accounted, Accounted::Unaccounted { .. })).collect();
         assert_eq!(red.len(), 1);
-        let Accounted::Unaccounted { proposal: Some(p) } = &red[0].accounted else { panic!("no proposal") };
+        let Accounted::Unaccounted { proposal: Some(p), .. } = &red[0].accounted else { panic!("no proposal") };
         assert_eq!(
             (p.as_written.as_str(), p.value, p.qualifier, p.fiscal_year),
             ("about 1,200", 1200.0, "approximate", Some(2024))
