@@ -21,8 +21,6 @@ const BY_NAME = {
 const state = {
   /** The text of each file, by short name: the only copy, saved as it is. */
   files: {},
-  /** The repository's text of each file, which "what changed" compares against. */
-  embedded: {},
   /** Each file's text as opened (or the repository's), to tell an edited file from an unchanged one. */
   opened: {},
   paths: {},
@@ -175,7 +173,6 @@ function check() {
 
 // ---- Read against the source -------------------------------------------------------------------
 
-const STATUS_WORDS = { record: "a record", ignored: "ignored", unaccounted: "not accounted for" };
 
 /** Empties what a reading showed, so nothing of an earlier text or earlier data stays. */
 function clearReading(message = "") {
@@ -213,7 +210,7 @@ function readText() {
     parts.push(text.slice(at, n.start));
     const why = n.status === "record" ? `records.csv line ${n.line}` : n.status === "ignored" ? `ignored: ${n.reason}` : "nothing accounts for it";
     parts.push(element("mark", { class: `n ${n.status}`, title: why }, text.slice(n.start, n.end)),
-      element("span", { class: "visually-hidden" }, ` (${n.status === "unaccounted" ? STATUS_WORDS[n.status] : why})`));
+      element("span", { class: "visually-hidden" }, ` (${n.status === "unaccounted" ? "not accounted for" : why})`));
     at = n.end;
   }
   parts.push(text.slice(at));
@@ -453,7 +450,7 @@ async function start() {
     return;
   }
   const { files, paths } = wasm.embeddedFiles();
-  Object.assign(state, { files: { ...files }, embedded: files, opened: { ...files }, paths });
+  Object.assign(state, { files: { ...files }, opened: { ...files }, paths });
   for (const key of Object.keys(files)) state.origin[key] = "the repository";
   options($("file-choice"), Object.keys(files).map((key) => ({ id: key, name: paths[key] })));
   showFile("records");

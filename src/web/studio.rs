@@ -180,11 +180,14 @@ pub fn add_row(file: &str, text: &str, fields: JsValue) -> Result<String, JsValu
 pub fn changed_figures(files: JsValue) -> Result<JsValue, JsValue> {
     let after =
         Files::from_js(files)?.load().map_err(|e| error(format!("the data files have {} problem(s)", e.len())))?;
-    let [components, kinds, metrics, sources, records, pipeline, _] = EMBEDDED.map(|(_, text)| text);
-    let texts = [components, kinds, metrics, sources, records, pipeline];
-    let before = load(&DataFiles::in_order(std::array::from_fn(|i| (PATHS[i], texts[i]))))
-        .map_err(|e| error(format!("the repository's data has {} problem(s)", e.len())))?;
-    to_js(&changes(&before, &after))
+    // The repository's data, read once: it is compared with after every edit.
+    static BEFORE: std::sync::OnceLock<Result<Dataset, usize>> = std::sync::OnceLock::new();
+    let before = BEFORE.get_or_init(|| {
+        let texts: [&str; 6] = std::array::from_fn(|i| EMBEDDED[i].1);
+        load(&DataFiles::in_order(std::array::from_fn(|i| (PATHS[i], texts[i])))).map_err(|e| e.len())
+    });
+    let before = before.as_ref().map_err(|n| error(format!("the repository's data has {n} problem(s)")))?;
+    to_js(&changes(before, &after))
 }
 
 #[wasm_bindgen]
