@@ -19,8 +19,8 @@ pub use ccht_data::{
 };
 pub use embedded::DATASET;
 pub use layout::{
-    layout, tick_step, wrap, Anchor, BarBox, EstimatedText, Font, Layout, Line, LineRole, TextBox, TextMeasure,
-    TextRole, ValueScale,
+    layout, nice_axis, tick_step, wrap, Anchor, BarBox, EstimatedText, Font, KeySwatch, Layout, Line, LineRole, Mark,
+    SparkBox, TextBox, TextMeasure, TextRole, ValueScale, MIN_TEXT,
 };
 pub use render::{
     contrast, csv, draw, html_escape, html_table, svg, table_rows, unit_id, DrawError, Rgb, SvgOut, Theme, TABLE_HEAD,
@@ -30,8 +30,8 @@ pub use text::{
     STRINGS,
 };
 pub use view::{
-    every_view, fiscal_years, percent_decode, select, Bar, Chart, Gap, OptionError, Panel, Problem, Scale, ViewKind,
-    ViewSpec, OPTION_NAMES, SHELL_PARAMETERS,
+    every_view, fiscal_years, percent_decode, select, Bar, Card, Chart, Comparison, Gap, OptionError, Panel, Problem,
+    Scale, SparkYear, ViewKind, ViewSpec, OPTION_NAMES, SHELL_PARAMETERS,
 };
 #[cfg(all(target_arch = "wasm32", feature = "runtime-data"))]
 pub use web::DataSet;

@@ -4,8 +4,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use ccht_chart::{
-    bar_label, layout, select, spoken, svg, with_separators, Chart, Component, Dataset, EstimatedText, Kind, Lang,
-    Layout, Metric, PipelineStage, Qualifier, Record, Scale, Source, SourceKind, Theme, Unit, ViewKind, ViewSpec,
+    bar_label, in_unit, layout, select, spoken, svg, with_separators, Chart, Component, Dataset, EstimatedText, Kind, Lang,
+    Layout, Mark, Metric, PipelineStage, Qualifier, Record, Scale, Source, SourceKind, Theme, Unit, ViewKind, ViewSpec,
     DATASET,
 };
 use proptest::prelude::*;
@@ -257,11 +257,16 @@ fn check_selection(d: &Dataset, spec: &ViewSpec, chart: &Chart, l: &Layout) -> R
             }
         }
         ViewKind::Pipeline => {
-            // One bar per stage with a figure, in stage order; each missing stage is named in a note.
+            // One card per stage with a figure, in stage order; each missing stage is named in a
+            // note, or, where none has a figure, one sentence says so.
             let found: Vec<usize> = want.iter().flatten().copied().collect();
             prop_assert_eq!(&drawn, &found);
+            if found.is_empty() {
+                let note = ccht_chart::say(chart.lang, "no_pipeline", &[&spec.fiscal_year.to_string()]);
+                prop_assert_eq!(&chart.notes, &vec![note]);
+            }
             for (n, stage) in want.iter().enumerate() {
-                if stage.is_none() {
+                if stage.is_none() && !found.is_empty() {
                     let template = ccht_chart::text(chart.lang, "no_stage");
                     let prefix = format!("{}{}. ", template.split("{0}").next().unwrap_or(""), n + 1);
                     prop_assert!(
@@ -293,19 +298,28 @@ fn check_geometry(chart: &Chart, l: &Layout, width: f64) -> Result<(), TestCaseE
         prop_assert!(finite(&[line.x0, line.y0, line.x1, line.y1]), "{:?}", line);
     }
     prop_assert_eq!(l.scales.len(), chart.panels.len());
-    for s in &l.scales {
+    for s in l.scales.iter().flatten() {
         prop_assert!(finite(&[s.left, s.right, s.max]) && s.right > s.left && s.max > 0.0, "{:?}", s);
     }
     for (i, b) in l.bars.iter().enumerate() {
         prop_assert!(finite(&[b.x0, b.y0, b.x1, b.y1]), "{:?}", b);
         prop_assert!(b.x0 <= b.x1 && b.y0 < b.y1 && b.y1 <= l.height, "{:?}", b);
-        let s = &l.scales[b.panel];
-        // The bar's length is its value on the panel's scale, and the scale holds the largest bar.
-        prop_assert!(b.value <= s.max, "{} beyond the axis {}", b.value, s.max);
-        let expected_x1 = s.x_from_value(b.value);
-        prop_assert!((b.x1 - expected_x1).abs() <= 1e-9 * (s.right - s.left).max(1.0), "{} vs {}", b.x1, expected_x1);
-        if let Some(next) = l.bars.get(i + 1) {
-            prop_assert!(b.y1 <= next.y0, "bars overlap: {:?} {:?}", b, next);
+        // A card has no axis; a bar's panel has one.
+        prop_assert_eq!(b.card, l.scales[b.panel].is_none());
+        if let Some(s) = &l.scales[b.panel] {
+            // The bar's length is its value on the panel's scale, and the scale holds the largest bar.
+            prop_assert!(b.value <= s.max, "{} beyond the axis {}", b.value, s.max);
+            let expected_x1 = s.x_from_value(b.value);
+            prop_assert!(
+                (b.x1 - expected_x1).abs() <= 1e-9 * (s.right - s.left).max(1.0),
+                "{} vs {}",
+                b.x1,
+                expected_x1
+            );
+        }
+        for next in &l.bars[i + 1..] {
+            let apart = b.y1 <= next.y0 || next.y1 <= b.y0 || b.x1 <= next.x0 || next.x1 <= b.x0;
+            prop_assert!(apart, "marks overlap: {:?} {:?}", b, next);
         }
         // Hit-testing the bar's middle finds this bar's record.
         let hit = l.bar_at((b.x0 + b.x1) / 2.0, (b.y0 + b.y1) / 2.0).map(|h| h.record);
@@ -318,19 +332,34 @@ fn check_svg(d: &Dataset, chart: &Chart, l: &Layout) -> Result<(), TestCaseError
     let result = svg(l, &Theme::LIGHT);
     prop_assert!(result.is_ok(), "{:?}", result);
     let svg = result.unwrap_or_default();
-    // Solid bars are filled rectangles of the bar colour; derived ones are outlined in it.
-    let derived = l.bars.iter().filter(|b| b.qualifier == Qualifier::Derived).count();
-    prop_assert_eq!(svg.matches("opacity=\"1\" fill=\"#005EA2\"").count(), l.bars.len() - derived);
+    // Solid bars, cards' rules, the cards' own years in their sparklines and the key's lower-bound
+    // swatch are filled rectangles of the bar colour; derived bars are outlined in it.
+    let bars = || l.bars.iter().filter(|b| !b.card);
+    let derived = bars().filter(|b| b.qualifier == Qualifier::Derived).count();
+    let cards = l.bars.iter().filter(|b| b.card).count();
+    let own_years = l.sparks.iter().filter(|s| s.current && matches!(s.qualifier, Some(q) if q != Qualifier::Derived));
+    let bound_key = l.keys.iter().filter(|k| k.mark == Mark::Bound).count();
+    prop_assert_eq!(
+        svg.matches("opacity=\"1\" fill=\"#005EA2\"").count(),
+        bars().count() - derived + cards + own_years.count() + bound_key
+    );
     prop_assert_eq!(svg.matches("fill=\"none\" opacity=\"1\" stroke=\"#005EA2\"").count() >= derived, true);
+    // Every lower bound drawn as a bar or a sparkline column has an open end, and so does the key's swatch.
+    let open_sparks = l.sparks.iter().filter(|s| s.qualifier == Some(Qualifier::AtLeast)).count();
     prop_assert_eq!(
         svg.matches("opacity=\"0.55\"").count(),
-        l.bars.iter().filter(|b| b.qualifier == Qualifier::AtLeast).count()
+        bars().filter(|b| b.qualifier == Qualifier::AtLeast).count() + open_sparks + bound_key
     );
+    // A key where, and only where, a lower bound is drawn.
+    prop_assert_eq!(bound_key, usize::from(open_sparks + bars().filter(|b| b.qualifier == Qualifier::AtLeast).count() > 0));
     // Every bar's value label is written, and the description speaks every value.
     let description = chart.description(d);
     for b in &l.bars {
-        // Written in the panel's unit (see `pipeline_bars_keep_their_unit` for the pipeline's).
-        let label = bar_label(b.value, chart.panels[b.panel].unit, b.qualifier, chart.lang);
+        // Written in the panel's unit (see `pipeline_bars_keep_their_unit` for the pipeline's); a
+        // card writes its qualifier in words beside the number.
+        let unit = chart.panels[b.panel].unit;
+        let label =
+            if b.card { in_unit(b.value, unit, true, chart.lang) } else { bar_label(b.value, unit, b.qualifier, chart.lang) };
         prop_assert!(svg.contains(&format!("\n{label}\n</text>")), "label {} missing", label);
         let unit = d.kind_of(&d.records[b.record]).unit;
         prop_assert!(
@@ -439,7 +468,7 @@ fn a_subnormal_value_keeps_finite_geometry() {
     for scale in ["linear", "log"] {
         let (spec, _) = ViewSpec::from_query(&d, &format!("component=dhs&scale={scale}"));
         let l = layout(&select(&d, &spec), 600.0, &EstimatedText);
-        assert!(l.scales.iter().all(|s| s.max.is_finite() && s.max > 0.0), "{:?}", l.scales);
+        assert!(l.scales.iter().flatten().all(|s| s.max.is_finite() && s.max > 0.0), "{:?}", l.scales);
         assert!(l.bars.iter().all(|b| b.x1.is_finite()), "{:?}", l.bars);
     }
 }

@@ -228,6 +228,11 @@ async function main() {
         $("#scale-choices").hidden = !(viewer.logUseful || viewer.view.scale === "log");
         postHeight();
       },
+      linkTo: (query) => address(query),
+      onFollow: (query) => {
+        history.pushState(null, "", address(query));
+        showUrl();
+      },
     },
   );
 
@@ -320,12 +325,14 @@ async function main() {
   form.addEventListener("submit", (event) => event.preventDefault());
 
   // Back and forward restore the view the address names.
-  window.addEventListener("popstate", () => {
+  // So does a card's link to its trend, followed in place.
+  const showUrl = () => {
     if (widget.stopped) return;
     openFromUrl();
     sync();
     widget.redraw();
-  });
+  };
+  window.addEventListener("popstate", showUrl);
 
   // Downloads of the current view.
   const fileName = (ext) => {

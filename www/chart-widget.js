@@ -82,13 +82,18 @@ export class ChartWidget {
    * @param viewer a Viewer bound to parts.canvas
    * @param onError shows a message where the reader will see it
    * @param onDraw called after each successful draw, with whether the figures shown changed
+   * @param linkTo a card's trend query → the address its link goes to (no link without it)
+   * @param onFollow opens that query in place, instead of loading the page again
    */
-  constructor(parts, viewer, { strings, onError, onDraw = () => {} }) {
+  constructor(parts, viewer, { strings, onError, onDraw = () => {}, linkTo, onFollow }) {
     Object.assign(this, parts);
     this.viewer = viewer;
     this.strings = strings;
     this.onError = onError;
     this.onDraw = onDraw;
+    // A card's trend link: `linkTo(query)` gives its address, `onFollow(query)` opens it in place.
+    this.linkTo = linkTo;
+    this.onFollow = onFollow;
     this.drawnBars = [];
     this.pinned = false;
     this.hoverBar = undefined;
@@ -190,7 +195,10 @@ export class ChartWidget {
     const lines = [element("p", who), element("p", f.metric), element("p", f.text, "value")];
     if (bar.change) lines.push(element("p", bar.change));
     if (f.note) lines.push(element("p", f.note, "note"));
-    this.tooltip.replaceChildren(...lines, source);
+    // A card leads to its measure's trend: a real link, reached by pointer in the pinned tooltip
+    // or by Tab from the chart.
+    const trend = bar.trend && this.linkTo ? [this.trendLink(bar.trend)] : [];
+    this.tooltip.replaceChildren(...lines, source, ...trend);
     this.tooltip.hidden = false;
     // Just below the bar, touching it, so the pointer can move onto it; never outside the chart.
     // The stylesheet keeps it inside (a translate clamped by its own width), so no layout is forced
@@ -200,6 +208,22 @@ export class ChartWidget {
     this.tooltip.style.top = `${bar.y + bar.height + 2}px`;
     this.place(this.highlight, bar, 3);
     this.highlight.hidden = false;
+  }
+
+  /** The link from a card to its trend view: the page's own address for it, followed in place. */
+  trendLink(query) {
+    const link = element("a", this.strings.see_trend);
+    link.href = this.linkTo(query);
+    link.className = "trend-link";
+    if (this.onFollow) {
+      link.addEventListener("click", (event) => {
+        if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+        event.preventDefault();
+        this.hideTooltip();
+        this.onFollow(query);
+      });
+    }
+    return element("p", undefined, "trend").appendChild(link).parentElement;
   }
 
   hideTooltip() {

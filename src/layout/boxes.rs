@@ -23,6 +23,20 @@ pub enum TextRole {
     Tick,
     Note,
     Source,
+    /// A card's measure name.
+    CardLabel,
+    /// The words before a card's number ("More than"), or after it for a derived figure.
+    CardQualifier,
+    /// A card's number.
+    CardValue,
+    /// A card's change from the year before.
+    Change,
+    /// Why a card states no change.
+    NoChange,
+    /// The first and last years under a sparkline.
+    SparkYear,
+    /// What a mark means, beside its swatch in the key.
+    Key,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -45,6 +59,8 @@ pub struct BarBox {
     pub value: f64,
     pub qualifier: Qualifier,
     pub emphasized: bool,
+    /// A lone figure drawn as a card: the box is the card's frame.
+    pub card: bool,
     pub x0: f64,
     pub y0: f64,
     pub x1: f64,
@@ -55,6 +71,8 @@ pub struct BarBox {
 pub enum LineRole {
     Grid,
     Baseline,
+    /// A card's frame.
+    Frame,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -73,7 +91,44 @@ pub struct Layout {
     pub texts: Vec<TextBox>,
     pub bars: Vec<BarBox>,
     pub lines: Vec<Line>,
-    pub scales: Vec<ValueScale>,
+    /// Each panel's value axis, by panel; `None` for a card.
+    pub scales: Vec<Option<ValueScale>>,
+    /// The cards' sparkline columns and gaps.
+    pub sparks: Vec<SparkBox>,
+    /// The key's swatches, one per kind of mark the chart shows.
+    pub keys: Vec<KeySwatch>,
+}
+
+/// A mark that needs explaining: a lower bound, a derived figure, or a year with no figure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    Bound,
+    Derived,
+    Gap,
+}
+
+/// One year of a card's sparkline: a column from `y1` (the baseline) up to `y0`, or, for a gap,
+/// an empty slot outlined at the baseline.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SparkBox {
+    pub x0: f64,
+    pub y0: f64,
+    pub x1: f64,
+    pub y1: f64,
+    /// `None` for a year with no published figure.
+    pub qualifier: Option<Qualifier>,
+    /// The card's own year, drawn in the bar colour; the others in the muted one.
+    pub current: bool,
+}
+
+/// A key entry's swatch, drawn as the mark itself; its words are a [`TextRole::Key`] text.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct KeySwatch {
+    pub mark: Mark,
+    pub x0: f64,
+    pub y0: f64,
+    pub x1: f64,
+    pub y1: f64,
 }
 
 impl Layout {

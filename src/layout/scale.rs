@@ -37,6 +37,33 @@ impl ValueScale {
     }
 }
 
+/// The axis for values up to `data_max` with at most `max_steps` ticks after zero: the round step
+/// (1, 2, 2.5 or 5 × 10ⁿ; whole for counts) whose last tick stands closest above the data, so 24,000
+/// gets an axis to 25,000 rather than 40,000. Ties go to more ticks. Returns (step, axis end).
+pub fn nice_axis(data_max: f64, max_steps: usize, whole: bool) -> (f64, f64) {
+    if !(data_max.is_finite() && data_max > 1e-300) {
+        return (1.0, 1.0);
+    }
+    let mut best = (f64::INFINITY, 0usize, 1.0);
+    for steps in 1..=max_steps.max(1) {
+        let raw = data_max / steps as f64;
+        let magnitude = power_of_ten(raw.log10().floor());
+        let step = [1.0, 2.0, 2.5, 5.0, 10.0]
+            .into_iter()
+            .map(|m| m * magnitude)
+            .filter(|s| !whole || s.fract() == 0.0)
+            .find(|s| *s >= raw * (1.0 - 1e-12))
+            .unwrap_or(10.0 * magnitude);
+        let step = if whole { step.max(1.0) } else { step };
+        let n = (data_max / step * (1.0 - 1e-12)).ceil().max(1.0) as usize;
+        let end = n as f64 * step;
+        if n <= max_steps.max(1) && (end < best.0 * (1.0 - 1e-12) || (end <= best.0 * (1.0 + 1e-12) && n > best.1)) {
+            best = (end, n, step);
+        }
+    }
+    (best.2, best.0)
+}
+
 /// A tick step of 1, 2 or 5 × 10ⁿ giving at most `count` steps up to `max`.
 pub fn tick_step(max: f64, count: usize) -> f64 {
     let raw = max / count.max(1) as f64;
@@ -86,6 +113,29 @@ mod tests {
         // Nothing to step over: a step of 1, never zero or infinite.
         for max in [0.0, f64::INFINITY, f64::NAN, 1e-300] {
             assert_eq!(tick_step(max, 1), 1.0, "{max}");
+        }
+    }
+
+    #[test]
+    fn axes_end_at_a_round_value_just_above_the_data() {
+        // (data, most steps, whole) → (step, end)
+        for (max, steps, whole, want) in [
+            (24_000.0, 2, true, (25_000.0, 25_000.0)),
+            (24_000.0, 5, true, (5_000.0, 25_000.0)),
+            (2_545.0, 5, true, (1_000.0, 3_000.0)),
+            (1.0, 5, true, (1.0, 1.0)),
+            (3.0, 2, true, (2.0, 4.0)),
+            (0.3, 2, false, (0.2, 0.4)),
+            (280_000.0, 4, true, (100_000.0, 300_000.0)),
+        ] {
+            assert_eq!(nice_axis(max, steps, whole), want, "{max} in {steps}");
+        }
+        // Never below the data, never more steps than asked.
+        for max in [1.0, 7.0, 13.0, 99.0, 405.0, 914.0, 2_610.0, 3_700_000.0] {
+            for steps in 1..=5 {
+                let (step, end) = nice_axis(max, steps, true);
+                assert!(end >= max && (end / step).round() as usize <= steps, "{max} {steps}: {step} {end}");
+            }
         }
     }
 

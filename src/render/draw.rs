@@ -12,7 +12,7 @@
 
 use super::svg::SvgOut;
 use super::theme::{Rgb, Theme};
-use crate::layout::{Anchor, BarBox, Layout, LineRole, TextRole, ValueScale, OPEN_END};
+use crate::layout::{Anchor, BarBox, KeySwatch, Layout, LineRole, Mark, SparkBox, TextRole, ValueScale, CARD_ACCENT, OPEN_END};
 use ccht_data::Qualifier;
 use plotters::coord::ranged1d::{AsRangedCoord, Ranged};
 use plotters::coord::types::RangedCoordf64;
@@ -66,15 +66,22 @@ pub fn draw<DB: DrawingBackend>(
 ) -> Result<(), DrawError> {
     root.fill(&shape(theme.background, 1.0, true, 0).color)?;
 
-    for role in [LineRole::Grid, LineRole::Baseline] {
+    for role in [LineRole::Frame, LineRole::Grid, LineRole::Baseline] {
         let style = shape(if role == LineRole::Baseline { theme.baseline } else { theme.grid }, 1.0, false, 1);
         for l in layout.lines.iter().filter(|l| l.role == role) {
             root.draw(&PathElement::new(vec![(px(l.x0), px(l.y0)), (px(l.x1), px(l.y1))], style))?;
         }
     }
 
+    // A card's rule along its top, over its frame, in the bar colour: the card is the figure's mark.
+    let accent = shape(theme.bar, 1.0, true, 0);
+    for b in layout.bars.iter().filter(|b| b.card) {
+        root.draw(&Rectangle::new([(px(b.x0), px(b.y0)), (px(b.x1), px(b.y0 + CARD_ACCENT))], accent))?;
+    }
+
     for (panel, scale) in layout.scales.iter().enumerate() {
-        let bars: Vec<&BarBox> = layout.bars.iter().filter(|b| b.panel == panel).collect();
+        let Some(scale) = scale else { continue }; // a card
+        let bars: Vec<&BarBox> = layout.bars.iter().filter(|b| !b.card && b.panel == panel).collect();
         if scale.log_min > 0.0 {
             paint_bars(root, scale, (scale.log_min..scale.max).log_scale(), &bars, theme)?;
         } else {
@@ -85,19 +92,27 @@ pub fn draw<DB: DrawingBackend>(
     // An open end: the bar fades out in three steps past the stated figure, which is a lower
     // bound, not the true value.
     let stripe = OPEN_END / 3.0;
-    for (i, alpha) in [0.55, 0.3, 0.12].into_iter().enumerate() {
-        let style = shape(theme.bar, alpha, true, 0);
-        for b in layout.bars.iter().filter(|b| b.qualifier == Qualifier::AtLeast) {
+    for b in layout.bars.iter().filter(|b| !b.card && b.qualifier == Qualifier::AtLeast) {
+        fading(root, theme.bar, |i| {
             let sx = b.x1 + stripe * i as f64;
-            root.draw(&Rectangle::new([(px(sx + 1.0), px(b.y0)), (px(sx + stripe), px(b.y1))], style))?;
-        }
+            [(px(sx + 1.0), px(b.y0)), (px(sx + stripe), px(b.y1))]
+        })?;
     }
+
+    paint_sparks(root, &layout.sparks, theme)?;
+    paint_key(root, &layout.keys, theme)?;
 
     let mut texts: Vec<_> = layout.texts.iter().collect();
     texts.sort_by(|a, b| a.font.size.total_cmp(&b.font.size).then(a.font.bold.cmp(&b.font.bold)));
     for text in texts {
         let color = match text.role {
-            TextRole::Subtitle | TextRole::Tick | TextRole::Note | TextRole::Source => theme.muted,
+            TextRole::Subtitle
+            | TextRole::Tick
+            | TextRole::Note
+            | TextRole::Source
+            | TextRole::NoChange
+            | TextRole::SparkYear
+            | TextRole::Key => theme.muted,
             _ => theme.text,
         };
         let h = match text.anchor {
@@ -112,6 +127,76 @@ pub fn draw<DB: DrawingBackend>(
         root.draw(&Text::new(text.text.as_str(), (px(text.x), px(text.y)), style))?;
     }
     root.present()?;
+    Ok(())
+}
+
+/// Three rectangles fading out, `step(0)` to `step(2)`: the open end of a lower bound, which
+/// differs from a stated figure in shape, not only in colour.
+fn fading<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    color: Rgb,
+    step: impl Fn(usize) -> [(i32, i32); 2],
+) -> Result<(), DrawError> {
+    for (i, alpha) in [0.55, 0.3, 0.12].into_iter().enumerate() {
+        root.draw(&Rectangle::new(step(i), shape(color, alpha, true, 0)))?;
+    }
+    Ok(())
+}
+
+/// A derived figure's mark: outlined and hatched, computed by us, not stated by a source.
+fn hatched<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    [(x0, y0), (x1, y1)]: [(i32, i32); 2],
+    color: Rgb,
+) -> Result<(), DrawError> {
+    root.draw(&Rectangle::new([(x0, y0), (x1, y1)], shape(color, 1.0, false, 2)))?;
+    let h = y1 - y0;
+    for x in (x0 - h..x1).step_by(6) {
+        let (sx, sy) = if x < x0 { (x0, y1 - (x0 - x)) } else { (x, y1) };
+        let (ex, ey) = if x + h > x1 { (x1, y0 + (x + h - x1)) } else { (x + h, y0) };
+        root.draw(&PathElement::new(vec![(sx, sy), (ex, ey)], shape(color, 1.0, false, 1)))?;
+    }
+    Ok(())
+}
+
+/// The cards' sparklines: the card's own year in the bar colour, the others muted; a lower bound
+/// with an open top, a derived figure outlined, a year with no figure an empty slot.
+fn paint_sparks<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    sparks: &[SparkBox],
+    theme: &Theme,
+) -> Result<(), DrawError> {
+    for s in sparks {
+        let color = if s.current { theme.bar } else { theme.muted };
+        let [(x0, y0), (x1, y1)] = [(px(s.x0), px(s.y0)), (px(s.x1), px(s.y1))];
+        let (fill, color) = match s.qualifier {
+            None => (false, theme.muted),
+            Some(q) => (q != Qualifier::Derived, color),
+        };
+        root.draw(&Rectangle::new([(x0, y0), (x1, y1)], shape(color, 1.0, fill, 1)))?;
+        if s.qualifier == Some(Qualifier::AtLeast) {
+            fading(root, color, |i| [(x0, y0 - 2 * i as i32 - 2), (x1, y0 - 2 * i as i32 - 1)])?;
+        }
+    }
+    Ok(())
+}
+
+/// The key's swatches, each drawn as the mark it explains.
+fn paint_key<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, keys: &[KeySwatch], theme: &Theme) -> Result<(), DrawError> {
+    for k in keys {
+        let (x0, y0, x1, y1) = (px(k.x0), px(k.y0), px(k.x1), px(k.y1));
+        match k.mark {
+            Mark::Bound => {
+                let solid = x1 - 9;
+                root.draw(&Rectangle::new([(x0, y0), (solid, y1)], shape(theme.bar, 1.0, true, 0)))?;
+                fading(root, theme.bar, |i| [(solid + 3 * i as i32 + 1, y0), (solid + 3 * i as i32 + 3, y1)])?;
+            }
+            Mark::Derived => hatched(root, [(x0, y0), (x1, y1)], theme.bar)?,
+            Mark::Gap => {
+                root.draw(&Rectangle::new([(x0 + 6, (y0 + y1) / 2), (x1 - 6, y1)], shape(theme.muted, 1.0, false, 1)))?
+            }
+        }
+    }
     Ok(())
 }
 
@@ -160,16 +245,9 @@ where
         }
     }
     // Derived values are outlined and hatched: computed by us, not stated by a source.
-    let (outline, hatch) = (shape(theme.bar, 1.0, false, 2), shape(theme.bar, 1.0, false, 1));
     for b in bars.iter().filter(|b| b.qualifier == Qualifier::Derived) {
-        panel.draw(&Rectangle::new(corners(b), outline))?;
         let ((x0, y0), (x1, y1)) = ends(b);
-        let h = y1 - y0;
-        for x in (x0 - h..x1).step_by(6) {
-            let (sx, sy) = if x < x0 { (x0, y1 - (x0 - x)) } else { (x, y1) };
-            let (ex, ey) = if x + h > x1 { (x1, y0 + (x + h - x1)) } else { (x + h, y0) };
-            root.draw(&PathElement::new(vec![(sx, sy), (ex, ey)], hatch))?;
-        }
+        hatched(root, [(x0, y0), (x1, y1)], theme.bar)?;
     }
     Ok(())
 }
@@ -196,11 +274,23 @@ mod tests {
         (svg(&l, &Theme::LIGHT).unwrap(), l)
     }
 
+    /// Solid shapes in the bar colour a layout asks for: each bar stated by a source, each card's
+    /// rule, each sparkline column of a card's own year, the key's lower-bound swatch.
+    fn solid_marks(l: &Layout) -> usize {
+        let bars = l.bars.iter().filter(|b| b.card || b.qualifier != Qualifier::Derived).count();
+        let sparks = l.sparks.iter().filter(|s| s.current && matches!(s.qualifier, Some(q) if q != Qualifier::Derived));
+        let key = l.keys.iter().filter(|k| k.mark == Mark::Bound).count();
+        bars + sparks.count() + key
+    }
+
     #[test]
-    fn svg_has_every_bar_and_label() {
+    fn svg_has_every_bar_card_and_label() {
         let (out, l) = chart_svg("component", "blue-campaign");
-        assert_eq!(out.matches("opacity=\"1\" fill=\"#005EA2\"").count(), l.bars.len(), "{out}");
-        for label in ["170", "23,000+", "280,000+", "3.7M+", "2.2M+", "Blue Campaign", "Trainings conducted"] {
+        assert_eq!(out.matches("opacity=\"1\" fill=\"#005EA2\"").count(), solid_marks(&l), "{out}");
+        // 23,000+ and 280,000+ share a kind and an axis; 170, 3.7M+ and 2.2M+ stand alone, as cards.
+        assert_eq!(l.bars.iter().filter(|b| !b.card).count(), 2);
+        assert_eq!(l.bars.iter().filter(|b| b.card).count(), 3);
+        for label in ["170", "23,000+", "280,000+", "3.7M", "2.2M", "More than", "Blue Campaign", "Trainings conducted"] {
             assert!(out.contains(label), "missing {label}");
         }
     }
@@ -208,7 +298,7 @@ mod tests {
     #[test]
     fn a_bar_too_small_to_see_is_a_one_pixel_sliver() {
         let (_, mut l) = chart_svg("component", "blue-campaign");
-        let b = &mut l.bars[0];
+        let b = l.bars.iter_mut().find(|b| !b.card).unwrap();
         (b.value, b.x1) = (0.0, b.x0);
         let (x0, y0, y1) = (b.x0, b.y0, b.y1);
         let out = svg(&l, &Theme::LIGHT).unwrap();
@@ -218,10 +308,13 @@ mod tests {
 
     #[test]
     fn at_least_bars_get_an_open_end() {
-        let (out, _) = chart_svg("component", "cbp");
-        // One bar, 231, is exact; the other, $12M+, is a lower bound with three fading stripes.
-        assert_eq!(out.matches("opacity=\"0.55\"").count(), 1, "{out}");
-        assert!(out.contains("$12M+"));
+        let (out, l) = chart_svg("component", "blue-campaign");
+        // The two bars, 23,000+ and 280,000+, are lower bounds with three fading stripes each; the
+        // key's swatch shows the same end.
+        let open: Vec<&BarBox> = l.bars.iter().filter(|b| !b.card && b.qualifier == Qualifier::AtLeast).collect();
+        assert_eq!(open.len(), 2);
+        assert_eq!(out.matches("opacity=\"0.55\"").count(), open.len() + 1, "{out}");
+        assert!(l.keys.iter().any(|k| k.mark == Mark::Bound));
     }
 
     #[test]
@@ -237,31 +330,33 @@ mod tests {
         assert!(written.iter().all(|w| l.texts.iter().any(|t| (t.font.size - w).abs() < 1e-9)), "{written:?}");
     }
 
-    /// Where plotters' coordinates put each bar's end, in CSS pixels, read back from the SVG.
-    fn drawn_bar_ends(out: &str) -> Vec<(i32, i32)> {
+    /// Where plotters' coordinates put the end of the bar whose top is at `y`, in CSS pixels, read
+    /// back from the SVG.
+    fn drawn_bar_end(out: &str, y: i32) -> Option<i32> {
         let attr = |tag: &str, name: &str| -> i32 {
             let start = tag.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
             tag[start..].split('"').next().unwrap().parse().unwrap()
         };
         out.lines()
             .filter(|l| l.starts_with("<rect") && l.contains("opacity=\"1\" fill=\"#005EA2\""))
-            .map(|t| (attr(t, "y"), attr(t, "x") + attr(t, "width")))
-            .collect()
+            .find(|t| attr(t, "y") == y && attr(t, "height") > 4)
+            .map(|t| attr(t, "x") + attr(t, "width"))
     }
 
     #[test]
     fn plotters_coordinates_agree_with_the_layout_on_linear_and_log_scales() {
         for scale in ["linear", "log"] {
-            for view in ["pipeline", "metric"] {
-                let l = layout(&select(&DATASET, &spec(&[("view", view), ("scale", scale)])), 720.0, &EstimatedText);
+            for view in ["trend", "metric"] {
+                let query = [("view", view), ("scale", scale), ("component", "hsi"), ("metric", "arrests")];
+                let l = layout(&select(&DATASET, &spec(&query)), 720.0, &EstimatedText);
                 let out = svg(&l, &Theme::LIGHT).unwrap();
-                let ends = drawn_bar_ends(&out);
-                let solid: Vec<&BarBox> = l.bars.iter().filter(|b| b.qualifier != Qualifier::Derived).collect();
-                assert_eq!(ends.len(), solid.len(), "{scale} {view}");
+                let solid: Vec<&BarBox> =
+                    l.bars.iter().filter(|b| !b.card && b.qualifier != Qualifier::Derived).collect();
+                assert!(solid.len() >= 2, "{scale} {view}");
                 for b in solid {
-                    let (_, end) = ends.iter().find(|(y, _)| *y == px(b.y0)).unwrap();
+                    let end = drawn_bar_end(&out, px(b.y0)).unwrap();
                     assert!(
-                        (*end as f64 - b.x1.max(b.x0 + 1.0)).abs() <= 1.5,
+                        (end as f64 - b.x1.max(b.x0 + 1.0)).abs() <= 1.5,
                         "{scale} {view}: bar ends at {end}, layout says {}",
                         b.x1
                     );
@@ -277,7 +372,7 @@ mod tests {
         let mut out = String::new();
         draw(&SVGBackend::with_string(&mut out, (640, l.height as u32)).into_drawing_area(), &l, &Theme::LIGHT)
             .unwrap();
-        assert_eq!(out.matches("opacity=\"1\" fill=\"#005EA2\"").count(), l.bars.len(), "{out}");
+        assert_eq!(out.matches("opacity=\"1\" fill=\"#005EA2\"").count(), solid_marks(&l), "{out}");
         assert!(out.contains("800+"));
     }
 }

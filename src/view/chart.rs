@@ -25,7 +25,8 @@ pub struct Gap {
     pub label: String,
 }
 
-/// Bars that share one axis.
+/// Bars that share one axis, or a lone figure shown as a card: a single bar has nothing to be
+/// compared with, and stretched to a panel of its own it looks as long as any other.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Panel {
     pub title: String,
@@ -35,6 +36,40 @@ pub struct Panel {
     pub bars: Vec<Bar>,
     pub gaps: Vec<Gap>,
     pub scale: Scale,
+    /// Set where the panel holds one figure: it is drawn as a card, not a bar.
+    pub card: Option<Card>,
+}
+
+/// What a figure card says beside its number: how it compares with the fiscal year before, and
+/// the measure's years as a sparkline.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Card {
+    /// "Down 22% from FY 2023 (519)" where both figures are exact; otherwise why there is no
+    /// change ("Not compared with FY 2023 (more than 1,000): that figure is a lower bound").
+    /// `None` where the year before is outside the data.
+    pub comparison: Option<Comparison>,
+    /// Every fiscal year of the data, oldest first, with the measure's figure where one was published.
+    pub spark: Vec<SparkYear>,
+    /// The trend view of this figure's component and measure, which the card leads to.
+    pub component: usize,
+    pub metric: usize,
+}
+
+/// The card's line about the year before.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Comparison {
+    pub text: String,
+    /// A change was computed (both figures exact); otherwise the text says why not.
+    pub computed: bool,
+}
+
+/// One year of a sparkline: `None` is a year with no published figure, drawn as a gap.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SparkYear {
+    pub year: u16,
+    pub figure: Option<(f64, Qualifier)>,
+    /// The card's own year.
+    pub current: bool,
 }
 
 /// Everything a chart says, before any geometry.
@@ -56,9 +91,14 @@ impl Chart {
         self.panels.iter().map(|p| p.bars.len()).sum()
     }
 
+    /// Whether any figure is drawn as a bar (the rest are cards).
+    pub fn has_bars(&self) -> bool {
+        self.panels.iter().any(|p| p.card.is_none() && !p.bars.is_empty())
+    }
+
     /// Whether a logarithmic scale would help: some panel spans an order of magnitude or more.
     pub fn spans_magnitudes(&self) -> bool {
-        self.panels.iter().any(|p| {
+        self.panels.iter().filter(|p| p.card.is_none()).any(|p| {
             let positive = p.bars.iter().map(|b| b.value).filter(|v| *v > 0.0);
             let (min, max) = positive.fold((f64::INFINITY, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
             max > 0.0 && max / min >= 10.0

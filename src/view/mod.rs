@@ -7,7 +7,7 @@ mod options;
 mod select;
 mod spec;
 
-pub use chart::{Bar, Chart, Gap, Panel};
+pub use chart::{Bar, Card, Chart, Comparison, Gap, Panel, SparkYear};
 pub use options::{percent_decode, OptionError, Problem, OPTION_NAMES, SHELL_PARAMETERS};
 pub use select::select;
 pub use spec::{every_view, fiscal_years, Scale, ViewKind, ViewSpec};

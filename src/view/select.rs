@@ -1,9 +1,9 @@
 //! Selection: which records a chart shows, grouped so that no axis mixes kinds, with every word
 //! in the reader's language.
 
-use super::chart::{Bar, Chart, Gap, Panel};
+use super::chart::{Bar, Card, Chart, Comparison, Gap, Panel, SparkYear};
 use super::spec::{Scale, ViewKind, ViewSpec};
-use crate::text::{in_unit, say, text};
+use crate::text::{in_unit, say, spoken, text};
 use ccht_data::{insert_sorted, sort_ids_by, Dataset, Lang, Qualifier, SourceKind, Unit};
 
 /// "FY 2020", with the name the source used where it differs ("FY 2020, reported as ICE (HSI)").
@@ -34,6 +34,7 @@ pub fn select(dataset: &Dataset, spec: &ViewSpec) -> Chart {
         bars,
         gaps,
         scale: spec.scale,
+        card: None,
     };
     let fiscal_year = say(lang, "fiscal_year", &[&year.to_string()]);
     let mut notes = Vec::new();
@@ -170,19 +171,22 @@ pub fn select(dataset: &Dataset, spec: &ViewSpec) -> Chart {
                     None => missing.push(say(lang, "no_stage", &[&name])),
                 }
             }
-            notes.push(text(lang, "pipeline_note").to_string());
-            notes.extend(missing);
-            let panels = if bars.is_empty() {
-                Vec::new()
+            if bars.is_empty() {
+                // Nothing to show: one sentence says so, rather than four empty stages.
+                notes.push(say(lang, "no_pipeline", &[&year.to_string()]));
             } else {
-                vec![panel(
-                    text(lang, "pipeline_panel").to_string(),
-                    Unit::Count,
-                    text(lang, "pipeline_noun").to_string(),
-                    bars,
-                    Vec::new(),
-                )]
-            };
+                notes.push(text(lang, "pipeline_note").to_string());
+                notes.extend(missing);
+            }
+            // Each stage counts something different (cases, people, charges), so each is its own
+            // card, in process order: bars on one axis would read as a funnel.
+            let panels = bars
+                .into_iter()
+                .map(|b| {
+                    let kind = dataset.kind_of(&dataset.records[b.record]);
+                    panel(b.label.clone(), kind.unit, kind.noun_in(lang).to_string(), vec![b], Vec::new())
+                })
+                .collect();
             (text(lang, "pipeline_title").to_string(), fiscal_year, panels)
         }
     };
@@ -193,10 +197,69 @@ pub fn select(dataset: &Dataset, spec: &ViewSpec) -> Chart {
             ViewKind::Pipeline => {}
         }
     }
-    if spec.scale == Scale::Log && !panels.is_empty() {
+    let mut panels = panels;
+    for p in panels.iter_mut().filter(|p| p.bars.len() == 1) {
+        p.card = Some(card(dataset, lang, &p.bars[0]));
+        p.bars[0].change = None;
+        p.bars[0].emphasized = false;
+    }
+    let chart_has_bars = panels.iter().any(|p| p.card.is_none());
+    if spec.scale == Scale::Log && chart_has_bars {
         notes.push(text(lang, "log_note").to_string());
     }
     Chart { title, subtitle, source_line: source_line(dataset, &panels, lang), panels, notes, lang }
+}
+
+/// A lone figure's card: the change from the fiscal year before, where both figures are exact
+/// (the same measure is the same definition: a changed definition is a measure of its own), or
+/// the reason there is none; and the measure's years for the sparkline.
+fn card(dataset: &Dataset, lang: Lang, bar: &Bar) -> Card {
+    let r = &dataset.records[bar.record];
+    let index = dataset.index();
+    let series = index.series(r.component, r.metric);
+    let in_year = |y: u16| series.iter().copied().find(|&i| dataset.records[i].fiscal_year == y);
+    let unit = dataset.kind_of(r).unit;
+    let first = index.years.first().copied().unwrap_or(r.fiscal_year);
+    let before = r.fiscal_year.checked_sub(1).filter(|&y| y >= first);
+    let comparison = before.map(|y| {
+        let year = y.to_string();
+        let Some(p) = in_year(y).map(|i| &dataset.records[i]) else {
+            return Comparison { text: say(lang, "no_previous", &[&year]), computed: false };
+        };
+        let then = match p.qualifier {
+            Qualifier::Derived => say(lang, "derived_short", &[&in_unit(p.value, unit, false, lang)]),
+            q => spoken(p.value, unit, q, lang),
+        };
+        let reason = match (r.qualifier, p.qualifier) {
+            (Qualifier::Exact, Qualifier::Exact) if p.value > 0.0 => None,
+            (Qualifier::Exact, Qualifier::Exact) => Some("reason_zero"),
+            (Qualifier::AtLeast, _) => Some("reason_now_bound"),
+            (_, Qualifier::AtLeast) => Some("reason_then_bound"),
+            (Qualifier::Derived, _) | (_, Qualifier::Derived) => Some("reason_derived"),
+            _ => Some("reason_approximate"),
+        };
+        if let Some(reason) = reason {
+            return Comparison { text: say(lang, "not_compared", &[&year, &then, text(lang, reason)]), computed: false };
+        }
+        // Rounded to a whole percent for the line only; both figures stand beside it as published.
+        let pct = ((r.value - p.value) / p.value * 100.0).round();
+        let text = if pct == 0.0 {
+            say(lang, "change_none", &[&year, &then])
+        } else {
+            let key = if pct > 0.0 { "change_up" } else { "change_down" };
+            say(lang, key, &[&in_unit(pct.abs(), Unit::Percent, false, lang), &year, &then])
+        };
+        Comparison { text, computed: true }
+    });
+    let last = index.years.last().copied().unwrap_or(r.fiscal_year);
+    let spark = (first..=last)
+        .map(|year| SparkYear {
+            year,
+            figure: in_year(year).map(|i| (dataset.records[i].value, dataset.records[i].qualifier)),
+            current: year == r.fiscal_year,
+        })
+        .collect();
+    Card { comparison, spark, component: r.component, metric: r.metric }
 }
 
 fn source_line(dataset: &Dataset, panels: &[Panel], lang: Lang) -> String {
@@ -241,7 +304,9 @@ mod tests {
             assert!(kinds.windows(2).all(|w| w[0] == w[1]), "{}", panel.title);
         }
         assert_eq!(chart.bar_count(), 5);
-        assert!(chart.panels[0].bars[0].emphasized);
+        // A kind with one figure is a card; the two reach figures share one axis.
+        let cards: Vec<bool> = chart.panels.iter().map(|p| p.card.is_some()).collect();
+        assert_eq!(cards, [true, false, true, true]);
         assert!(chart.source_line.contains("Fiscal Year 2024 Annual Report"));
     }
 
@@ -270,7 +335,10 @@ mod tests {
     #[test]
     fn pipeline_runs_investigations_to_convictions() {
         let chart = select(&DATASET, &spec("pipeline", "dhs", "arrests"));
-        let values: Vec<(f64, Qualifier)> = chart.panels[0].bars.iter().map(|b| (b.value, b.qualifier)).collect();
+        // Each stage counts something else: a card each, in process order, never one axis.
+        assert!(chart.panels.iter().all(|p| p.card.is_some() && p.bars.len() == 1));
+        let values: Vec<(f64, Qualifier)> =
+            chart.panels.iter().flat_map(|p| &p.bars).map(|b| (b.value, b.qualifier)).collect();
         assert_eq!(
             values,
             [
@@ -314,6 +382,105 @@ mod tests {
         assert!(chart.panels[0].bars[1].change.is_none());
     }
 
+    /// Every card in every view, with its record.
+    fn every_card() -> Vec<(ViewSpec, Card, usize)> {
+        let mut out = Vec::new();
+        for spec in crate::view::every_view(&DATASET) {
+            for p in select(&DATASET, &spec).panels {
+                if let Some(card) = p.card {
+                    out.push((spec, card, p.bars[0].record));
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_card_states_a_change_only_between_exact_figures_of_consecutive_years() {
+        let mut computed = 0;
+        for (spec, card, i) in every_card() {
+            let r = &DATASET.records[i];
+            // The year before, found in the records as they were loaded, not through the index.
+            let before = DATASET.records.iter().find(|p| {
+                p.component == r.component && p.metric == r.metric && p.fiscal_year + 1 == r.fiscal_year
+            });
+            let Some(comparison) = card.comparison else {
+                assert_eq!(Some(r.fiscal_year), DATASET.index().years.first().copied(), "{}", spec.to_query(&DATASET));
+                continue;
+            };
+            match before {
+                Some(p) if p.qualifier == Qualifier::Exact && r.qualifier == Qualifier::Exact && p.value > 0.0 => {
+                    let pct = ((r.value - p.value) / p.value * 100.0).round().abs();
+                    assert!(comparison.computed, "{}", comparison.text);
+                    let then = crate::text::with_separators(p.value, spec.lang);
+                    assert!(comparison.text.contains(&[" (", &then, ")"].concat()), "{}", comparison.text);
+                    assert!(comparison.text.contains(&crate::text::with_separators(pct, spec.lang)), "{}", comparison.text);
+                    computed += 1;
+                }
+                // Never across a lower bound, a derived or an approximate figure, nor from nothing.
+                _ => assert!(!comparison.computed, "{}", comparison.text),
+            }
+        }
+        assert!(computed > 0);
+    }
+
+    #[test]
+    fn cards_say_up_down_or_why_not_in_words() {
+        let line = |component: &str, metric: &str| {
+            let chart = select(&DATASET, &spec("pipeline", component, metric));
+            let p = chart.panels.iter().find(|p| DATASET.metrics[DATASET.records[p.bars[0].record].metric].id == metric);
+            p.and_then(|p| p.card.clone()).and_then(|c| c.comparison).map(|c| c.text)
+        };
+        assert_eq!(line("dhs", "convictions").as_deref(), Some("Down 22% from FY 2023 (519)"));
+        assert_eq!(line("hsi", "investigations-initiated").as_deref(), Some("Up 32% from FY 2023 (1,282)"));
+        assert_eq!(line("dhs", "arrests").as_deref(), Some("Not compared with FY 2023 (2,610): this year is a lower bound"));
+        assert_eq!(line("dhs", "indictments").as_deref(), Some("Not compared with FY 2023 (more than 1,000): a lower bound"));
+        let usss = select(&DATASET, &spec("component", "usss", "stakeholders-reached"));
+        let texts: Vec<String> =
+            usss.panels.iter().filter_map(|p| p.card.clone()?.comparison).map(|c| c.text).collect();
+        assert!(texts.contains(&"No FY 2023 figure to compare with".to_string()), "{texts:?}");
+        assert!(
+            texts.contains(&"Not compared with FY 2023 (44,022, derived by us): this year is a lower bound".to_string()),
+            "{texts:?}"
+        );
+    }
+
+    #[test]
+    #[cfg(feature = "spanish")]
+    fn cards_speak_spanish_with_spanish_numbers() {
+        let mut s = spec("pipeline", "dhs", "arrests");
+        s.lang = Lang::Es;
+        let texts: Vec<String> =
+            select(&DATASET, &s).panels.iter().filter_map(|p| p.card.clone()?.comparison).map(|c| c.text).collect();
+        assert_eq!(
+            texts,
+            [
+                "Aumento del 32 % respecto al AF 2023 (1.282)",
+                "Sin comparar con el AF 2023 (2.610): este año es un mínimo",
+                "Sin comparar con el AF 2023 (más de 1.000): un mínimo",
+                "Descenso del 22 % respecto al AF 2023 (519)",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sparkline_keeps_every_year_and_its_gaps() {
+        let chart = select(&DATASET, &spec("pipeline", "dhs", "arrests"));
+        let convictions = chart.panels[3].card.as_ref().unwrap();
+        let years: Vec<(u16, Option<f64>, bool)> =
+            convictions.spark.iter().map(|y| (y.year, y.figure.map(|f| f.0), y.current)).collect();
+        assert_eq!(
+            years,
+            [(2020, None, false), (2021, None, false), (2022, None, false), (2023, Some(519.0), false), (2024, Some(405.0), true)]
+        );
+        // An empty year's pipeline says why in one sentence, not four empty stages.
+        let mut s = spec("pipeline", "dhs", "arrests");
+        s.fiscal_year = 2020;
+        let empty = select(&DATASET, &s);
+        assert!(empty.panels.is_empty());
+        assert_eq!(empty.notes, ["No stage of the pipeline has a published figure for fiscal year 2020: choose another year."]);
+    }
+
     #[test]
     fn derived_records_name_their_inputs() {
         for r in DATASET.records.iter().filter(|r| r.qualifier == Qualifier::Derived) {
@@ -342,7 +509,7 @@ mod tests {
         assert_eq!(chart.title, "Todo el DHS");
         assert_eq!(chart.subtitle, "Año fiscal 2024");
         let d = chart.description(&DATASET);
-        assert!(d.starts_with("Gráfico de barras."), "{d}");
+        assert!(d.starts_with("Gráfico."), "{d}");
         assert!(d.contains("Víctimas asistidas: más de 800"), "{d}");
         assert!(d.contains("más de 24.000"), "{d}");
         assert!(chart.source_line.starts_with("Fuente: "));
@@ -397,7 +564,8 @@ mod tests {
                     continue;
                 };
                 let chart = select(&DATASET, &spec);
-                let bars: Vec<&Bar> = chart.panels.iter().flat_map(|p| &p.bars).collect();
+                // A card stands alone: nothing beside it to be emphasised against.
+                let bars: Vec<&Bar> = chart.panels.iter().filter(|p| p.card.is_none()).flat_map(|p| &p.bars).collect();
                 let chosen = |b: &Bar| {
                     DATASET.records[b.record].component == spec.component
                         && DATASET.records[b.record].metric == spec.metric

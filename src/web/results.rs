@@ -69,10 +69,13 @@ pub struct BarInfo {
     pub height: f64,
     pub panel: usize,
     pub figure: Figure,
-    /// Change over the previous fiscal year, where stated ("+35% since FY 2020").
+    /// Change over the previous fiscal year, where stated ("+35% since FY 2020"); on a card, the
+    /// card's line about the year before ("Down 22% from FY 2023 (519)").
     pub change: String,
     /// What the live region says when the bar becomes active.
     pub announcement: String,
+    /// A card's trend view, as a query ("view=trend&component=dhs&metric=arrests"); empty for a bar.
+    pub trend: String,
 }
 
 #[derive(Serialize, Deserialize, Debug, PartialEq)]
@@ -135,6 +138,7 @@ export interface Bar {
   figure: Figure;
   change: string;
   announcement: string;
+  trend: string;
 }
 export interface Table {
   caption: string;

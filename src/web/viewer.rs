@@ -12,7 +12,7 @@ use crate::embedded::DATASET;
 use crate::layout::{layout, Layout};
 use crate::render::draw;
 use crate::text::{say, spoken};
-use crate::view::{select, Chart, ViewSpec};
+use crate::view::{select, Chart, Scale, ViewKind, ViewSpec};
 use ccht_data::Dataset;
 use plotters::prelude::IntoDrawingArea;
 use std::borrow::Cow;
@@ -312,12 +312,22 @@ impl Viewer {
             .iter()
             .map(|b| {
                 let figure = self.figure(b.record);
-                let change = chart
-                    .panels
-                    .get(b.panel)
-                    .and_then(|p| p.bars.get(b.bar))
-                    .and_then(|bar| bar.change.clone())
-                    .unwrap_or_default();
+                let panel = chart.panels.get(b.panel);
+                let card = panel.and_then(|p| p.card.as_ref());
+                let change = match card {
+                    Some(card) => card.comparison.as_ref().map(|c| c.text.clone()),
+                    None => panel.and_then(|p| p.bars.get(b.bar)).and_then(|bar| bar.change.clone()),
+                };
+                let trend = card.map(|card| {
+                    let spec = ViewSpec {
+                        view: ViewKind::Trend,
+                        component: card.component,
+                        metric: card.metric,
+                        scale: Scale::Linear,
+                        ..self.spec
+                    };
+                    spec.to_query(self.dataset)
+                });
                 BarInfo {
                     x: b.x0,
                     y: b.y0,
@@ -329,7 +339,8 @@ impl Viewer {
                         "announcement",
                         &[&figure.component, &figure.metric, &figure.fy.to_string(), &figure.text],
                     ),
-                    change,
+                    change: change.unwrap_or_default(),
+                    trend: trend.unwrap_or_default(),
                     figure,
                 }
             })

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { inEachEngine } from "./webdriver.mjs";
-import { openPage, chartReady, countDrawnBars } from "./page.mjs";
+import { openPage, chartReady, countDrawnFigures } from "./page.mjs";
 import { components, records, spoken, kindOf } from "./expected.mjs";
 
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
@@ -22,7 +22,7 @@ inEachEngine("a11y", (env) => {
       for (const c of components) {
         await page.selectOption("select[name=component]", c.id);
         const bars = records.filter((r) => r.component === c.id).length;
-        assert.equal(await countDrawnBars(page), bars, `${c.id} at ${width}px`);
+        assert.equal(await countDrawnFigures(page), bars, `${c.id} at ${width}px`);
         // No horizontal scrolling of the page at any width.
         const sideways = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
       assert.ok(sideways[0] <= sideways[1], `page scrolls sideways at ${width}px: ${sideways[0]} px wide in ${sideways[1]}`);
@@ -190,7 +190,7 @@ for (const colorScheme of ["light", "dark"]) {
       const bg = await page.evaluate(() => Array.from(document.querySelector("#chart-canvas").getContext("2d").getImageData(2, 2, 1, 1).data));
       assert.deepEqual(bg.slice(0, 3), colorScheme === "dark" ? [0x1b, 0x1b, 0x1b] : [255, 255, 255]);
       const barColour = colorScheme === "dark" ? [0x58, 0xb4, 0xff] : [0x00, 0x5e, 0xa2];
-      assert.equal(await countDrawnBars(page, barColour), records.filter((r) => r.component === "dhs").length);
+      assert.equal(await countDrawnFigures(page, barColour), records.filter((r) => r.component === "dhs").length);
       assert.deepEqual(await page.problems(), []);
       await context.close();
     });
@@ -208,7 +208,7 @@ for (const scale of [1, 2, 3]) {
       const box = await page.locator("#chart-canvas").evaluate((c) => ({ width: c.width, height: c.height, cssWidth: c.clientWidth, cssHeight: c.clientHeight }));
       assert.equal(box.width, Math.round(box.cssWidth * scale));
       assert.equal(box.height, Math.round(box.cssHeight * scale));
-      assert.equal(await countDrawnBars(page), records.filter((r) => r.component === "dhs").length);
+      assert.equal(await countDrawnFigures(page), records.filter((r) => r.component === "dhs").length);
       // Strokes scale too: just above the first bar, the zero line is about `scale` device pixels wide.
       const axisWidth = await page.evaluate(() => {
         const c = document.querySelector("#chart-canvas");

@@ -3,7 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { inEachEngine } from "./webdriver.mjs";
-import { openPage, chartReady, countDrawnBars } from "./page.mjs";
+import { openPage, chartReady, countDrawnFigures } from "./page.mjs";
 import { readCsvText, records, spoken, kindOf } from "./expected.mjs";
 
 const root = new URL("../../", import.meta.url);
@@ -98,7 +98,7 @@ inEachEngine("embed", (env) => {
     }
     await page.goto(`${env.server.url}?view=pipeline`);
     await visit();
-    assert.ok((await countDrawnBars(page)) > 0);
+    assert.ok((await countDrawnFigures(page)) > 0);
     for (const button of ["#download-csv", "#download-svg", "#download-png"]) {
       await Promise.all([page.waitForEvent("download"), page.click(button)]);
     }
@@ -115,7 +115,7 @@ inEachEngine("embed", (env) => {
     await chartReady(page);
     assert.equal(await page.locator("input[name=view][value=metric]").isChecked(), true);
     assert.match(await page.locator("#chart-canvas").getAttribute("aria-label"), /People trained or reached across DHS components/);
-    assert.equal(await countDrawnBars(page), 3);
+    assert.equal(await countDrawnFigures(page), 3);
 
     await page.selectOption("select[name=metric]", "arrests");
     await page.waitForURL(/[?&]metric=arrests/);
@@ -179,9 +179,9 @@ inEachEngine("embed", (env) => {
     // Spanish is in the complete build: that element moves onto it (a second instance), in the same
     // view; the others stay on the lean one, in English.
     await page.locator("#a").evaluate((e) => e.setAttribute("lang", "es"));
-    await page.waitForFunction(() => document.querySelector("#a canvas").getAttribute("aria-label").startsWith("Gráfico de barras. Servicio Secreto (USSS)"));
+    await page.waitForFunction(() => document.querySelector("#a canvas").getAttribute("aria-label").startsWith("Gráfico. Servicio Secreto (USSS)"));
     assert.equal(await page.evaluate(() => window.__wasmInstances), 2);
-    assert.match(await page.locator("#b canvas").getAttribute("aria-label"), /^Bar chart\. People trained or reached/);
+    assert.match(await page.locator("#b canvas").getAttribute("aria-label"), /^Chart\. People trained or reached/);
     await page.locator("#a").evaluate((e) => e.setAttribute("component", "hsi"));
     await page.waitForFunction(() => document.querySelector("#a canvas").getAttribute("aria-label").includes("Investigaciones de Seguridad Nacional (HSI)"));
     // The iframe shows the embed view and sizes itself through embed-host.js.
@@ -337,17 +337,17 @@ inEachEngine("embed", (env) => {
     await page.locator("#c").evaluate((e) => e.setAttribute("lang", "es"));
     release();
     const labelOf = (id) => page.locator(`#${id} canvas`).getAttribute("aria-label");
-    await page.waitForFunction(() => document.querySelector("#c canvas")?.getAttribute("aria-label")?.startsWith("Gráfico de barras"));
+    await page.waitForFunction(() => document.querySelector("#c canvas")?.getAttribute("aria-label")?.startsWith("Gráfico"));
     await page.waitForFunction(() => document.querySelector("#a figure")?.getAttribute("aria-busy") === "false");
-    assert.match(await labelOf("a"), /^Bar chart\./);
+    assert.match(await labelOf("a"), /^Chart\./);
 
     // es then en on #a: the complete build is loaded already (for #c), yet the "es" callback waits
     // for its promise, so the "en" callback runs first; "es" must then give way.
     await page.locator("#a").evaluate((e) => { e.setAttribute("lang", "es"); e.setAttribute("lang", "en"); });
     await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
-    assert.match(await labelOf("a"), /^Bar chart\. Homeland Security Investigations/);
+    assert.match(await labelOf("a"), /^Chart\. Homeland Security Investigations/);
     await page.locator("#a").evaluate((e) => e.setAttribute("lang", "es"));
-    await page.waitForFunction(() => document.querySelector("#a canvas").getAttribute("aria-label").startsWith("Gráfico de barras. Investigaciones"));
+    await page.waitForFunction(() => document.querySelector("#a canvas").getAttribute("aria-label").startsWith("Gráfico. Investigaciones"));
     assert.deepEqual(await page.problems(), []);
     await context.close();
   });
@@ -363,11 +363,11 @@ inEachEngine("embed", (env) => {
     assert.match(await alert.textContent(), /^The chart could not change language/);
     assert.equal(await page.locator("#a").evaluate((e) => e.getAttribute("lang")), null);
     assert.equal(await page.locator("#a canvas").isVisible(), true);
-    assert.match(await page.locator("#a canvas").getAttribute("aria-label"), /^Bar chart\. Homeland Security Investigations/);
+    assert.match(await page.locator("#a canvas").getAttribute("aria-label"), /^Chart\. Homeland Security Investigations/);
     // It still works, and a later try loads Spanish.
     await page.unroute("**/dist/complete/**");
     await page.locator("#a").evaluate((e) => e.setAttribute("lang", "es"));
-    await page.waitForFunction(() => document.querySelector("#a canvas").getAttribute("aria-label").startsWith("Gráfico de barras"));
+    await page.waitForFunction(() => document.querySelector("#a canvas").getAttribute("aria-label").startsWith("Gráfico"));
     assert.deepEqual((await page.problems()).filter((p) => !/^console: The chart could not change language/.test(p)), []);
     await context.close();
   });

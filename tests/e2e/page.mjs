@@ -314,27 +314,42 @@ export async function chartReady(page) {
   await page.waitForFunction(() => document.querySelector("#chart")?.getAttribute("aria-busy") === "false");
 }
 
-/** Counts the bars in the canvas image: runs of rows with the bar colour just right of the axis. */
-export function countDrawnBars(page, colour = [0x00, 0x5e, 0xa2]) {
+/**
+ * Counts the figures in the canvas image: bars (a solid or outlined rectangle of the bar colour
+ * from the plot's left edge, 20 CSS px tall) and cards (a 4 CSS px rule of the bar colour along the
+ * card's top, 100 CSS px wide or more). Read from the pixels: rectangles are runs of the colour that
+ * start and end at the same x, row after row.
+ */
+export function countDrawnFigures(page, colour = [0x00, 0x5e, 0xa2]) {
   return page.evaluate(async ([cr, cg, cb]) => {
     // Read the frame a reader sees: after the next rendering update has run its ResizeObserver
     // callbacks (which come after animation frame callbacks), so a draw that follows a resize is in.
     for (let i = 0; i < 2; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
     const canvas = document.querySelector("#chart-canvas");
-    const ctx = canvas.getContext("2d");
     const ratio = canvas.width / canvas.clientWidth;
-    // A band from just left of the bars' start to 20 CSS px: the shortest bar (800+ against 24,000+
-    // at 320 px) is a few pixels of solid colour before its lower-bound fade.
-    const x0 = Math.round(8 * ratio), x1 = Math.round(20 * ratio);
-    const band = ctx.getImageData(x0, 0, x1 - x0, canvas.height).data;
-    const rowWidth = (x1 - x0) * 4;
-    let runs = 0, inBar = false;
-    for (let y = 0; y < canvas.height; y++) {
-      let bar = false;
-      for (let i = y * rowWidth; i < (y + 1) * rowWidth && !bar; i += 4) bar = band[i] === cr && band[i + 1] === cg && band[i + 2] === cb;
-      if (bar && !inBar) runs++;
-      inBar = bar;
+    const { data, width, height } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
+    const open = []; // rectangles still growing: {x0, x1, top, rows}
+    const done = [];
+    for (let y = 0; y <= height; y++) {
+      const runs = [];
+      for (let x = 0; y < height && x < width; x++) {
+        const i = (y * width + x) * 4;
+        if (data[i] === cr && data[i + 1] === cg && data[i + 2] === cb) {
+          const x0 = x;
+          while (x + 1 < width && data[i + 4 * (x + 1 - x0)] === cr && data[i + 4 * (x + 1 - x0) + 1] === cg && data[i + 4 * (x + 1 - x0) + 2] === cb) x++;
+          runs.push([x0, x]);
+        }
+      }
+      for (let k = open.length - 1; k >= 0; k--) {
+        const r = open[k];
+        const next = runs.findIndex(([a, b]) => Math.abs(a - r.x0) <= 1 && Math.abs(b - r.x1) <= 1);
+        if (next >= 0) { r.rows++; runs.splice(next, 1); } else { done.push(r); open.splice(k, 1); }
+      }
+      for (const [x0, x1] of runs) open.push({ x0, x1, top: y, rows: 1 });
     }
-    return runs;
+    const css = (v) => v / ratio;
+    const bars = done.filter((r) => Math.abs(css(r.x0) - 12) <= 1.5 && css(r.rows) >= 17 && css(r.rows) <= 23).length;
+    const cards = done.filter((r) => css(r.rows) >= 3 && css(r.rows) <= 5 && css(r.x1 - r.x0 + 1) >= 100).length;
+    return bars + cards;
   }, colour);
 }

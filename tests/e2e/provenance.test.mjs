@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { inEachEngine } from "./webdriver.mjs";
-import { openPage, chartReady, countDrawnBars } from "./page.mjs";
+import { openPage, chartReady, countDrawnFigures } from "./page.mjs";
 import { allRecords, readCsv, spoken } from "./expected.mjs";
 
 const sources = new Map(readCsv("sources.csv").map((s) => [s.id, s]));

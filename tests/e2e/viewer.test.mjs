@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { inEachEngine } from "./webdriver.mjs";
-import { openPage, chartReady, countDrawnBars } from "./page.mjs";
+import { openPage, chartReady, countDrawnFigures } from "./page.mjs";
 import { components, records, spoken, kindOf } from "./expected.mjs";
 
 const label = (page) => page.locator("#chart-canvas").getAttribute("aria-label");
@@ -18,7 +18,7 @@ inEachEngine("viewer", (env) => {
     assert.match(text, /DHS-wide, Fiscal year 2024/);
     const dhs = records.filter((r) => r.component === "dhs");
     for (const r of dhs) assert.ok(text.includes(spoken(r)), `${r.metric}: ${spoken(r)} missing from "${text}"`);
-    assert.equal(await countDrawnBars(page), dhs.length);
+    assert.equal(await countDrawnFigures(page), dhs.length);
     assert.equal(await page.locator("#status").textContent(), "");
     assert.deepEqual(await page.problems(), []);
     await context.close();
@@ -60,7 +60,7 @@ inEachEngine("viewer", (env) => {
       const mine = records.filter((r) => r.component === c.id);
       const text = await label(page);
       for (const r of mine) assert.ok(text.includes(spoken(r)), `${c.id} ${r.metric}: ${spoken(r)} missing`);
-      assert.equal(await countDrawnBars(page), mine.length, c.id);
+      assert.equal(await countDrawnFigures(page), mine.length, c.id);
       // Every measure of the component can be chosen; the chart redraws each time.
       const metricIds = await page.locator("select[name=metric] option").evaluateAll((os) => os.map((o) => o.value));
       assert.deepEqual(metricIds.sort(), [...new Set(mine.map((r) => r.metric))].sort());
@@ -80,7 +80,7 @@ inEachEngine("viewer", (env) => {
       const sameKind = records.filter((r) => kindOf(r.metric) === kindOf(m));
       const text = await label(page);
       for (const r of sameKind) assert.ok(text.includes(spoken(r)), `${m}: ${r.component} ${spoken(r)} missing from "${text}"`);
-      assert.equal(await countDrawnBars(page), sameKind.length, m);
+      assert.equal(await countDrawnFigures(page), sameKind.length, m);
       const previous = metricIds[metricIds.indexOf(m) - 1];
       if (previous && kindOf(m) !== kindOf(previous)) assert.notEqual(text, before, `${previous} → ${m}`);
     }
@@ -89,7 +89,7 @@ inEachEngine("viewer", (env) => {
     await page.locator("input[name=view][value=pipeline]").check();
     const text = await label(page);
     assert.match(text, /Criminal investigations initiated \(HSI\): 1,686.*Trafficking-related arrests \(DHS\): more than 2,500.*Indictments supported \(DHS\): 914.*Convictions \(DHS\): 405/);
-    assert.equal(await countDrawnBars(page), 4);
+    assert.equal(await countDrawnFigures(page), 4);
     assert.equal(await page.locator("select[name=component]").isDisabled(), true);
 
     assert.deepEqual(await page.problems(), []);
@@ -115,7 +115,7 @@ inEachEngine("viewer", (env) => {
     await page.waitForFunction((w) => document.querySelector("#chart-canvas").width < w, wide);
     const narrow = await page.locator("#chart-canvas").evaluate((c) => ({ width: c.width, css: c.clientWidth }));
     assert.equal(narrow.width, narrow.css);
-    assert.equal(await countDrawnBars(page), records.filter((r) => r.component === "dhs").length);
+    assert.equal(await countDrawnFigures(page), records.filter((r) => r.component === "dhs").length);
     assert.deepEqual(await page.problems(), []);
     await context.close();
   });

@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { inEachEngine } from "./webdriver.mjs";
-import { openPage, chartReady, countDrawnBars } from "./page.mjs";
+import { openPage, chartReady, countDrawnFigures } from "./page.mjs";
 import { allRecords, spoken } from "./expected.mjs";
 
 
@@ -17,7 +17,7 @@ inEachEngine("years", (env) => {
     const text = await label(page);
     for (const r of series) assert.ok(text.includes(`FY ${r.fiscal_year}`) && text.includes(spoken(r)), `${r.fiscal_year}: ${text}`);
     assert.match(text, /FY 2020, reported as ICE \(HSI\)/);
-    assert.equal(await countDrawnBars(page), 5);
+    assert.equal(await countDrawnFigures(page), 5);
     // Bar lengths follow the values: 3,655 (FY2022) is the longest.
     const lengths = await page.evaluate(() => {
       const c = document.querySelector("#chart-canvas");
@@ -50,7 +50,7 @@ inEachEngine("years", (env) => {
   test("a year with no published figure is a gap, not a zero", async () => {
     const { page, context } = await openPage(env, `${env.server.url}?view=trend&component=blue-campaign&metric=trainings`);
     await chartReady(page);
-    assert.equal(await countDrawnBars(page), 2);
+    assert.equal(await countDrawnFigures(page), 2);
     const text = await label(page);
     for (const y of ["2020", "2021", "2022"]) assert.ok(text.includes(`FY ${y}: no published figure`), text);
     assert.doesNotMatch(text, /: 0[;.]/);
@@ -96,7 +96,7 @@ inEachEngine("years", (env) => {
     const dhs2023 = allRecords.filter((r) => r.component === "dhs" && r.fiscal_year === "2023");
     const text = await label(page);
     for (const r of dhs2023) assert.ok(text.includes(spoken(r)), spoken(r));
-    assert.equal(await countDrawnBars(page), dhs2023.length);
+    assert.equal(await countDrawnFigures(page), dhs2023.length);
     await page.waitForURL(/fy=2023/);
     assert.deepEqual(await page.problems(), []);
     await context.close();
@@ -108,7 +108,7 @@ inEachEngine("years", (env) => {
     assert.equal(await page.locator("#scale-choices").isVisible(), true);
     await page.locator("input[name=scale][value=log]").check();
     await page.waitForFunction(() => document.querySelector("#chart-canvas").getAttribute("aria-label") !== null && location.search.includes("scale=log"));
-    assert.equal(await countDrawnBars(page), 3);
+    assert.equal(await countDrawnFigures(page), 3);
     // Hover works on the log scale: the hit test uses our own layout.
     const box = await page.locator("#chart-canvas").boundingBox();
     const y = await page.evaluate(() => {
@@ -157,7 +157,7 @@ inEachEngine("years", (env) => {
     }
     assert.equal(await page.locator("h1").textContent(), "Cifras del DHS contra la trata de personas");
     const text = await label(page);
-    assert.match(text, /^Gráfico de barras\. Todo el DHS, Año fiscal 2024\./);
+    assert.match(text, /^Gráfico\. Todo el DHS, Año fiscal 2024\./);
     assert.match(text, /Víctimas asistidas: más de 800/);
     assert.match(text, /más de 24\.000/);
     assert.match(await page.locator("#chart-summary").textContent(), /la mayor es/);
@@ -173,7 +173,7 @@ inEachEngine("years", (env) => {
     // The visible language switch goes back to English and keeps the view.
     await page.selectOption("#lang", "en");
     await page.waitForFunction(() => document.documentElement.lang === "en");
-    assert.match(await label(page), /^Bar chart\. DHS-wide/);
+    assert.match(await label(page), /^Chart\. DHS-wide/);
     await page.waitForURL((url) => !url.search.includes("lang="));
     assert.deepEqual(await page.problems(), []);
     await context.close();
@@ -190,7 +190,7 @@ inEachEngine("years", (env) => {
     await alert.waitFor({ state: "visible" });
     assert.match(await alert.textContent(), /^The chart could not change language: /);
     assert.equal(await page.locator("#lang").inputValue(), "en");
-    assert.match(await label(page), /^Bar chart\. Homeland Security Investigations: Trafficking-related arrests/);
+    assert.match(await label(page), /^Chart\. Homeland Security Investigations: Trafficking-related arrests/);
     // Once it can load, the same choice works, and the view is kept.
     await page.unroute("**/dist/complete/**");
     // By keyboard this time: WebKitWebDriver's option selection fires no change event for the option
@@ -198,10 +198,10 @@ inEachEngine("years", (env) => {
     await page.focus("#lang");
     await page.keyboard.press("ArrowDown");
     await page.waitForFunction(() => document.documentElement.lang === "es");
-    assert.match(await label(page), /^Gráfico de barras\. Investigaciones de Seguridad Nacional \(HSI\)/);
+    assert.match(await label(page), /^Gráfico\. Investigaciones de Seguridad Nacional \(HSI\)/);
     assert.match(await label(page), /AF 2022 \(\+55 % desde AF 2021\): 3\.655/);
     await page.waitForURL((url) => url.search.includes("lang=es") && url.search.includes("view=trend"));
-    assert.equal(await countDrawnBars(page), 5);
+    assert.equal(await countDrawnFigures(page), 5);
     // The controls drive the moved chart.
     await page.selectOption("select[name=component]", "dhs");
     await page.waitForFunction(() => document.querySelector("#chart-canvas").getAttribute("aria-label").includes("Todo el DHS"));
@@ -227,12 +227,12 @@ inEachEngine("years", (env) => {
     await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
     assert.equal(await page.locator("#lang").inputValue(), "en");
     assert.equal(await page.evaluate(() => document.documentElement.lang), "en");
-    assert.match(await label(page), /^Bar chart\. Homeland Security Investigations/);
+    assert.match(await label(page), /^Chart\. Homeland Security Investigations/);
     assert.doesNotMatch(await page.url(), /lang=es/);
     // And Spanish, picked again, works.
     await page.selectOption("#lang", "es");
     await page.waitForFunction(() => document.documentElement.lang === "es");
-    assert.match(await label(page), /^Gráfico de barras\. Investigaciones de Seguridad Nacional/);
+    assert.match(await label(page), /^Gráfico\. Investigaciones de Seguridad Nacional/);
     assert.deepEqual(await page.problems(), []);
     await context.close();
   });
