@@ -44,7 +44,7 @@ struct First {
     menu: Vec<(String, Vec<(String, String)>)>,
     /// Whether the scale choice is offered (the chart spans orders of magnitude, or is on a log scale).
     log: bool,
-    /// The choice in words, for the folded controls' button: "All figures of one component: DHS-wide, 2024".
+    /// The choice in words, for the folded controls' button: "One component: DHS-wide, 2024".
     choice: String,
     /// What the controls show: view, component, metric, fy, scale and lang ids, as the Viewer settles them.
     state: BTreeMap<&'static str, String>,
@@ -237,20 +237,11 @@ fn defaults(spec: &ViewSpec) -> String {
     )
 }
 
-/// The view radios, as www/app.js's buildViewChoices writes them.
+/// The view menu's options, as www/app.js's buildViewChoices writes them.
 fn view_choices(spec: &ViewSpec) -> String {
-    let radios: Vec<String> = ViewKind::ALL
-        .iter()
-        .map(|v| {
-            let checked = if *v == spec.view { " checked" } else { "" };
-            format!(
-                "<label><input type=\"radio\" name=\"view\" value=\"{}\"{checked}>{}</label>",
-                v.id(),
-                html_escape(text(spec.lang, &format!("view_{}", v.id())))
-            )
-        })
-        .collect();
-    format!("<div id=\"view-choices\" class=\"choices\">{}</div>", radios.join(""))
+    let choices =
+        ViewKind::ALL.iter().map(|v| (v.id().to_string(), text(spec.lang, &format!("view_{}", v.id())).to_string()));
+    options(choices, spec.view.id())
 }
 
 fn options(items: impl Iterator<Item = (String, String)>, selected: &str) -> String {
@@ -296,7 +287,7 @@ fn picture(v: &First) -> String {
     }
     let (file, w, h) = &v.images[0];
     out.push_str(&format!(
-        "<img class=\"first-image\" src=\"{HREF}{file}\" width=\"{w}\" height=\"{h}\" alt=\"{}\" elementtiming=\"first-chart\">\n</picture>",
+        "<img class=\"first-image\" src=\"{HREF}{file}\" width=\"{w}\" height=\"{h}\" alt=\"{}\">\n</picture>",
         html_escape(&v.alt)
     ));
     out

@@ -4,9 +4,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use ccht_chart::{
-    bar_label, in_unit, layout, select, spoken, svg, with_separators, Chart, Component, Dataset, EstimatedText, Kind, Lang,
-    Layout, Mark, Metric, PipelineStage, Qualifier, Record, Scale, Source, SourceKind, Theme, Unit, ViewKind, ViewSpec,
-    DATASET,
+    bar_label, in_unit, layout, select, spoken, svg, with_separators, Chart, Component, Dataset, EstimatedText, Kind,
+    Lang, Layout, Mark, Metric, PipelineStage, Qualifier, Record, Scale, Source, SourceKind, Theme, Unit, ViewKind,
+    ViewSpec, DATASET,
 };
 use proptest::prelude::*;
 use std::borrow::Cow;
@@ -351,15 +351,21 @@ fn check_svg(d: &Dataset, chart: &Chart, l: &Layout) -> Result<(), TestCaseError
         bars().filter(|b| b.qualifier == Qualifier::AtLeast).count() + open_sparks + bound_key
     );
     // A key where, and only where, a lower bound is drawn.
-    prop_assert_eq!(bound_key, usize::from(open_sparks + bars().filter(|b| b.qualifier == Qualifier::AtLeast).count() > 0));
+    prop_assert_eq!(
+        bound_key,
+        usize::from(open_sparks + bars().filter(|b| b.qualifier == Qualifier::AtLeast).count() > 0)
+    );
     // Every bar's value label is written, and the description speaks every value.
     let description = chart.description(d);
     for b in &l.bars {
         // Written in the panel's unit (see `pipeline_bars_keep_their_unit` for the pipeline's); a
         // card writes its qualifier in words beside the number.
         let unit = chart.panels[b.panel].unit;
-        let label =
-            if b.card { in_unit(b.value, unit, true, chart.lang) } else { bar_label(b.value, unit, b.qualifier, chart.lang) };
+        let label = if b.card {
+            in_unit(b.value, unit, true, chart.lang)
+        } else {
+            bar_label(b.value, unit, b.qualifier, chart.lang)
+        };
         prop_assert!(svg.contains(&format!("\n{label}\n</text>")), "label {} missing", label);
         let unit = d.kind_of(&d.records[b.record]).unit;
         prop_assert!(

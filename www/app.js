@@ -47,22 +47,12 @@ function applyStrings(lang) {
 }
 
 function buildViewChoices(views, current) {
-  const box = $("#view-choices");
-  // index.html carries the radios from the first paint: kept while they say the same, since a
-  // radio replaced under the reader's focus loses it.
-  const shown = Array.from(box.querySelectorAll("input"), (i) => `${i.value}:${i.parentElement.textContent}`);
-  if (shown.join() === views.map((v) => `${v.id}:${v.name}`).join()) return;
-  box.replaceChildren();
-  for (const v of views) {
-    const label = element("label");
-    const input = element("input");
-    input.type = "radio";
-    input.name = "view";
-    input.value = v.id;
-    input.checked = v.id === current;
-    label.append(input, v.name);
-    box.append(label);
-  }
+  const menu = $("#view");
+  // index.html carries the options from the first paint: kept while they say the same, since a
+  // menu rebuilt under the reader's focus loses its place.
+  const shown = Array.from(menu.options, (o) => `${o.value}:${o.textContent}`);
+  if (shown.join() !== views.map((v) => `${v.id}:${v.name}`).join()) menu.replaceChildren(...views.map((v) => option(v.id, v.name)));
+  menu.value = current;
 }
 
 // The measure menu offers what makes sense for the view: a component's own measures in the
@@ -97,7 +87,7 @@ function toggleExpanded(button) {
 controlsToggle.addEventListener("click", () => toggleExpanded(controlsToggle));
 controlsToggle.disabled = false;
 
-/** The current choice in words, read from the controls: "One measure across components: Arrests, 2024". */
+/** The current choice in words, read from the controls: "Compare components: Arrests, 2024". */
 function showChoice(view) {
   const picked = (select) => select.selectedOptions[0]?.textContent ?? "";
   const parts = {
@@ -106,7 +96,7 @@ function showChoice(view) {
     trend: [componentSelect, metricSelect],
     pipeline: [fySelect],
   }[view] ?? [];
-  const name = form.querySelector("input[name=view]:checked")?.parentElement.textContent ?? "";
+  const name = $("#view").selectedOptions[0]?.textContent ?? "";
   $("#controls-now").textContent = `${name}: ${parts.map(picked).filter(Boolean).join(", ")}`;
 }
 
@@ -162,11 +152,10 @@ const waiting = (event) => {
   // In the page's language: index.html's English, or www/first-view.js's translation.
   status.textContent = status.dataset.waiting;
 };
+// The language menu is one of the form's controls: its changes come through the form too.
 form.addEventListener("change", waiting);
-langSelect.addEventListener("change", waiting);
 const stopWaiting = () => {
   form.removeEventListener("change", waiting);
-  langSelect.removeEventListener("change", waiting);
   for (const e of document.querySelectorAll(".waiting")) e.classList.remove("waiting");
   for (const e of document.querySelectorAll("[aria-busy=true]:is(input, select)")) e.removeAttribute("aria-busy");
 };
@@ -250,7 +239,7 @@ async function main() {
       buildViewChoices(cat.views, state.view);
       componentSelect.replaceChildren(...cat.components.map((c) => option(c.id, c.name)));
     }
-    for (const radio of form.elements.view) radio.checked = radio.value === state.view;
+    $("#view").value = state.view;
     componentSelect.value = state.component;
     buildMetricOptions(cat, state, viewer.menuMetrics());
     fySelect.replaceChildren(...cat.years.slice().reverse().map((y) => option(String(y), String(y))));
@@ -321,7 +310,6 @@ async function main() {
     }, 0));
   };
   form.addEventListener("change", (event) => change(event.target.name, event.target.value));
-  langSelect.addEventListener("change", () => change("lang", langSelect.value));
   form.addEventListener("submit", (event) => event.preventDefault());
 
   // Back and forward restore the view the address names.

@@ -247,8 +247,10 @@ export class ChartWidget {
     const bar = this.bars[index];
     if (!bar) return;
     this.place(this.highlight, bar, 3);
-    // Which panel the bar is in: tests check a phone's first screen holds the first panel's bars.
+    // Which panel the bar is in, and where it starts: tests check a phone's first screen holds the
+    // first panel's bars, and that the chart's first panel starts high on the screen.
     this.highlight.dataset.panel = bar.panel;
+    this.highlight.dataset.panelTop = bar.panel_top;
     this.highlight.hidden = false;
     if (!this.tooltip.hidden) this.showTooltip(index, this.pinned);
     this.live.textContent = bar.announcement;

@@ -22,7 +22,7 @@
       // do (app.js has put the page's words in, or will).
       if (!view || !figure || figure.classList.contains("live") || !root.classList.contains("first-pending")) return done(!!view);
       if (strings) {
-        for (const radio of document.querySelectorAll("#view-choices input")) radio.parentElement.lastChild.textContent = strings[`view_${radio.value}`];
+        for (const option of document.querySelectorAll("#view option")) option.textContent = strings[`view_${option.value}`];
         for (const [id, name] of components) {
           const option = document.querySelector(`#component option[value="${id}"]`);
           if (option) option.textContent = name;

@@ -59,8 +59,11 @@ pub struct BarBox {
     pub value: f64,
     pub qualifier: Qualifier,
     pub emphasized: bool,
-    /// A lone figure drawn as a card: the box is the card's frame.
+    /// A lone figure drawn as a card: the box is the card's frame, drawn as its outline.
     pub card: bool,
+    /// Where the mark's panel starts (its title, first label or first empty year; a card's top):
+    /// what a reader sees first of it.
+    pub panel_top: f64,
     pub x0: f64,
     pub y0: f64,
     pub x1: f64,
@@ -71,8 +74,6 @@ pub struct BarBox {
 pub enum LineRole {
     Grid,
     Baseline,
-    /// A card's frame.
-    Frame,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -95,7 +95,9 @@ pub fn layout(chart: &Chart, width: f64, measure: &dyn TextMeasure) -> Layout {
         keys: Vec::new(),
     };
 
-    c.paragraph(&chart.title, TITLE, TextRole::Title);
+    // A phone's title is a step smaller, so a long one takes fewer lines above the figures.
+    let title = if width < 480.0 { Font { size: 18.0, ..TITLE } } else { TITLE };
+    c.paragraph(&chart.title, title, TextRole::Title);
     c.paragraph(&chart.subtitle, SUBTITLE, TextRole::Subtitle);
     c.y += 6.0;
     key(&mut c, &mut out, &marks_shown(chart), chart.lang);
@@ -103,7 +105,9 @@ pub fn layout(chart: &Chart, width: f64, measure: &dyn TextMeasure) -> Layout {
     // The value labels' room is the widest of any bar panel, so every plot ends at one x.
     let bar_panels = || chart.panels.iter().filter(|p| p.card.is_none());
     let label_room = bar_panels()
-        .flat_map(|p| p.bars.iter().map(move |b| measure.width(&bar_label(b.value, p.unit, b.qualifier, chart.lang), VALUE)))
+        .flat_map(|p| {
+            p.bars.iter().map(move |b| measure.width(&bar_label(b.value, p.unit, b.qualifier, chart.lang), VALUE))
+        })
         .fold(0.0, f64::max);
     let open_room =
         if bar_panels().flat_map(|p| &p.bars).any(|b| b.qualifier == Qualifier::AtLeast) { OPEN_END } else { 0.0 };
@@ -148,16 +152,18 @@ fn marks_shown(chart: &Chart) -> Vec<Mark> {
     for p in &chart.panels {
         match &p.card {
             None => {
+                // A bar panel's empty years say so in words: only a sparkline's need the key.
                 p.bars.iter().for_each(|b| saw(Some(b.qualifier)));
-                if !p.gaps.is_empty() {
-                    saw(None);
-                }
             }
             Some(card) if drawn_spark(card) => card.spark.iter().for_each(|y| saw(y.figure.map(|(_, q)| q))),
             Some(_) => {}
         }
     }
-    [(bound, Mark::Bound), (derived, Mark::Derived), (gap, Mark::Gap)].into_iter().filter(|m| m.0).map(|m| m.1).collect()
+    [(bound, Mark::Bound), (derived, Mark::Derived), (gap, Mark::Gap)]
+        .into_iter()
+        .filter(|m| m.0)
+        .map(|m| m.1)
+        .collect()
 }
 
 /// A sparkline is drawn where it has two figures or more to set side by side.
@@ -194,7 +200,14 @@ fn key(c: &mut Cursor<'_>, out: &mut Layout, marks: &[Mark], lang: Lang) {
         let widest = lines.iter().map(|l| c.measure.width(l, KEY)).fold(0.0, f64::max);
         for (i, line) in lines.iter().enumerate() {
             let y = c.y + (row - line_height(KEY)) / 2.0 + i as f64 * line_height(KEY);
-            c.texts.push(TextBox { text: line.clone(), x: tx, y, anchor: Anchor::Left, font: KEY, role: TextRole::Key });
+            c.texts.push(TextBox {
+                text: line.clone(),
+                x: tx,
+                y,
+                anchor: Anchor::Left,
+                font: KEY,
+                role: TextRole::Key,
+            });
         }
         if lines.len() > 1 {
             c.y += (lines.len() - 1) as f64 * line_height(KEY);
@@ -211,6 +224,7 @@ fn bar_panel(c: &mut Cursor<'_>, out: &mut Layout, chart: &Chart, p: usize, (lef
     let panel = &chart.panels[p];
     let (unit, lang) = (panel.unit, chart.lang);
     c.y += 6.0;
+    let panel_top = c.y;
     if chart.panels.len() > 1 {
         c.paragraph(&panel.title, PANEL_TITLE, TextRole::PanelTitle);
         c.y += 4.0;
@@ -249,6 +263,7 @@ fn bar_panel(c: &mut Cursor<'_>, out: &mut Layout, chart: &Chart, p: usize, (lef
             qualifier: bar.qualifier,
             emphasized: bar.emphasized,
             card: false,
+            panel_top,
             x0: left,
             y0: c.y,
             x1,
@@ -354,15 +369,6 @@ fn cards(c: &mut Cursor<'_>, out: &mut Layout, chart: &Chart, panels: std::ops::
                 t.y += down;
             }
         }
-        let frame = |b: &BarBox| {
-            [(b.x0, b.y0, b.x1, b.y0), (b.x1, b.y0, b.x1, b.y1), (b.x1, b.y1, b.x0, b.y1), (b.x0, b.y1, b.x0, b.y0)]
-        };
-        let frames: Vec<Line> = out.bars[out.bars.len() - row.len()..]
-            .iter()
-            .flat_map(frame)
-            .map(|(x0, y0, x1, y1)| Line { x0, y0, x1, y1, role: LineRole::Frame })
-            .collect();
-        out.lines.extend(frames);
         c.y = bottom + CARD_GAP;
     }
     c.y -= CARD_GAP;
@@ -417,6 +423,7 @@ fn card(c: &mut Cursor<'_>, out: &mut Layout, chart: &Chart, p: usize, (x, y, w)
         qualifier: bar.qualifier,
         emphasized: bar.emphasized,
         card: true,
+        panel_top: y,
         x0: x,
         y0: y,
         x1: x + w,
@@ -521,7 +528,11 @@ mod tests {
                 // Bars of one unit and kind share one panel, so one scale.
                 let kind = |b: &BarBox| DATASET.metrics[DATASET.records[b.record].metric].kind;
                 for a in l.bars.iter().filter(|b| !b.card) {
-                    assert!(l.bars.iter().filter(|b| !b.card && kind(b) == kind(a)).all(|b| b.panel == a.panel), "{}", at());
+                    assert!(
+                        l.bars.iter().filter(|b| !b.card && kind(b) == kind(a)).all(|b| b.panel == a.panel),
+                        "{}",
+                        at()
+                    );
                 }
                 // Every plot area starts and ends at the same x.
                 let plots: Vec<(f64, f64)> = l.scales.iter().flatten().map(|s| (s.left, s.right)).collect();
@@ -562,8 +573,8 @@ mod tests {
         assert_eq!(marks("component", "dhs", "arrests"), [Mark::Bound, Mark::Gap]);
         // HSI arrests: five exact years, nothing to explain.
         assert_eq!(marks("trend", "hsi", "arrests"), []);
-        // USSS stakeholders: a derived year and a lower bound.
-        assert_eq!(marks("trend", "usss", "stakeholders-reached"), [Mark::Bound, Mark::Derived, Mark::Gap]);
+        // USSS stakeholders: a derived year and a lower bound; its empty years say so in words.
+        assert_eq!(marks("trend", "usss", "stakeholders-reached"), [Mark::Bound, Mark::Derived]);
     }
 
     #[test]

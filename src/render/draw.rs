@@ -12,7 +12,9 @@
 
 use super::svg::SvgOut;
 use super::theme::{Rgb, Theme};
-use crate::layout::{Anchor, BarBox, KeySwatch, Layout, LineRole, Mark, SparkBox, TextRole, ValueScale, CARD_ACCENT, OPEN_END};
+use crate::layout::{
+    Anchor, BarBox, KeySwatch, Layout, LineRole, Mark, SparkBox, TextRole, ValueScale, CARD_ACCENT, OPEN_END,
+};
 use ccht_data::Qualifier;
 use plotters::coord::ranged1d::{AsRangedCoord, Ranged};
 use plotters::coord::types::RangedCoordf64;
@@ -66,7 +68,11 @@ pub fn draw<DB: DrawingBackend>(
 ) -> Result<(), DrawError> {
     root.fill(&shape(theme.background, 1.0, true, 0).color)?;
 
-    for role in [LineRole::Frame, LineRole::Grid, LineRole::Baseline] {
+    let frame = shape(theme.grid, 1.0, false, 1);
+    for b in layout.bars.iter().filter(|b| b.card) {
+        root.draw(&Rectangle::new([(px(b.x0), px(b.y0)), (px(b.x1), px(b.y1))], frame))?;
+    }
+    for role in [LineRole::Grid, LineRole::Baseline] {
         let style = shape(if role == LineRole::Baseline { theme.baseline } else { theme.grid }, 1.0, false, 1);
         for l in layout.lines.iter().filter(|l| l.role == role) {
             root.draw(&PathElement::new(vec![(px(l.x0), px(l.y0)), (px(l.x1), px(l.y1))], style))?;
@@ -93,10 +99,8 @@ pub fn draw<DB: DrawingBackend>(
     // bound, not the true value.
     let stripe = OPEN_END / 3.0;
     for b in layout.bars.iter().filter(|b| !b.card && b.qualifier == Qualifier::AtLeast) {
-        fading(root, theme.bar, |i| {
-            let sx = b.x1 + stripe * i as f64;
-            [(px(sx + 1.0), px(b.y0)), (px(sx + stripe), px(b.y1))]
-        })?;
+        let step = |i: f64| [(px(b.x1 + stripe * i + 1.0), px(b.y0)), (px(b.x1 + stripe * (i + 1.0)), px(b.y1))];
+        fading(root, theme.bar, [step(0.0), step(1.0), step(2.0)])?;
     }
 
     paint_sparks(root, &layout.sparks, theme)?;
@@ -130,15 +134,15 @@ pub fn draw<DB: DrawingBackend>(
     Ok(())
 }
 
-/// Three rectangles fading out, `step(0)` to `step(2)`: the open end of a lower bound, which
+/// Three rectangles fading out, nearest first: the open end of a lower bound, which
 /// differs from a stated figure in shape, not only in colour.
 fn fading<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     color: Rgb,
-    step: impl Fn(usize) -> [(i32, i32); 2],
+    steps: [[(i32, i32); 2]; 3],
 ) -> Result<(), DrawError> {
-    for (i, alpha) in [0.55, 0.3, 0.12].into_iter().enumerate() {
-        root.draw(&Rectangle::new(step(i), shape(color, alpha, true, 0)))?;
+    for (step, alpha) in steps.into_iter().zip([0.55, 0.3, 0.12]) {
+        root.draw(&Rectangle::new(step, shape(color, alpha, true, 0)))?;
     }
     Ok(())
 }
@@ -175,21 +179,27 @@ fn paint_sparks<DB: DrawingBackend>(
         };
         root.draw(&Rectangle::new([(x0, y0), (x1, y1)], shape(color, 1.0, fill, 1)))?;
         if s.qualifier == Some(Qualifier::AtLeast) {
-            fading(root, color, |i| [(x0, y0 - 2 * i as i32 - 2), (x1, y0 - 2 * i as i32 - 1)])?;
+            let step = |i: i32| [(x0, y0 - 2 * i - 2), (x1, y0 - 2 * i - 1)];
+            fading(root, color, [step(0), step(1), step(2)])?;
         }
     }
     Ok(())
 }
 
 /// The key's swatches, each drawn as the mark it explains.
-fn paint_key<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, keys: &[KeySwatch], theme: &Theme) -> Result<(), DrawError> {
+fn paint_key<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    keys: &[KeySwatch],
+    theme: &Theme,
+) -> Result<(), DrawError> {
     for k in keys {
         let (x0, y0, x1, y1) = (px(k.x0), px(k.y0), px(k.x1), px(k.y1));
         match k.mark {
             Mark::Bound => {
                 let solid = x1 - 9;
                 root.draw(&Rectangle::new([(x0, y0), (solid, y1)], shape(theme.bar, 1.0, true, 0)))?;
-                fading(root, theme.bar, |i| [(solid + 3 * i as i32 + 1, y0), (solid + 3 * i as i32 + 3, y1)])?;
+                let step = |i: i32| [(solid + 3 * i + 1, y0), (solid + 3 * i + 3, y1)];
+                fading(root, theme.bar, [step(0), step(1), step(2)])?;
             }
             Mark::Derived => hatched(root, [(x0, y0), (x1, y1)], theme.bar)?,
             Mark::Gap => {
@@ -290,7 +300,8 @@ mod tests {
         // 23,000+ and 280,000+ share a kind and an axis; 170, 3.7M+ and 2.2M+ stand alone, as cards.
         assert_eq!(l.bars.iter().filter(|b| !b.card).count(), 2);
         assert_eq!(l.bars.iter().filter(|b| b.card).count(), 3);
-        for label in ["170", "23,000+", "280,000+", "3.7M", "2.2M", "More than", "Blue Campaign", "Trainings conducted"] {
+        for label in ["170", "23,000+", "280,000+", "3.7M", "2.2M", "More than", "Blue Campaign", "Trainings conducted"]
+        {
             assert!(out.contains(label), "missing {label}");
         }
     }

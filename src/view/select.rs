@@ -239,7 +239,10 @@ fn card(dataset: &Dataset, lang: Lang, bar: &Bar) -> Card {
             _ => Some("reason_approximate"),
         };
         if let Some(reason) = reason {
-            return Comparison { text: say(lang, "not_compared", &[&year, &then, text(lang, reason)]), computed: false };
+            return Comparison {
+                text: say(lang, "not_compared", &[&year, &then, text(lang, reason)]),
+                computed: false,
+            };
         }
         // Rounded to a whole percent for the line only; both figures stand beside it as published.
         let pct = ((r.value - p.value) / p.value * 100.0).round();
@@ -401,9 +404,10 @@ mod tests {
         for (spec, card, i) in every_card() {
             let r = &DATASET.records[i];
             // The year before, found in the records as they were loaded, not through the index.
-            let before = DATASET.records.iter().find(|p| {
-                p.component == r.component && p.metric == r.metric && p.fiscal_year + 1 == r.fiscal_year
-            });
+            let before = DATASET
+                .records
+                .iter()
+                .find(|p| p.component == r.component && p.metric == r.metric && p.fiscal_year + 1 == r.fiscal_year);
             let Some(comparison) = card.comparison else {
                 assert_eq!(Some(r.fiscal_year), DATASET.index().years.first().copied(), "{}", spec.to_query(&DATASET));
                 continue;
@@ -414,7 +418,11 @@ mod tests {
                     assert!(comparison.computed, "{}", comparison.text);
                     let then = crate::text::with_separators(p.value, spec.lang);
                     assert!(comparison.text.contains(&[" (", &then, ")"].concat()), "{}", comparison.text);
-                    assert!(comparison.text.contains(&crate::text::with_separators(pct, spec.lang)), "{}", comparison.text);
+                    assert!(
+                        comparison.text.contains(&crate::text::with_separators(pct, spec.lang)),
+                        "{}",
+                        comparison.text
+                    );
                     computed += 1;
                 }
                 // Never across a lower bound, a derived or an approximate figure, nor from nothing.
@@ -428,19 +436,27 @@ mod tests {
     fn cards_say_up_down_or_why_not_in_words() {
         let line = |component: &str, metric: &str| {
             let chart = select(&DATASET, &spec("pipeline", component, metric));
-            let p = chart.panels.iter().find(|p| DATASET.metrics[DATASET.records[p.bars[0].record].metric].id == metric);
+            let p =
+                chart.panels.iter().find(|p| DATASET.metrics[DATASET.records[p.bars[0].record].metric].id == metric);
             p.and_then(|p| p.card.clone()).and_then(|c| c.comparison).map(|c| c.text)
         };
         assert_eq!(line("dhs", "convictions").as_deref(), Some("Down 22% from FY 2023 (519)"));
         assert_eq!(line("hsi", "investigations-initiated").as_deref(), Some("Up 32% from FY 2023 (1,282)"));
-        assert_eq!(line("dhs", "arrests").as_deref(), Some("Not compared with FY 2023 (2,610): this year is a lower bound"));
-        assert_eq!(line("dhs", "indictments").as_deref(), Some("Not compared with FY 2023 (more than 1,000): a lower bound"));
+        assert_eq!(
+            line("dhs", "arrests").as_deref(),
+            Some("Not compared with FY 2023 (2,610): this year is a lower bound")
+        );
+        assert_eq!(
+            line("dhs", "indictments").as_deref(),
+            Some("Not compared with FY 2023 (more than 1,000): a lower bound")
+        );
         let usss = select(&DATASET, &spec("component", "usss", "stakeholders-reached"));
         let texts: Vec<String> =
             usss.panels.iter().filter_map(|p| p.card.clone()?.comparison).map(|c| c.text).collect();
         assert!(texts.contains(&"No FY 2023 figure to compare with".to_string()), "{texts:?}");
         assert!(
-            texts.contains(&"Not compared with FY 2023 (44,022, derived by us): this year is a lower bound".to_string()),
+            texts
+                .contains(&"Not compared with FY 2023 (44,022, derived by us): this year is a lower bound".to_string()),
             "{texts:?}"
         );
     }
@@ -471,14 +487,23 @@ mod tests {
             convictions.spark.iter().map(|y| (y.year, y.figure.map(|f| f.0), y.current)).collect();
         assert_eq!(
             years,
-            [(2020, None, false), (2021, None, false), (2022, None, false), (2023, Some(519.0), false), (2024, Some(405.0), true)]
+            [
+                (2020, None, false),
+                (2021, None, false),
+                (2022, None, false),
+                (2023, Some(519.0), false),
+                (2024, Some(405.0), true)
+            ]
         );
         // An empty year's pipeline says why in one sentence, not four empty stages.
         let mut s = spec("pipeline", "dhs", "arrests");
         s.fiscal_year = 2020;
         let empty = select(&DATASET, &s);
         assert!(empty.panels.is_empty());
-        assert_eq!(empty.notes, ["No stage of the pipeline has a published figure for fiscal year 2020: choose another year."]);
+        assert_eq!(
+            empty.notes,
+            ["No stage of the pipeline has a published figure for fiscal year 2020: choose another year."]
+        );
     }
 
     #[test]

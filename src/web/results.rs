@@ -68,6 +68,8 @@ pub struct BarInfo {
     pub width: f64,
     pub height: f64,
     pub panel: usize,
+    /// Where the mark's panel starts, in CSS pixels from the canvas's top (a card's own top).
+    pub panel_top: f64,
     pub figure: Figure,
     /// Change over the previous fiscal year, where stated ("+35% since FY 2020"); on a card, the
     /// card's line about the year before ("Down 22% from FY 2023 (519)").
@@ -135,6 +137,7 @@ export interface Bar {
   width: number;
   height: number;
   panel: number;
+  panel_top: number;
   figure: Figure;
   change: string;
   announcement: string;

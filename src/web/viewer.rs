@@ -334,6 +334,7 @@ impl Viewer {
                     width: b.x1 - b.x0,
                     height: b.y1 - b.y0,
                     panel: b.panel,
+                    panel_top: b.panel_top,
                     announcement: say(
                         self.spec.lang,
                         "announcement",

@@ -39,13 +39,14 @@ inEachEngine("a11y", (env) => {
       const e = document.activeElement;
       return `${e.tagName.toLowerCase()}${e.name ? `[name=${e.name}]` : ""}${e.id ? `#${e.id}` : ""}`;
     });
+    // The keyboard's keys are not on screen until the chart has the keyboard's focus.
+    const keysShown = () => page.locator("#chart-keys").evaluate((e) => e.getBoundingClientRect().width > 1);
+    assert.equal(await keysShown(), false);
     await page.keyboard.press("Tab");
-    assert.equal(await focused(), "select[name=lang]#lang");
-    await page.keyboard.press("Tab");
-    assert.equal(await focused(), "input[name=view]");
-    await page.keyboard.press("ArrowRight"); // the metric view
+    assert.equal(await focused(), "select[name=view]#view");
+    await page.keyboard.press("ArrowDown"); // the metric view
     await page.waitForFunction(() => document.querySelector("#chart-canvas").getAttribute("aria-label").includes("across DHS components"));
-    await page.keyboard.press("ArrowLeft"); // back to the component view
+    await page.keyboard.press("ArrowUp"); // back to the component view
     await page.waitForFunction(() => !document.querySelector("#chart-canvas").getAttribute("aria-label").includes("across DHS components"));
     await page.keyboard.press("Tab");
     assert.equal(await focused(), "select[name=component]#component");
@@ -57,7 +58,10 @@ inEachEngine("a11y", (env) => {
     await page.keyboard.press("Tab");
     assert.equal(await focused(), "select[name=fy]#fy");
     await page.keyboard.press("Tab");
+    assert.equal(await focused(), "select[name=lang]#lang");
+    await page.keyboard.press("Tab");
     assert.equal(await focused(), "canvas#chart-canvas");
+    assert.equal(await keysShown(), true);
 
     const hsi = records.filter((r) => r.component === "hsi");
     const heard = [];
@@ -76,32 +80,49 @@ inEachEngine("a11y", (env) => {
     assert.match(await page.locator("#live").textContent(), /Source: /);
     await page.keyboard.press("Escape");
     assert.equal(await page.locator("#tooltip").isVisible(), false);
+    // A card's tooltip ends with a link to the measure's trend: Tab reaches it, Enter follows it in place.
+    await page.keyboard.press("Enter");
+    assert.equal(await page.locator("#tooltip").isVisible(), true);
+    assert.match(await page.locator("#tooltip .trend-link").getAttribute("href"), /\?view=trend&component=hsi&metric=/);
+    await page.keyboard.press("Tab");
+    assert.equal(await focused(), "a");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => /^Chart\. Homeland Security Investigations: /.test(document.querySelector("#chart-canvas").getAttribute("aria-label")));
+    assert.match(await page.evaluate(() => location.search), /view=trend&component=hsi/);
+    assert.equal(await page.locator("#tooltip").isVisible(), false);
+    await page.goBack();
+    await page.waitForFunction(() => /^Chart\. Homeland Security Investigations, /.test(document.querySelector("#chart-canvas").getAttribute("aria-label")));
     assert.deepEqual(await page.problems(), []);
     await context.close();
   });
 
-  test("hover shows the bar's tooltip with its value and source; Escape hides it", async () => {
+  test("hover shows a card's and a bar's tooltip with its value and source; Escape hides it", async () => {
     const { page, context } = await openPage(env, env.server.url + "?", { viewport: { width: 900, height: 900 } });
     await chartReady(page);
     await page.selectOption("select[name=component]", "cbp");
     const rect = await page.locator("#chart-canvas").boundingBox();
-    // Find the bars by pixels: the rows where the bar colour starts at the axis.
-    const rows = await page.evaluate(() => {
+    // Find the marks by pixels down the plot's left edge: a card's 4 px rule or a bar's 20 px.
+    const marks = () => page.evaluate(() => {
       const c = document.querySelector("#chart-canvas");
-      const col = c.getContext("2d").getImageData(14, 0, 1, c.height).data;
-      const ys = [];
-      let inBar = false;
-      for (let y = 0; y < c.height; y++) {
-        const bar = col[y * 4] === 0 && col[y * 4 + 1] === 0x5e && col[y * 4 + 2] === 0xa2;
-        if (bar && !inBar) ys.push(y + 8);
-        inBar = bar;
+      const ratio = c.width / c.clientWidth;
+      const col = c.getContext("2d").getImageData(Math.round(14 * ratio), 0, 1, c.height).data;
+      const runs = [];
+      let start = -1;
+      for (let y = 0; y <= c.height; y++) {
+        const on = y < c.height && col[y * 4] === 0 && col[y * 4 + 1] === 0x5e && col[y * 4 + 2] === 0xa2;
+        if (on && start < 0) start = y;
+        if (!on && start >= 0) { runs.push({ top: start / ratio, height: (y - start) / ratio }); start = -1; }
       }
-      return ys;
+      return { cards: runs.filter((r) => r.height <= 5).map((r) => r.top), bars: runs.filter((r) => r.height >= 17).map((r) => r.top) };
     });
-    // Every CBP bar of FY 2024 but a zero (which has no length to find); the second is the $12M+ one.
-    assert.equal(rows.length, records.filter((r) => r.component === "cbp" && Number(r.value) > 0).length);
-    await page.mouse.move(rect.x + 30, rect.y + rows[1]);
+    const found = await marks();
+    // CBP's FY 2024: two lone figures side by side (231 shipments, more than $12 million), the four
+    // forced-labor actions on one axis (one is zero: no length to find), then 4,850 shipments.
+    assert.equal(found.cards.length, 2, JSON.stringify(found));
+    assert.equal(found.bars.length, records.filter((r) => r.component === "cbp" && kindOf(r.metric) === "forced-labor-actions" && Number(r.value) > 0).length);
     const tip = page.locator("#tooltip");
+    // The second card of the first row: more than $12 million, with the source's sentence.
+    await page.mouse.move(rect.x + rect.width * 0.75, rect.y + found.cards[0] + 40);
     await tip.waitFor({ state: "visible" });
     const text = await tip.textContent();
     assert.match(text, /U\.S\. Customs and Border Protection/);
@@ -109,30 +130,29 @@ inEachEngine("a11y", (env) => {
     assert.match(text, /based on Withhold Release Orders/);
     // Hoverable: moving onto the tooltip keeps it.
     const tipBox = await tip.boundingBox();
-    // Inside the chart, its left edge at the bar's middle unless that would push it out.
+    // Inside the chart, its left edge at the card's middle unless that would push it out.
     assert.ok(tipBox.x >= rect.x + 3 && tipBox.x + tipBox.width <= rect.x + rect.width - 3, `tooltip ${JSON.stringify(tipBox)} outside ${JSON.stringify(rect)}`);
     await page.mouse.move(tipBox.x + 5, tipBox.y + 5, { steps: 4 });
     assert.equal(await tip.isVisible(), true);
     await page.keyboard.press("Escape");
     assert.equal(await tip.isVisible(), false);
-    // Between bars there is no tooltip.
+    // A bar: its own figure.
+    await page.mouse.move(rect.x + 16, rect.y + found.bars[0] + 10);
+    await tip.waitFor({ state: "visible" });
+    assert.match(await tip.textContent(), /Forced-labor penalties issued/);
+    await page.keyboard.press("Escape");
+    // Between marks there is no tooltip.
     await page.mouse.move(rect.x + 30, rect.y + 5);
     assert.equal(await tip.isVisible(), false);
-    // On a phone-width chart the tooltip is wider than the room right of the bar's middle: it is
+    // On a phone-width chart the tooltip is wider than the room right of the mark's middle: it is
     // moved back inside.
     await page.setViewportSize({ width: 400, height: 900 });
     await page.waitForFunction(() => document.querySelector("#chart-canvas").clientWidth < 400);
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     await page.evaluate(() => document.querySelector("#chart-canvas").scrollIntoView());
     const narrow = await page.locator("#chart-canvas").boundingBox();
-    const bar = await page.evaluate(() => {
-      const c = document.querySelector("#chart-canvas");
-      const ratio = c.width / c.clientWidth;
-      const col = c.getContext("2d").getImageData(Math.round(14 * ratio), 0, 1, c.height).data;
-      for (let y = 0; y < c.height; y++) if (col[y * 4] === 0 && col[y * 4 + 1] === 0x5e && col[y * 4 + 2] === 0xa2) return (y + 4 * ratio) / ratio;
-      return null;
-    });
-    await page.mouse.move(narrow.x + 20, narrow.y + bar);
+    const { bars } = await marks();
+    await page.mouse.move(narrow.x + 16, narrow.y + bars[0] + 10);
     await tip.waitFor({ state: "visible" });
     const small = await tip.boundingBox();
     assert.ok(small.x >= narrow.x + 3 && small.x + small.width <= narrow.x + narrow.width - 3, `tooltip ${JSON.stringify(small)} outside ${JSON.stringify(narrow)}`);
@@ -154,13 +174,13 @@ inEachEngine("a11y", (env) => {
       assert.deepEqual((await tableValues(page)).sort(), expected, c.id);
       assert.match(await page.locator("#data-table caption").textContent(), new RegExp(c.name));
     }
-    await page.locator("input[name=view][value=metric]").check();
+    await page.selectOption("#view", "metric");
     for (const m of await page.locator("select[name=metric] option").evaluateAll((os) => os.map((o) => o.value))) {
       await page.selectOption("select[name=metric]", m);
       const expected = records.filter((r) => kindOf(r.metric) === kindOf(m)).map(spoken).sort();
       assert.deepEqual((await tableValues(page)).sort(), expected, m);
     }
-    await page.locator("input[name=view][value=pipeline]").check();
+    await page.selectOption("#view", "pipeline");
     assert.deepEqual(await tableValues(page), ["1,686", "more than 2,500", "914", "405"]);
     // The toggle shows it visibly; it is in the page for screen readers either way.
     assert.equal(await page.locator("#data-table-wrap").evaluate((e) => e.getBoundingClientRect().width <= 1), true);
@@ -215,8 +235,10 @@ for (const scale of [1, 2, 3]) {
         const ctx = c.getContext("2d");
         const ratio = c.width / c.clientWidth;
         const col = ctx.getImageData(Math.round(14 * ratio), 0, 1, c.height).data;
+        // The first bar: a run of the bar colour 20 CSS px tall (the key's swatch above it is 12).
+        const on = (y) => col[y * 4] === 0 && col[y * 4 + 1] === 0x5e;
         let top = 0;
-        while (top < c.height && !(col[top * 4] === 0 && col[top * 4 + 1] === 0x5e)) top++;
+        while (top < c.height && !(on(top) && on(top + Math.round(16 * ratio)))) top++;
         const row = ctx.getImageData(0, top - Math.round(1.5 * ratio), Math.round(20 * ratio), 1).data;
         let n = 0;
         for (let x = 0; x < row.length / 4; x++) if (row[x * 4] < 250) n++;

@@ -90,7 +90,7 @@ inEachEngine("first paint", (env) => {
       assert.deepEqual(first.values.map(digits), now.values.map(digits));
       // The drawing: its title and subtitle are the table's caption; its value labels, top to bottom,
       // are the live chart's figures in order.
-      const title = lines(first.texts, (t) => t.size === 20 && t.bold).join(" ");
+      const title = lines(first.texts, (t) => (t.size === 20 || t.size === 18) && t.bold).join(" ");
       assert.ok(now.caption.startsWith(title), `${title} / ${now.caption}`);
       // Bars' value labels (14 px bold, right of a bar) and cards' numbers (larger, bold): each of
       // the live chart's figures once. Cards sit side by side, so the order is not the table's.

@@ -315,6 +315,22 @@ export async function chartReady(page) {
 }
 
 /**
+ * The top of the first bar in the canvas image, in CSS px from the canvas's top: the first run of
+ * the bar colour down the plot's left edge that is a bar's 20 px tall (the key's swatch is 12, a
+ * card's rule 4); -1 if there is none.
+ */
+export function firstBarTop(page, colour = [0x00, 0x5e, 0xa2]) {
+  return page.evaluate(([cr, cg, cb]) => {
+    const c = document.querySelector("#chart-canvas");
+    const r = c.width / c.clientWidth;
+    const col = c.getContext("2d").getImageData(Math.round(14 * r), 0, 1, c.height).data;
+    const on = (y) => col[y * 4] === cr && col[y * 4 + 1] === cg && col[y * 4 + 2] === cb;
+    for (let y = 0; y < c.height; y++) if (on(y) && on(y + Math.round(16 * r))) return y / r;
+    return -1;
+  }, colour);
+}
+
+/**
  * Counts the figures in the canvas image: bars (a solid or outlined rectangle of the bar colour
  * from the plot's left edge, 20 CSS px tall) and cards (a 4 CSS px rule of the bar colour along the
  * card's top, 100 CSS px wide or more). Read from the pixels: rectangles are runs of the colour that

@@ -1,6 +1,7 @@
-// Phones first, in Chromium, Firefox and WebKit: on a 390×844 screen the chart's title and its first
-// panel's bars are visible before any scrolling, in every view and in Spanish; the controls fold
-// behind one native button that says what is chosen, and open in the same order.
+// Phones first, in Chromium, Firefox and WebKit: the chart's first figure starts in the top 40% of
+// the screen on a small phone, a large one and a desktop; on a 390×844 screen the chart's title and
+// its first panel's bars are visible before any scrolling, in every view and in Spanish; the controls
+// fold behind one native button that says what is chosen, and open in the same order.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { inEachEngine } from "./webdriver.mjs";
@@ -24,7 +25,7 @@ function firstScreen() {
     const box = highlight.getBoundingClientRect();
     const panel = highlight.dataset.panel;
     if (bars.length && (panel !== bars[0].panel || box.top === bars[bars.length - 1].top)) break;
-    bars.push({ panel, top: box.top, bottom: box.bottom });
+    bars.push({ panel, top: box.top, bottom: box.bottom, panelTop: rect.top + Number(highlight.dataset.panelTop) });
     key("ArrowDown");
   }
   key("Escape");
@@ -39,6 +40,7 @@ function firstScreen() {
   const toggle = document.querySelector("#controls-toggle");
   return {
     scrollY: window.scrollY, innerHeight: window.innerHeight, canvasTop: rect.top, bars, ink,
+    scrollWidth: document.documentElement.scrollWidth,
     lang: document.documentElement.lang,
     toggleShown: getComputedStyle(toggle).display !== "none", toggleText: toggle.textContent.replace(/\s+/g, " ").trim(),
     formShown: getComputedStyle(document.querySelector("#controls")).display !== "none",
@@ -46,6 +48,24 @@ function firstScreen() {
 }
 
 inEachEngine("phone first", (env) => {
+  test("the chart's first card or panel starts in the top 40% of the screen at 320×640, 390×844 and 1280×900, in every view and language, and nothing scrolls sideways", async () => {
+    for (const [width, height] of [[320, 640], [390, 844], [1280, 900]]) {
+      for (const lang of ["en", "es"]) {
+        for (const view of VIEWS) {
+          const where = `${view}, ${lang}, ${width}×${height}`;
+          await openOnScreen(env, `index.html?view=${view}&lang=${lang}`, width, height);
+          const s = await env.run(firstScreen);
+          assert.equal(s.scrollY, 0, where);
+          assert.ok(s.bars.length > 0, `${where}: no figure found`);
+          // Where the first card or panel starts: its title, first label or first empty year.
+          const top = s.bars[0].panelTop;
+          assert.ok(top <= 0.4 * s.innerHeight, `${where}: the first panel starts at ${top} px, below 40% of the ${s.innerHeight} px screen (canvas at ${s.canvasTop})`);
+          assert.ok(s.scrollWidth <= width, `${where}: the page is ${s.scrollWidth} px wide`);
+        }
+      }
+    }
+  });
+
   test("on a 390×844 phone the title and the first panel's bars are on the first screen, in every view and in Spanish", async () => {
     for (const lang of ["en", "es"]) {
       for (const view of VIEWS) {
@@ -71,7 +91,7 @@ inEachEngine("phone first", (env) => {
     await openOnScreen(env, "index.html", 390, 844);
     const toggle = await env.browser.$("#controls-toggle");
     assert.equal(await toggle.getAttribute("aria-expanded"), "false");
-    assert.match(await toggle.getText(), /All figures of one component: DHS-wide, 2024/);
+    assert.match(await toggle.getText(), /One component: DHS-wide, 2024/);
     await toggle.click();
     assert.equal(await toggle.getAttribute("aria-expanded"), "true");
     assert.equal(await env.browser.$("#controls").isDisplayed(), true);
@@ -82,7 +102,7 @@ inEachEngine("phone first", (env) => {
     // A real menu choice redraws the chart and the button says it.
     await env.browser.$("#component").selectByAttribute("value", "hsi");
     await env.browser.waitUntil(() => env.run(() => document.querySelector("#chart-canvas").getAttribute("aria-label").includes("Homeland Security Investigations")), { timeout: 10_000 });
-    assert.match(await toggle.getText(), /All figures of one component: Homeland Security Investigations, 2024/);
+    assert.match(await toggle.getText(), /One component: Homeland Security Investigations, 2024/);
     await toggle.click();
     assert.equal(await env.browser.$("#controls").isDisplayed(), false);
   });

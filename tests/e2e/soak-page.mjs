@@ -54,7 +54,7 @@ export async function interact({ count, seed }) {
   const KEYS = ["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "Home", "End", "PageUp", "PageDown", "Enter", " ", "Escape", "Tab", "a", "1"];
   const actions = {
     view() {
-      pick([...document.querySelectorAll("input[name=view]")]).click();
+      choose(document.querySelector("#view"));
     },
     component() {
       if (component.disabled) return actions.view();
@@ -98,7 +98,7 @@ export async function assertStillWhole(page) {
   assert.equal(await page.locator("#alert").isHidden(), true);
   assert.equal(await page.locator("#chart").getAttribute("aria-busy"), "false");
   const shown = await page.evaluate(() => ({
-    view: document.querySelector("input[name=view]:checked")?.value,
+    view: document.querySelector("#view").value,
     component: document.querySelector("select[name=component]").selectedOptions[0]?.textContent,
     label: document.querySelector("#chart-canvas").getAttribute("aria-label"),
   }));

@@ -71,7 +71,7 @@ inEachEngine("viewer", (env) => {
     }
 
     // Metric view: each measure shows every record of its kind, across components.
-    await page.locator("input[name=view][value=metric]").check();
+    await page.selectOption("#view", "metric");
     const metricIds = await page.locator("select[name=metric] option").evaluateAll((os) => os.map((o) => o.value));
     assert.equal(metricIds.length, new Set(records.map((r) => r.metric)).size);
     for (const m of metricIds) {
@@ -86,7 +86,7 @@ inEachEngine("viewer", (env) => {
     }
 
     // The pipeline: four stages, investigations to convictions.
-    await page.locator("input[name=view][value=pipeline]").check();
+    await page.selectOption("#view", "pipeline");
     const text = await label(page);
     assert.match(text, /Criminal investigations initiated \(HSI\): 1,686.*Trafficking-related arrests \(DHS\): more than 2,500.*Indictments supported \(DHS\): 914.*Convictions \(DHS\): 405/);
     assert.equal(await countDrawnFigures(page), 4);

@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { inEachEngine } from "./webdriver.mjs";
-import { openPage, chartReady, countDrawnFigures } from "./page.mjs";
+import { openPage, chartReady, countDrawnFigures, firstBarTop } from "./page.mjs";
 import { allRecords, spoken } from "./expected.mjs";
 
 
@@ -111,13 +111,7 @@ inEachEngine("years", (env) => {
     assert.equal(await countDrawnFigures(page), 3);
     // Hover works on the log scale: the hit test uses our own layout.
     const box = await page.locator("#chart-canvas").boundingBox();
-    const y = await page.evaluate(() => {
-      const c = document.querySelector("#chart-canvas");
-      const r = c.width / c.clientWidth;
-      const col = c.getContext("2d").getImageData(Math.round(14 * r), 0, 1, c.height).data;
-      for (let y = 0; y < c.height; y++) if (col[y * 4] === 0 && col[y * 4 + 1] === 0x5e) return y / r + 6;
-      return -1;
-    });
+    const y = (await firstBarTop(page)) + 6;
     await page.mouse.move(box.x + 20, box.y + y);
     await page.locator("#tooltip").waitFor({ state: "visible" });
     assert.match(await page.locator("#tooltip").textContent(), /more than 23,000/);
