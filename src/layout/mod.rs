@@ -99,7 +99,7 @@ pub fn layout(chart: &Chart, width: f64, measure: &dyn TextMeasure) -> Layout {
     let title = if width < 480.0 { Font { size: 18.0, ..TITLE } } else { TITLE };
     c.paragraph(&chart.title, title, TextRole::Title);
     c.paragraph(&chart.subtitle, SUBTITLE, TextRole::Subtitle);
-    c.y += 6.0;
+    c.y += 4.0;
     key(&mut c, &mut out, &marks_shown(chart), chart.lang);
 
     // The value labels' room is the widest of any bar panel, so every plot ends at one x.
@@ -216,7 +216,7 @@ fn key(c: &mut Cursor<'_>, out: &mut Layout, marks: &[Mark], lang: Lang) {
             x = tx + widest + 16.0;
         }
     }
-    c.y += row + 6.0;
+    c.y += row + 2.0;
 }
 
 /// A panel of bars on one axis from `plot.0` to `plot.1`.

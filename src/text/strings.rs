@@ -58,6 +58,7 @@ pub const STRINGS: &[(&str, &str, &str)] = strings![
     ("show_table", "Show table", "Mostrar tabla"),
     ("hide_table", "Hide table", "Ocultar tabla"),
     ("tools_label", "Download or embed this chart", "Descargar o insertar este gráfico"),
+    ("share", "Download and share", "Descargar y compartir"),
     ("download_png", "Download PNG", "Descargar PNG"),
     ("download_svg", "Download SVG", "Descargar SVG"),
     ("download_csv", "Download CSV", "Descargar CSV"),

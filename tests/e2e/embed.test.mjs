@@ -3,7 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { inEachEngine } from "./webdriver.mjs";
-import { openPage, chartReady, countDrawnFigures } from "./page.mjs";
+import { openPage, chartReady, countDrawnFigures, openShare } from "./page.mjs";
 import { readCsvText, records, spoken, kindOf } from "./expected.mjs";
 
 const root = new URL("../../", import.meta.url);
@@ -85,8 +85,8 @@ inEachEngine("embed", (env) => {
       await page.focus("#chart-canvas");
       for (const key of ["Home", "ArrowDown", "ArrowRight", "PageDown", "PageUp", "End", "Enter", "Escape"]) await page.keyboard.press(key);
     };
-    for (const view of await page.locator("#view-choices input").evaluateAll((inputs) => inputs.map((i) => i.value))) {
-      await page.check(`#view-choices input[value="${view}"]`);
+    for (const view of await page.locator("#view option").evaluateAll((options) => options.map((o) => o.value))) {
+      await page.selectOption("#view", view);
       await visit();
       for (const name of ["component", "metric", "fy"]) {
         if (await page.locator(`#${name}`).isDisabled()) continue;
@@ -99,6 +99,7 @@ inEachEngine("embed", (env) => {
     await page.goto(`${env.server.url}?view=pipeline`);
     await visit();
     assert.ok((await countDrawnFigures(page)) > 0);
+    await openShare(page);
     for (const button of ["#download-csv", "#download-svg", "#download-png"]) {
       await Promise.all([page.waitForEvent("download"), page.click(button)]);
     }
@@ -244,6 +245,7 @@ inEachEngine("embed", (env) => {
     // The first view loads the lean Wasm; the downloads' build comes with the first download.
     assert.ok(requested.includes("/dist/ccht_chart_bg.wasm"), requested.join(" "));
     assert.equal(requested.filter((p) => p.startsWith("/dist/complete/")).length, 0);
+    await openShare(page);
     const fetchDownload = async (button) => {
       const [download] = await Promise.all([page.waitForEvent("download"), page.click(button)]);
       const path = await download.path();
@@ -289,6 +291,7 @@ inEachEngine("embed", (env) => {
     await page.route("**/dist/complete/**", async (route) => { await held; await route.abort(); });
     await page.goto(env.server.url);
     await chartReady(page);
+    await openShare(page);
     await page.click("#download-csv");
     // While the code is coming, the page says so; then it says why there is no file.
     assert.equal(await page.locator("#status").textContent(), "Preparing the file…");

@@ -314,6 +314,11 @@ export async function chartReady(page) {
   await page.waitForFunction(() => document.querySelector("#chart")?.getAttribute("aria-busy") === "false");
 }
 
+/** Opens "Download and share" under the chart, where the downloads and the embed code are. */
+export async function openShare(page) {
+  if (!(await page.evaluate(() => document.querySelector("#share").open))) await page.click("#share > summary");
+}
+
 /**
  * The top of the first bar in the canvas image, in CSS px from the canvas's top: the first run of
  * the bar colour down the plot's left edge that is a bar's 20 px tall (the key's swatch is 12, a

@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { inEachEngine } from "./webdriver.mjs";
-import { openPage, chartReady, countDrawnFigures, firstBarTop } from "./page.mjs";
+import { openPage, chartReady, countDrawnFigures, firstBarTop, openShare } from "./page.mjs";
 import { allRecords, spoken } from "./expected.mjs";
 
 
@@ -157,8 +157,9 @@ inEachEngine("years", (env) => {
     assert.match(await page.locator("#chart-summary").textContent(), /la mayor es/);
     assert.match(await page.locator("label[for=component]").textContent(), /Componente/);
     assert.equal(await page.locator("select[name=component] option:checked").textContent(), "Todo el DHS");
-    assert.match(await page.locator("#view-choices").textContent(), /Todas las cifras de un componente/);
+    assert.match(await page.locator("#view").textContent(), /Un componente/);
     // The chart's own drawn text is Spanish too: the SVG download is drawn by the same code.
+    await openShare(page);
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download-svg")]);
     const svg = (await import("node:fs")).readFileSync(await download.path(), "utf8");
     assert.match(svg, />\s*Todo el DHS\s*</);
