@@ -83,10 +83,13 @@
   B.finish = () => { for (const c of canvases()) if (c.width && c.height) c.getContext("2d").getImageData(0, 0, 1, 1); };
 
   B.setView = (view) => {
-    const radio = document.querySelector(`input[name=view][value="${view}"]`);
-    if (!radio.checked) {
-      radio.checked = true;
-      radio.dispatchEvent(new Event("change", { bubbles: true }));
+    // Our page chooses the view from a menu; the peer (and pages built before it) from radios.
+    const menu = document.querySelector("select#view");
+    const control = menu ?? document.querySelector(`input[name=view][value="${view}"]`);
+    if (menu ? menu.value !== view : !control.checked) {
+      if (menu) menu.value = view;
+      else control.checked = true;
+      control.dispatchEvent(new Event("change", { bubbles: true }));
     }
     B.finish();
   };

@@ -337,11 +337,13 @@ fn check_svg(d: &Dataset, chart: &Chart, l: &Layout) -> Result<(), TestCaseError
     let bars = || l.bars.iter().filter(|b| !b.card);
     let derived = bars().filter(|b| b.qualifier == Qualifier::Derived).count();
     let cards = l.bars.iter().filter(|b| b.card).count();
-    let own_years = l.sparks.iter().filter(|s| s.current && matches!(s.qualifier, Some(q) if q != Qualifier::Derived));
+    // A card's own year: its column (unless derived, then outlined) and the rule under it.
+    let own = l.sparks.iter().filter(|s| s.current);
+    let own_filled = own.clone().filter(|s| matches!(s.qualifier, Some(q) if q != Qualifier::Derived)).count();
     let bound_key = l.keys.iter().filter(|k| k.mark == Mark::Bound).count();
     prop_assert_eq!(
         svg.matches("opacity=\"1\" fill=\"#005EA2\"").count(),
-        bars().count() - derived + cards + own_years.count() + bound_key
+        bars().count() - derived + cards + own_filled + own.count() + bound_key
     );
     prop_assert_eq!(svg.matches("fill=\"none\" opacity=\"1\" stroke=\"#005EA2\"").count() >= derived, true);
     // Every lower bound drawn as a bar or a sparkline column has an open end, and so does the key's swatch.

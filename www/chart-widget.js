@@ -219,6 +219,8 @@ export class ChartWidget {
       link.addEventListener("click", (event) => {
         if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
         event.preventDefault();
+        // The keyboard stays on the chart, which now shows the trend (the link goes with the tooltip).
+        this.canvas.focus();
         this.hideTooltip();
         this.onFollow(query);
       });
@@ -292,6 +294,8 @@ export class ChartWidget {
     });
     document.addEventListener("keydown", (event) => {
       if (event.key === "Escape" && !tooltip.hidden) {
+        // Closing the tooltip from its link gives the keyboard back to the chart.
+        if (tooltip.contains(document.activeElement)) canvas.focus();
         this.hideTooltip();
         event.preventDefault();
       }

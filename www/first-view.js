@@ -70,7 +70,6 @@
       for (const radio of form.querySelectorAll(`input[name=${name}]`)) radio.checked = radio.value === value;
     };
     const { state } = view;
-    pick("view", state.view);
     pick("scale", state.scale);
     const metric = document.getElementById("metric");
     metric.replaceChildren(...view.menu.map(([group, items]) => {
@@ -81,11 +80,11 @@
       g.append(...list);
       return [g];
     }).flat());
-    for (const name of ["component", "metric", "fy", "lang"]) {
+    for (const name of ["view", "component", "metric", "fy", "lang"]) {
       const select = document.getElementById(name);
       if (select) select.value = state[name];
     }
-    const kind = form.querySelector("input[name=view]:checked")?.value;
+    const kind = state.view;
     document.getElementById("component").disabled = metric.disabled = kind === "pipeline";
     document.getElementById("fy").disabled = kind === "trend";
     document.getElementById("scale-choices").hidden = !view.log;

@@ -39,7 +39,7 @@ const CARD_VALUE: Font = Font { size: 34.0, bold: true };
 const CHANGE: Font = Font { size: 13.0, bold: false };
 const SPARK_YEAR: Font = Font { size: 12.0, bold: false };
 /// Cards are at least this wide; a row holds as many as fit, up to four.
-const CARD_MIN_WIDTH: f64 = 165.0;
+const CARD_MIN_WIDTH: f64 = 150.0;
 const CARD_GAP: f64 = 12.0;
 const CARD_PAD: f64 = 12.0;
 /// The coloured rule along a card's top.
@@ -166,9 +166,10 @@ fn marks_shown(chart: &Chart) -> Vec<Mark> {
         .collect()
 }
 
-/// A sparkline is drawn where it has two figures or more to set side by side.
+/// A sparkline is drawn where it has two figures or more to set side by side, or where its empty
+/// years are what the view shows (a trend of one figure).
 fn drawn_spark(card: &Card) -> bool {
-    card.spark.iter().filter(|y| y.figure.is_some()).count() >= 2
+    card.all_years || card.spark.iter().filter(|y| y.figure.is_some()).count() >= 2
 }
 
 /// One line (wrapping where it must) of swatches and their words, each drawn as the mark itself.
@@ -252,7 +253,8 @@ fn bar_panel(c: &mut Cursor<'_>, out: &mut Layout, chart: &Chart, p: usize, (lef
             Some(change) => [bar.label.as_str(), " (", change, ")"].concat(),
             None => bar.label.clone(),
         };
-        c.paragraph(&label, LABEL, TextRole::BarLabel);
+        // The reader's own choice among the bars (the component chosen, in "Compare components").
+        c.paragraph(&label, Font { bold: bar.emphasized, ..LABEL }, TextRole::BarLabel);
         c.y += 2.0;
         let x1 = scale.x_from_value(bar.value);
         out.bars.push(BarBox {
@@ -340,15 +342,15 @@ fn cards(c: &mut Cursor<'_>, out: &mut Layout, chart: &Chart, panels: std::ops::
     let fit = ((inner + CARD_GAP) / (CARD_MIN_WIDTH + CARD_GAP)).floor().clamp(1.0, 4.0) as usize;
     let columns = fit.min(panels.len()).max(1);
     let card_width = ((inner - CARD_GAP * (columns - 1) as f64) / columns as f64).max(1.0);
-    let ids: Vec<usize> = panels.collect();
+    let ids: Vec<(usize, &Card)> = panels.filter_map(|p| chart.panels[p].card.as_ref().map(|card| (p, card))).collect();
     for row in ids.chunks(columns) {
         let top = c.y;
         let mut bottom = top;
         let mut placed = Vec::new();
-        for (col, &p) in row.iter().enumerate() {
+        for (col, &(p, info)) in row.iter().enumerate() {
             let x = MARGIN + col as f64 * (card_width + CARD_GAP);
             let (sparks, lines, texts) = (out.sparks.len(), out.lines.len(), c.texts.len());
-            let end = card(c, out, chart, p, (x, top, card_width));
+            let end = card(c, out, chart, (p, info), (x, top, card_width));
             out.scales.push(None);
             let ranges = (sparks..out.sparks.len(), lines..out.lines.len(), texts..c.texts.len());
             placed.push((out.bars.len() - 1, end, ranges));
@@ -377,10 +379,15 @@ fn cards(c: &mut Cursor<'_>, out: &mut Layout, chart: &Chart, panels: std::ops::
 
 /// One card at (x, y), `w` wide: the measure, the number with its qualifier in words, the change
 /// from the year before (or why there is none) and the sparkline. Returns the card's bottom.
-fn card(c: &mut Cursor<'_>, out: &mut Layout, chart: &Chart, p: usize, (x, y, w): (f64, f64, f64)) -> f64 {
+fn card(
+    c: &mut Cursor<'_>,
+    out: &mut Layout,
+    chart: &Chart,
+    (p, info): (usize, &Card),
+    (x, y, w): (f64, f64, f64),
+) -> f64 {
     let panel = &chart.panels[p];
     let (bar, lang, unit) = (&panel.bars[0], chart.lang, panel.unit);
-    let Some(info) = &panel.card else { return y };
     let (ix, iw) = (x + CARD_PAD, (w - 2.0 * CARD_PAD).max(1.0));
     let m = c.measure;
     let mut cy = y + CARD_ACCENT + CARD_PAD - 2.0;
@@ -454,7 +461,8 @@ fn sparkline(c: &mut Cursor<'_>, out: &mut Layout, card: &Card, (x, y, w): (f64,
         out.sparks.push(SparkBox { x0, y0, x1: x0 + column, y1: base, qualifier, current: year.current });
     }
     out.lines.push(Line { x0: x, y0: base, x1: x + w, y1: base, role: LineRole::Baseline });
-    let label_y = base + 3.0;
+    // Below the rule that marks the card's own year.
+    let label_y = base + 6.0;
     if let (Some(first), Some(last)) = (card.spark.first(), card.spark.last()) {
         let year = |y: u16| say(lang, "fy", &[&y.to_string()]);
         let texts = [(year(first.year), x, Anchor::Left), (year(last.year), x + w, Anchor::Right)];

@@ -173,14 +173,20 @@ fn paint_sparks<DB: DrawingBackend>(
     for s in sparks {
         let color = if s.current { theme.bar } else { theme.muted };
         let [(x0, y0), (x1, y1)] = [(px(s.x0), px(s.y0)), (px(s.x1), px(s.y1))];
-        let (fill, color) = match s.qualifier {
-            None => (false, theme.muted),
-            Some(q) => (q != Qualifier::Derived, color),
-        };
-        root.draw(&Rectangle::new([(x0, y0), (x1, y1)], shape(color, 1.0, fill, 1)))?;
-        if s.qualifier == Some(Qualifier::AtLeast) {
-            let step = |i: i32| [(x0, y0 - 2 * i - 2), (x1, y0 - 2 * i - 1)];
-            fading(root, color, [step(0), step(1), step(2)])?;
+        match s.qualifier {
+            None => root.draw(&Rectangle::new([(x0, y0), (x1, y1)], shape(theme.muted, 1.0, false, 1)))?,
+            Some(Qualifier::Derived) => hatched(root, [(x0, y0), (x1, y1)], color)?,
+            Some(q) => {
+                root.draw(&Rectangle::new([(x0, y0), (x1, y1)], shape(color, 1.0, true, 0)))?;
+                if q == Qualifier::AtLeast {
+                    let step = |i: i32| [(x0, y0 - 2 * i - 2), (x1, y0 - 2 * i - 1)];
+                    fading(root, color, [step(0), step(1), step(2)])?;
+                }
+            }
+        }
+        // The card's own year is marked by shape too, not by colour alone: a rule under its column.
+        if s.current {
+            root.draw(&Rectangle::new([(x0, y1 + 2), (x1, y1 + 4)], shape(theme.bar, 1.0, true, 0)))?;
         }
     }
     Ok(())
@@ -285,12 +291,14 @@ mod tests {
     }
 
     /// Solid shapes in the bar colour a layout asks for: each bar stated by a source, each card's
-    /// rule, each sparkline column of a card's own year, the key's lower-bound swatch.
+    /// rule, each sparkline column of a card's own year and the rule under it, the key's
+    /// lower-bound swatch.
     fn solid_marks(l: &Layout) -> usize {
         let bars = l.bars.iter().filter(|b| b.card || b.qualifier != Qualifier::Derived).count();
-        let sparks = l.sparks.iter().filter(|s| s.current && matches!(s.qualifier, Some(q) if q != Qualifier::Derived));
+        let own = l.sparks.iter().filter(|s| s.current);
+        let filled = own.clone().filter(|s| matches!(s.qualifier, Some(q) if q != Qualifier::Derived)).count();
         let key = l.keys.iter().filter(|k| k.mark == Mark::Bound).count();
-        bars + sparks.count() + key
+        bars + filled + own.count() + key
     }
 
     #[test]

@@ -45,11 +45,13 @@ pub struct Panel {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Card {
     /// "Down 22% from FY 2023 (519)" where both figures are exact; otherwise why there is no
-    /// change ("Not compared with FY 2023 (more than 1,000): that figure is a lower bound").
+    /// change ("Not compared with FY 2023 (more than 1,000): a lower bound").
     /// `None` where the year before is outside the data.
     pub comparison: Option<Comparison>,
     /// Every fiscal year of the data, oldest first, with the measure's figure where one was published.
     pub spark: Vec<SparkYear>,
+    /// Draw the sparkline even with one figure: in a trend view its empty years are what the view shows.
+    pub all_years: bool,
     /// The trend view of this figure's component and measure, which the card leads to.
     pub component: usize,
     pub metric: usize,
@@ -89,11 +91,6 @@ pub struct Chart {
 impl Chart {
     pub fn bar_count(&self) -> usize {
         self.panels.iter().map(|p| p.bars.len()).sum()
-    }
-
-    /// Whether any figure is drawn as a bar (the rest are cards).
-    pub fn has_bars(&self) -> bool {
-        self.panels.iter().any(|p| p.card.is_none() && !p.bars.is_empty())
     }
 
     /// Whether a logarithmic scale would help: some panel spans an order of magnitude or more.

@@ -19,12 +19,15 @@ impl Chart {
             out.push_str(text(self.lang, "no_figures"));
         }
         for panel in &self.panels {
+            // A card's line about the year before is said after its figure, as it is drawn.
+            let comparison = panel.card.as_ref().and_then(|c| c.comparison.as_ref()).map(|c| c.text.as_str());
             let mut items: Vec<String> = panel
                 .bars
                 .iter()
-                .map(|b| match &b.change {
-                    Some(change) => [&b.label, " (", change, "): ", &self.spoken(dataset, b)].concat(),
-                    None => [&b.label, ": ", &self.spoken(dataset, b)].concat(),
+                .map(|b| match (&b.change, comparison) {
+                    (Some(change), _) => [&b.label, " (", change, "): ", &self.spoken(dataset, b)].concat(),
+                    (None, Some(line)) => [&b.label, ": ", &self.spoken(dataset, b), " (", line, ")"].concat(),
+                    (None, None) => [&b.label, ": ", &self.spoken(dataset, b)].concat(),
                 })
                 .collect();
             items.extend(panel.gaps.iter().map(|g| [&g.label, ": ", text(self.lang, "no_published_figure")].concat()));

@@ -52,11 +52,8 @@ pub fn select(dataset: &Dataset, spec: &ViewSpec) -> Chart {
                 let bars = ids
                     .into_iter()
                     .map(|i| {
-                        bar(
-                            i,
-                            dataset.metrics[dataset.records[i].metric].label(lang).to_string(),
-                            dataset.records[i].metric == spec.metric,
-                        )
+                        // No bold label: the reason (the measure the menu keeps) is not on screen.
+                        bar(i, dataset.metrics[dataset.records[i].metric].label(lang).to_string(), false)
                     })
                     .collect();
                 panels.push(panel(
@@ -199,7 +196,10 @@ pub fn select(dataset: &Dataset, spec: &ViewSpec) -> Chart {
     }
     let mut panels = panels;
     for p in panels.iter_mut().filter(|p| p.bars.len() == 1) {
-        p.card = Some(card(dataset, lang, &p.bars[0]));
+        let mut card = card(dataset, lang, &p.bars[0]);
+        // A trend of one figure: its empty years are the rest of the view, so its sparkline shows them.
+        card.all_years = spec.view == ViewKind::Trend;
+        p.card = Some(card);
         p.bars[0].change = None;
         p.bars[0].emphasized = false;
     }
@@ -226,16 +226,23 @@ fn card(dataset: &Dataset, lang: Lang, bar: &Bar) -> Card {
         let Some(p) = in_year(y).map(|i| &dataset.records[i]) else {
             return Comparison { text: say(lang, "no_previous", &[&year]), computed: false };
         };
-        let then = match p.qualifier {
+        let mut then = match p.qualifier {
             Qualifier::Derived => say(lang, "derived_short", &[&in_unit(p.value, unit, false, lang)]),
             q => spoken(p.value, unit, q, lang),
         };
+        // The name the source used that year, as the trend view's label gives it.
+        if !p.reported_as.is_empty() {
+            then = [then.as_str(), ", ", &say(lang, "reported_as", &[&p.reported_as])].concat();
+        }
+        // Why not, naming the year whose figure is not exact: this one first.
         let reason = match (r.qualifier, p.qualifier) {
             (Qualifier::Exact, Qualifier::Exact) if p.value > 0.0 => None,
             (Qualifier::Exact, Qualifier::Exact) => Some("reason_zero"),
             (Qualifier::AtLeast, _) => Some("reason_now_bound"),
+            (Qualifier::Derived, _) => Some("reason_now_derived"),
+            (Qualifier::Approximate, _) => Some("reason_now_approximate"),
             (_, Qualifier::AtLeast) => Some("reason_then_bound"),
-            (Qualifier::Derived, _) | (_, Qualifier::Derived) => Some("reason_derived"),
+            (_, Qualifier::Derived) => Some("reason_derived"),
             _ => Some("reason_approximate"),
         };
         if let Some(reason) = reason {
@@ -244,13 +251,19 @@ fn card(dataset: &Dataset, lang: Lang, bar: &Bar) -> Card {
                 computed: false,
             };
         }
-        // Rounded to a whole percent for the line only; both figures stand beside it as published.
-        let pct = ((r.value - p.value) / p.value * 100.0).round();
-        let text = if pct == 0.0 {
+        // Rounded to a whole percent for the line only (a tenth below 1%); both figures stand beside
+        // it as published. "Unchanged" only where the two figures are equal.
+        let change = (r.value - p.value) / p.value * 100.0;
+        let shown = if change.abs() >= 0.5 { change.abs().round() } else { (change.abs() * 10.0).round() / 10.0 };
+        let amount = if shown == 0.0 {
+            say(lang, "less_than", &[&in_unit(0.1, Unit::Percent, false, lang)])
+        } else {
+            in_unit(shown, Unit::Percent, false, lang)
+        };
+        let text = if r.value == p.value {
             say(lang, "change_none", &[&year, &then])
         } else {
-            let key = if pct > 0.0 { "change_up" } else { "change_down" };
-            say(lang, key, &[&in_unit(pct.abs(), Unit::Percent, false, lang), &year, &then])
+            say(lang, if change > 0.0 { "change_up" } else { "change_down" }, &[&amount, &year, &then])
         };
         Comparison { text, computed: true }
     });
@@ -262,7 +275,7 @@ fn card(dataset: &Dataset, lang: Lang, bar: &Bar) -> Card {
             current: year == r.fiscal_year,
         })
         .collect();
-    Card { comparison, spark, component: r.component, metric: r.metric }
+    Card { comparison, spark, all_years: false, component: r.component, metric: r.metric }
 }
 
 fn source_line(dataset: &Dataset, panels: &[Panel], lang: Lang) -> String {
@@ -414,15 +427,14 @@ mod tests {
             };
             match before {
                 Some(p) if p.qualifier == Qualifier::Exact && r.qualifier == Qualifier::Exact && p.value > 0.0 => {
-                    let pct = ((r.value - p.value) / p.value * 100.0).round().abs();
+                    let pct = ((r.value - p.value) / p.value * 100.0).abs();
                     assert!(comparison.computed, "{}", comparison.text);
                     let then = crate::text::with_separators(p.value, spec.lang);
-                    assert!(comparison.text.contains(&[" (", &then, ")"].concat()), "{}", comparison.text);
-                    assert!(
-                        comparison.text.contains(&crate::text::with_separators(pct, spec.lang)),
-                        "{}",
-                        comparison.text
-                    );
+                    assert!(comparison.text.contains(&[" (", &then].concat()), "{}", comparison.text);
+                    if pct >= 0.5 {
+                        let whole = crate::text::with_separators(pct.round(), spec.lang);
+                        assert!(comparison.text.contains(&whole), "{}", comparison.text);
+                    }
                     computed += 1;
                 }
                 // Never across a lower bound, a derived or an approximate figure, nor from nothing.
@@ -477,6 +489,40 @@ mod tests {
                 "Descenso del 22 % respecto al AF 2023 (519)",
             ]
         );
+    }
+
+    #[test]
+    fn a_small_change_is_never_called_unchanged_and_the_earlier_name_is_kept() {
+        let card_of = |records: &str| {
+            let d = arrests_over_the_years(records);
+            let (spec, _) = ViewSpec::from_query(&d, "view=component&component=hsi");
+            let chart = select(&d, &spec);
+            chart.panels[0].card.as_ref().and_then(|c| c.comparison.clone()).map(|c| c.text)
+        };
+        let both = |then: &str, now: &str| {
+            format!("2023,hsi,arrests,{then},exact,{then},r,,,,,\n2024,hsi,arrests,{now},exact,{now},r,,,,,\n")
+        };
+        assert_eq!(card_of(&both("1000", "1004")).as_deref(), Some("Up 0.4% from FY 2023 (1,000)"));
+        assert_eq!(card_of(&both("100000", "100001")).as_deref(), Some("Up less than 0.1% from FY 2023 (100,000)"));
+        assert_eq!(card_of(&both("1000", "1000")).as_deref(), Some("Unchanged from FY 2023 (1,000)"));
+        assert_eq!(card_of(&both("1000", "994")).as_deref(), Some("Down 1% from FY 2023 (1,000)"));
+        // HSI's FY 2021 arrests against FY 2020's, which ICE reported: the name goes with the figure.
+        let mut s = spec("component", "hsi", "arrests");
+        s.fiscal_year = 2021;
+        let texts: Vec<String> =
+            select(&DATASET, &s).panels.iter().filter_map(|p| p.card.clone()?.comparison).map(|c| c.text).collect();
+        assert!(texts.contains(&"Up 35% from FY 2020 (1,746, reported as ICE (HSI))".to_string()), "{texts:?}");
+    }
+
+    #[test]
+    fn a_trend_of_one_figure_is_a_card_that_keeps_its_empty_years() {
+        let chart = select(&DATASET, &spec("trend", "hsi", "convictions"));
+        let card = chart.panels[0].card.as_ref().unwrap();
+        assert!(card.all_years);
+        assert_eq!(card.spark.iter().filter(|y| y.figure.is_none()).count(), 4);
+        // Said in words too: the description names the figure and its line about the year before.
+        let d = chart.description(&DATASET);
+        assert!(d.contains("639 (No FY 2021 figure to compare with)"), "{d}");
     }
 
     #[test]

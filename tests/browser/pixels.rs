@@ -5,18 +5,39 @@ use super::*;
 use ccht_chart::Viewer;
 
 #[wasm_bindgen_test]
-fn pipeline_bars_are_drawn_in_the_data_s_proportions() {
+fn pipeline_stages_are_cards_in_order_each_with_its_rule() {
     let canvas = canvas("600px");
     let mut viewer = Viewer::new(canvas.clone().into(), options(&[("view", "pipeline")])).unwrap();
     viewer.draw(None).unwrap();
-    let bars: Vec<Bar> = serde_wasm_bindgen::from_value(viewer.bars().unwrap()).unwrap();
-    let values: Vec<f64> = bars.iter().map(|b| b.figure.value).collect();
+    let cards: Vec<Bar> = serde_wasm_bindgen::from_value(viewer.bars().unwrap()).unwrap();
+    let values: Vec<f64> = cards.iter().map(|b| b.figure.value).collect();
     assert_eq!(values, [1686.0, 2500.0, 914.0, 405.0]);
-    assert_eq!(bars[1].figure.qualifier, "at-least");
+    assert_eq!(cards[1].figure.qualifier, "at-least");
     assert_eq!(
-        (bars[0].figure.component_id.as_str(), bars[0].figure.metric_id.as_str()),
+        (cards[0].figure.component_id.as_str(), cards[0].figure.metric_id.as_str()),
         ("hsi", "investigations-initiated")
     );
+    // Each stage counts something else: a card of its own, with its rule in the bar colour along
+    // its top, and a link to its trend.
+    let px = pixels(&canvas);
+    for c in &cards {
+        assert!(c.width > 100.0 && !c.trend.is_empty(), "{c:?}");
+        assert!(
+            is_bar(&px, &canvas, ((c.x + c.width / 2.0) * ratio()) as u32, ((c.y + 1.5) * ratio()) as u32),
+            "{c:?}"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn trend_bars_are_drawn_in_the_data_s_proportions() {
+    let canvas = canvas("600px");
+    let query = [("view", "trend"), ("component", "hsi"), ("metric", "arrests")];
+    let mut viewer = Viewer::new(canvas.clone().into(), options(&query)).unwrap();
+    viewer.draw(None).unwrap();
+    let bars: Vec<Bar> = serde_wasm_bindgen::from_value(viewer.bars().unwrap()).unwrap();
+    let values: Vec<f64> = bars.iter().map(|b| b.figure.value).collect();
+    assert_eq!(values, [1746.0, 2360.0, 3655.0, 2610.0, 2545.0]);
 
     let px = pixels(&canvas);
     let lengths: Vec<f64> = bars.iter().map(|b| drawn_length(&px, &canvas, b, ratio()) as f64).collect();
@@ -43,10 +64,10 @@ fn pipeline_bars_are_drawn_in_the_data_s_proportions() {
 fn an_at_least_bar_has_an_open_end_past_its_value() {
     let canvas = canvas("500px");
     let mut viewer =
-        Viewer::new(canvas.clone().into(), options(&[("view", "component"), ("component", "cbp")])).unwrap();
+        Viewer::new(canvas.clone().into(), options(&[("view", "metric"), ("metric", "people-reached")])).unwrap();
     viewer.draw(None).unwrap();
     let bars: Vec<Bar> = serde_wasm_bindgen::from_value(viewer.bars().unwrap()).unwrap();
-    let value_bar = bars.iter().find(|b| b.figure.metric_id == "shipments-value").unwrap();
+    let value_bar = bars.iter().find(|b| b.figure.metric_id == "people-reached").unwrap();
     assert_eq!(value_bar.figure.qualifier, "at-least");
     let px = pixels(&canvas);
     let r = ratio();
@@ -158,7 +179,8 @@ fn lengths_at(viewer: &Viewer, scale: f64) -> (Vec<f64>, Vec<Bar>, HtmlCanvasEle
 #[wasm_bindgen_test]
 fn plotters_canvas_paints_at_every_pixel_ratio_in_proportion() {
     let canvas = canvas("600px");
-    let mut viewer = Viewer::new(canvas.into(), options(&[("view", "pipeline")])).unwrap();
+    let query = [("view", "trend"), ("component", "hsi"), ("metric", "arrests")];
+    let mut viewer = Viewer::new(canvas.into(), options(&query)).unwrap();
     viewer.draw(Some(600.0)).unwrap();
     let (one, bars, target) = lengths_at(&viewer, 1.0);
     assert_eq!(target.width(), 600);
