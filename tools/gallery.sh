@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 stage=${1:-after}
 out=${2:-docs/gallery}
 mkdir -p "$out"
-for view in "default:" "trend:?view=trend&component=hsi&metric=arrests" "pipeline:?view=pipeline" "usss-es:?component=usss&lang=es"; do
+for view in "default:" "trend:?view=trend&component=dhs&metric=arrests" "pipeline-es:?view=pipeline&lang=es"; do
   name=${view%%:*}; query=${view#*:}
   for size in 320x640 390x844 1280x900; do
     node tools/screenshot.mjs "$query" "$out/$stage-$name-$size.png" "${size%x*}" "${size#*x}" 1 light screen >/dev/null
