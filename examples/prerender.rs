@@ -93,6 +93,11 @@ fn main() {
                 &default.fiscal_year.to_string(),
             ),
         ),
+        // The chart's heading for screen readers' list of headings: the table's caption, the view's name.
+        (
+            "first-heading",
+            format!("<h2 id=\"chart-heading\" class=\"visually-hidden\">{}</h2>", html_escape(&home.caption)),
+        ),
         ("first-now", format!("<span id=\"controls-now\" class=\"controls-now\">{}</span>", html_escape(&home.choice))),
         (
             "first-scale",

@@ -203,7 +203,7 @@ async function main() {
   const widget = new ChartWidget(
     {
       figure: $("#chart"), canvas: $("#chart-canvas"), highlight: $("#highlight"), tooltip: $("#tooltip"),
-      summary: $("#chart-summary"), live: $("#live"), table: $("#data-table"),
+      summary: $("#chart-summary"), live: $("#live"), table: $("#data-table"), heading: $("#chart-heading"),
     },
     viewer,
     {

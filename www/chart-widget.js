@@ -78,7 +78,7 @@ function sourceCell(r, strings) {
 
 export class ChartWidget {
   /**
-   * @param parts {figure, canvas, highlight, tooltip, summary, live, table?}
+   * @param parts {figure, canvas, highlight, tooltip, summary, live, table?, heading?}
    * @param viewer a Viewer bound to parts.canvas
    * @param onError shows a message where the reader will see it
    * @param onDraw called after each successful draw, with whether the figures shown changed
@@ -152,7 +152,12 @@ export class ChartWidget {
       this.lastLabel = label;
       if (changed) {
         this.summary.textContent = this.viewer.summary();
-        if (this.table) fillTable(this.table, this.viewer.table(), this.strings);
+        if (this.table || this.heading) {
+          const table = this.viewer.table();
+          if (this.table) fillTable(this.table, table, this.strings);
+          // The chart's heading names the view as the table's caption does.
+          if (this.heading) this.heading.textContent = table.caption;
+        }
       }
     } catch (error) {
       if (!trapped(error)) this.fail(this.strings.error_draw.replace("{0}", error.message));

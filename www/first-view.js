@@ -52,6 +52,7 @@
       picture.replaceChildren(...sources, img);
       img.alt = view.alt;
       document.getElementById("chart-summary").textContent = view.summary;
+      document.getElementById("chart-heading").textContent = view.caption;
       const table = document.getElementById("data-table");
       if (table) fillTable(table, view);
       setControls(view);

@@ -43,6 +43,7 @@ const prerendered = (page) => page.evaluate(async () => {
     canvasVisible: getComputedStyle(document.querySelector("#chart-canvas")).visibility === "visible",
     alt: img.alt, summary: document.querySelector("#chart-summary").textContent,
     caption: document.querySelector("#data-table caption")?.textContent,
+    heading: document.querySelector("#chart-heading")?.textContent,
     values: Array.from(document.querySelectorAll("#data-table td.number"), (td) => td.textContent),
     texts,
   };
@@ -52,6 +53,7 @@ const live = (page) => page.evaluate(() => ({
   label: document.querySelector("#chart-canvas").getAttribute("aria-label"),
   summary: document.querySelector("#chart-summary").textContent,
   caption: document.querySelector("#data-table caption")?.textContent,
+  heading: document.querySelector("#chart-heading")?.textContent,
   values: Array.from(document.querySelectorAll("#data-table td.number"), (td) => td.textContent),
   imageShown: getComputedStyle(document.querySelector(".first-image")).display !== "none" && !!document.querySelector(".first-image").offsetParent,
   canvasVisible: getComputedStyle(document.querySelector("#chart-canvas")).visibility === "visible",
@@ -87,6 +89,9 @@ inEachEngine("first paint", (env) => {
       // The same words: the image's name is the canvas's, the summary and the figures are the live ones.
       assert.equal(first.alt, now.label);
       assert.equal(first.summary, now.summary);
+      // The chart's heading names the view, before and after: the table's caption.
+      assert.equal(first.heading, now.caption);
+      assert.equal(now.heading, now.caption);
       assert.deepEqual(first.values.map(digits), now.values.map(digits));
       // The drawing: its title and subtitle are the table's caption; its value labels, top to bottom,
       // are the live chart's figures in order.
