@@ -181,7 +181,8 @@ async function main() {
     // found none), say whether the image is all there is.
     await firstPaintSettled();
     // Without the Wasm the controls can change nothing.
-    for (const control of [...form.elements, langSelect, controlsToggle]) control.disabled = true;
+    // The language menu is one of the form's elements.
+    for (const control of [...form.elements, controlsToggle]) control.disabled = true;
     const still = document.documentElement.classList.contains("first-none") ? "" : " What you see is a still image of the chart: it does not respond to the controls. Its figures are in the table below.";
     showError(`${error.message}${still} The figures are in the source linked below.`);
     $("#chart").classList.add("failed");

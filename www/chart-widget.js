@@ -230,7 +230,9 @@ export class ChartWidget {
         this.onFollow(query);
       });
     }
-    return element("p", undefined, "trend").appendChild(link).parentElement;
+    const line = element("p", undefined, "trend");
+    line.append(link);
+    return line;
   }
 
   hideTooltip() {

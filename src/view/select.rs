@@ -38,7 +38,7 @@ pub fn select(dataset: &Dataset, spec: &ViewSpec) -> Chart {
     };
     let fiscal_year = say(lang, "fiscal_year", &[&year.to_string()]);
     let mut notes = Vec::new();
-    let (title, subtitle, panels) = match spec.view {
+    let (title, subtitle, mut panels) = match spec.view {
         ViewKind::Component => {
             let mut mine: Vec<usize> = index.component_year(spec.component, year).to_vec();
             // Panels in the order kinds are listed in kinds.csv, bars in metrics.csv order.
@@ -194,7 +194,6 @@ pub fn select(dataset: &Dataset, spec: &ViewSpec) -> Chart {
             ViewKind::Pipeline => {}
         }
     }
-    let mut panels = panels;
     for p in panels.iter_mut().filter(|p| p.bars.len() == 1) {
         let mut card = card(dataset, lang, &p.bars[0]);
         // A trend of one figure: its empty years are the rest of the view, so its sparkline shows them.
