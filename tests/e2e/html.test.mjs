@@ -14,6 +14,11 @@ const vnu = createRequire(import.meta.url).resolve("vnu-jar/build/dist/vnu.jar")
 const root = new URL("../../", import.meta.url);
 const env = sharedBrowser();
 
+// Valid HTML the checker does not know yet: the HTML Standard allows `blocking` on a link whose rel is
+// "expect" (https://html.spec.whatwg.org/multipage/links.html#link-type-expect, whatwg/html#9970,
+// 2024); vnu 26.9.27 still allows it only with rel=stylesheet. Only that message, only for that link.
+const NOT_YET_KNOWN = /^A “link” element with a “blocking” attribute must have a “rel” attribute whose value is “stylesheet”\.$/;
+
 /** The checker's errors for these files, each "file:line: message". */
 function errors(files) {
   let out;
@@ -25,7 +30,7 @@ function errors(files) {
     if (!out) throw e;
   }
   const report = JSON.parse(out.trim() || "{\"messages\":[]}");
-  return report.messages.map((m) => `${m.url?.split("/").pop()}:${m.lastLine ?? "?"}: ${m.message}`);
+  return report.messages.filter((m) => !(NOT_YET_KNOWN.test(m.message) && /rel="expect"/.test(m.extract ?? ""))).map((m) => `${m.url?.split("/").pop()}:${m.lastLine ?? "?"}: ${m.message}`);
 }
 
 test("the page, the embed and the studio pass the Nu HTML Checker, as shipped and once live", async () => {

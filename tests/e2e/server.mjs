@@ -34,8 +34,8 @@ function globToRegExp(glob) {
 }
 
 /**
- * Starts the server; resolves to { url, stop, route, unroute, reset, onRequest, onResponse,
- * headersFor, failedLoads, initScripts }.
+ * Starts the server; resolves to { url, stop, route, unroute, stallPages, reset, onRequest,
+ * onResponse, headersFor, failedLoads, initScripts }.
  * `route(glob, handler)` calls `handler(route)` for each matching request, with Playwright's
  * `route.fulfill({ status, body, contentType })`, `route.abort()` and `route.continue()`.
  */
@@ -47,6 +47,7 @@ export async function startServer() {
   const initScripts = [];
   const headers = new Map();
   const failedLoads = [];
+  let stall = null;
 
   const forward = (req, res, url) => {
     const proxied = http.request({ host: "127.0.0.1", port: upstream.port, path: req.url, method: req.method, headers: req.headers }, (up) => {
@@ -66,7 +67,11 @@ export async function startServer() {
         const page = Buffer.concat(chunks).toString("utf8").replace(/<head>/i, `<head><script src="${PAGE_SCRIPT}"></script>`);
         const headers = { ...up.headers, "content-length": Buffer.byteLength(page) };
         res.writeHead(up.statusCode, headers);
-        res.end(page);
+        const at = stall ? page.indexOf(stall.before) : -1;
+        if (at < 0) return res.end(page);
+        // As a slow network delivers it: the page up to the marker now, the rest after a pause.
+        res.write(page.slice(0, at));
+        setTimeout(() => res.end(page.slice(at)), stall.ms);
       });
     });
     proxied.on("error", (error) => {
@@ -119,8 +124,11 @@ export async function startServer() {
     onRequest: (listener) => { requestListeners.add(listener); return () => requestListeners.delete(listener); },
     /** Calls `listener(url)` as each response from now on ends; returns a function that stops it. */
     onResponse: (listener) => { responseListeners.add(listener); return () => responseListeners.delete(listener); },
-    /** What a new page starts from: no routes, no init scripts, no request or response listeners. */
+    /** Pages from now on arrive in two parts: up to the text `before`, then the rest `ms` later. */
+    stallPages: (before, ms) => { stall = { before, ms }; },
+    /** What a new page starts from: no routes, no init scripts, no request or response listeners, no stall. */
     reset: () => {
+      stall = null;
       routes.length = 0;
       initScripts.length = 0;
       requestListeners.clear();
