@@ -14,7 +14,7 @@
 
 use ccht_chart::{
     every_view, fiscal_years, html_escape, html_table, layout, select, svg, table_rows, text, Chart, Dataset,
-    EstimatedText, Scale, Theme, ViewKind, ViewSpec, DATASET, LANGS, STRINGS, TABLE_HEAD,
+    FontMetrics, Scale, TextBox, TextMeasure, Theme, ViewKind, ViewSpec, DATASET, LANGS, STRINGS, TABLE_HEAD,
 };
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -27,8 +27,14 @@ const WIDTHS: [u32; 4] = [286, 340, 600, 960];
 /// The page's padding and the figure's border, around the chart's content box.
 const PAGE_GUTTER: u32 = 34;
 const OUT: &str = "dist/prerender";
+/// Each image's texts and the widths the layout gave them (tests/e2e/text-fit.test.mjs reads it).
+const MEASURED: &str = "target/prerender/measured.json";
 /// Where index.html finds the images.
 const HREF: &str = "dist/prerender/";
+
+/// A text of a prerendered image: what it says, its size (CSS px), whether bold, and the width the
+/// layout measured it at.
+type Measured = (String, f64, bool, f64);
 
 /// What `www/first.js` reads for a view.
 #[derive(Serialize)]
@@ -38,6 +44,10 @@ struct First {
     alt: String,
     summary: String,
     caption: String,
+    /// The chart's heading, which the page shows as text above the image: title, subtitle, source line.
+    title: String,
+    subtitle: String,
+    source: String,
     head: [&'static str; 5],
     rows: Vec<[String; 5]>,
     /// The measure menu, as www/app.js builds it: `[group label ("" for none), [[id, label]…]]`.
@@ -55,14 +65,23 @@ fn main() {
     let d = &DATASET;
     let mut files: BTreeMap<String, String> = BTreeMap::new();
     let mut views = Vec::new();
+    // Per image, its width, and each text with the width the layout measured it at, for tests/e2e/text-fit.test.mjs.
+    let mut measured: BTreeMap<String, (u32, Vec<Measured>)> = BTreeMap::new();
     for spec in every_view(d) {
-        let chart = select(d, &spec);
-        let images = WIDTHS.map(|w| {
-            let l = layout(&chart, f64::from(w), &EstimatedText);
-            let image = svg(&l, &Theme::LIGHT).unwrap_or_else(|e| fail(&e.to_string()));
-            let name = format!("{}.svg", &hex(&Sha256::digest(image.as_bytes()))[..16]);
-            files.entry(name.clone()).or_insert(image);
-            (name, w, l.height as u32)
+        let mut chart = select(d, &spec);
+        // Drawn as the page's canvas draws it: the page shows the heading and source as text.
+        let images = chart.without_heading(|figures| {
+            WIDTHS.map(|w| {
+                let l = layout(figures, f64::from(w), &FontMetrics);
+                let image = svg(&l, &Theme::LIGHT).unwrap_or_else(|e| fail(&e.to_string()));
+                let name = format!("{}.svg", &hex(&Sha256::digest(image.as_bytes()))[..16]);
+                measured.entry(name.clone()).or_insert_with(|| {
+                    let width = |t: &TextBox| FontMetrics.width(&t.text, t.font);
+                    (w, l.texts.iter().map(|t| (t.text.clone(), t.font.size, t.font.bold, width(t))).collect())
+                });
+                files.entry(name.clone()).or_insert(image);
+                (name, w, l.height as u32)
+            })
         });
         views.push((spec, first(d, &spec, &chart, images.to_vec())));
     }
@@ -93,11 +112,8 @@ fn main() {
                 &default.fiscal_year.to_string(),
             ),
         ),
-        // The chart's heading for screen readers' list of headings: the table's caption, the view's name.
-        (
-            "first-heading",
-            format!("<h2 id=\"chart-heading\" class=\"visually-hidden\">{}</h2>", html_escape(&home.caption)),
-        ),
+        ("first-heading", heading(home)),
+        ("first-source", format!("<span id=\"chart-source\">{}</span>", html_escape(&home.source))),
         ("first-now", format!("<span id=\"controls-now\" class=\"controls-now\">{}</span>", html_escape(&home.choice))),
         (
             "first-scale",
@@ -116,6 +132,9 @@ fn main() {
     for (name, image) in &files {
         write(&format!("{OUT}/{name}"), image);
     }
+    // Not served: a test's record of what the layout measured.
+    let json = serde_json::to_string(&measured).unwrap_or_else(|e| fail(&e.to_string()));
+    write(MEASURED, &json);
     let mut keys: BTreeMap<String, usize> = BTreeMap::new();
     for (i, (spec, _)) in views.iter().enumerate() {
         keys.insert(spec.to_query(d), i);
@@ -209,6 +228,9 @@ fn first(d: &Dataset, spec: &ViewSpec, chart: &Chart, images: Vec<(String, u32, 
         alt: chart.description(d),
         summary: chart.summary(d),
         caption: format!("{}, {}", chart.title, chart.subtitle),
+        title: chart.title.clone(),
+        subtitle: chart.subtitle.clone(),
+        source: chart.source_line.clone(),
         head: TABLE_HEAD.map(|k| text(lang, k)),
         rows: table_rows(d, chart),
         log: chart.spans_magnitudes() || spec.scale == Scale::Log,
@@ -296,6 +318,15 @@ fn picture(v: &First) -> String {
         html_escape(&v.alt)
     ));
     out
+}
+
+/// The chart's title and subtitle as the page shows them, above the canvas.
+fn heading(v: &First) -> String {
+    format!(
+        "<h2 id=\"chart-heading\" class=\"chart-title\">{}</h2>\n<p id=\"chart-subtitle\" class=\"chart-subtitle\">{}</p>",
+        html_escape(&v.title),
+        html_escape(&v.subtitle)
+    )
 }
 
 fn summary(v: &First) -> String {

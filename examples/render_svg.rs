@@ -1,7 +1,7 @@
 //! Renders one view of the embedded dataset to SVG on standard output, with the same code the
 //! browser uses: `cargo run --example render_svg -- component=blue-campaign view=component`.
 
-use ccht_chart::{layout, select, svg, EstimatedText, Theme, ViewSpec, DATASET};
+use ccht_chart::{layout, select, svg, FontMetrics, Theme, ViewSpec, DATASET};
 
 fn main() {
     let mut spec = ViewSpec::default_for(&DATASET);
@@ -23,7 +23,7 @@ fn main() {
             }
         };
     }
-    let l = layout(&select(&DATASET, &spec), width, &EstimatedText);
+    let l = layout(&select(&DATASET, &spec), width, &FontMetrics);
     match svg(&l, &Theme::LIGHT) {
         Ok(out) => println!("{out}"),
         Err(e) => {

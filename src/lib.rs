@@ -19,7 +19,7 @@ pub use ccht_data::{
 };
 pub use embedded::DATASET;
 pub use layout::{
-    layout, nice_axis, tick_step, wrap, Anchor, BarBox, EstimatedText, Font, KeySwatch, Layout, Line, LineRole, Mark,
+    layout, nice_axis, tick_step, wrap, Anchor, BarBox, Font, FontMetrics, KeySwatch, Layout, Line, LineRole, Mark,
     SparkBox, TextBox, TextMeasure, TextRole, ValueScale, MIN_TEXT,
 };
 pub use render::{

@@ -5,7 +5,7 @@
 //! of `tests/snapshots/` before committing it (or `cargo insta review`).
 #![cfg(not(target_arch = "wasm32"))]
 
-use ccht_chart::{layout, select, svg, EstimatedText, Theme, ViewSpec, DATASET};
+use ccht_chart::{layout, select, svg, FontMetrics, Theme, ViewSpec, DATASET};
 
 /// Views that between them use every panel kind, gap, open end, derived hatch and both scales.
 const VIEWS: [(&str, &str); 7] = [
@@ -25,7 +25,7 @@ fn layouts_and_svgs_are_as_reviewed() {
         assert!(errors.is_empty(), "{name}: {errors:?}");
         let chart = select(&DATASET, &spec);
         for width in [360.0, 720.0] {
-            let laid = layout(&chart, width, &EstimatedText);
+            let laid = layout(&chart, width, &FontMetrics);
             insta::assert_debug_snapshot!(format!("{name}-{width}"), laid);
             if width == 360.0 {
                 insta::assert_snapshot!(format!("{name}-{width}-svg"), svg(&laid, &Theme::LIGHT).unwrap());

@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use ccht_chart::{
-    bar_label, in_unit, layout, select, spoken, svg, with_separators, Chart, Component, Dataset, EstimatedText, Kind,
+    bar_label, in_unit, layout, select, spoken, svg, with_separators, Chart, Component, Dataset, FontMetrics, Kind,
     Lang, Layout, Mark, Metric, PipelineStage, Qualifier, Record, Scale, Source, SourceKind, Theme, Unit, ViewKind,
     ViewSpec, DATASET,
 };
@@ -397,7 +397,7 @@ proptest! {
         width in prop_oneof![Just(0.0), Just(1.0), 0.0..=4000.0f64, (0u32..=4000).prop_map(f64::from)],
     ) {
         let chart = select(&d, &spec);
-        let l = layout(&chart, width, &EstimatedText);
+        let l = layout(&chart, width, &FontMetrics);
         check_selection(&d, &spec, &chart, &l)?;
         check_geometry(&chart, &l, width)?;
         check_svg(&d, &chart, &l)?;
@@ -475,7 +475,7 @@ fn a_subnormal_value_keeps_finite_geometry() {
     d.records.to_mut()[0].value = 5e-324;
     for scale in ["linear", "log"] {
         let (spec, _) = ViewSpec::from_query(&d, &format!("component=dhs&scale={scale}"));
-        let l = layout(&select(&d, &spec), 600.0, &EstimatedText);
+        let l = layout(&select(&d, &spec), 600.0, &FontMetrics);
         assert!(l.scales.iter().flatten().all(|s| s.max.is_finite() && s.max > 0.0), "{:?}", l.scales);
         assert!(l.bars.iter().all(|b| b.x1.is_finite()), "{:?}", l.bars);
     }

@@ -94,6 +94,8 @@ const PAGES = {
 const BEFORE = process.env.BENCH_BEFORE;
 if (BEFORE) PAGES.before = { path: `${BEFORE.replace(/\/$/, "")}/index.html`, label: "ours before" };
 const LOADED = ["ours", "peer", ...(BEFORE ? ["before"] : [])];
+// The warm pages whose redraws are timed: with BENCH_BEFORE, the code before too, in the same alternation.
+const WARM = ["ours", "dom", "peer", ...(BEFORE ? ["before"] : [])];
 const initScript = readFileSync(join(root, "bench/inpage.js"), "utf8");
 
 async function open(browser, url) {
@@ -199,7 +201,7 @@ async function main() {
 
     // ---------- warm pages, one per variant ----------
     const sessions = {};
-    for (const key of ["ours", "dom", "peer"]) {
+    for (const key of WARM) {
       sessions[key] = await open(browser, server.url + PAGES[key].path);
       await sessions[key].page.goto(sessions[key].url);
       await ready(sessions[key].page);
@@ -214,14 +216,14 @@ async function main() {
     }
 
     // ---------- switches ----------
-    for (const key of ["ours", "dom", "peer"]) { // warm-up, not recorded: JIT tiers, font caches
+    for (const key of WARM) { // warm-up, not recorded: JIT tiers, font caches
       for (const kind of ["component", "metric"]) await sessions[key].page.evaluate((k) => window.__bench.switches(k, 20), kind);
     }
-    const switches = { ours: { component: [], metric: [] }, dom: { component: [], metric: [] }, peer: { component: [], metric: [] } };
+    const switches = Object.fromEntries(WARM.map((key) => [key, { component: [], metric: [] }]));
     log(`switches: ${N.switchRounds * N.switchBatch} per kind per page, alternating in batches of ${N.switchBatch}`);
     for (let round = 0; round < N.switchRounds; round++) {
       for (const kind of ["component", "metric"]) {
-        for (const key of order(round, ["ours", "dom", "peer"])) {
+        for (const key of order(round, WARM)) {
           const { page } = sessions[key];
           await page.bringToFront();
           switches[key][kind].push(...(await page.evaluate(([k, n]) => window.__bench.switches(k, n), [kind, N.switchBatch])));
@@ -428,6 +430,11 @@ function report(r) {
   for (const kind of ["component", "metric"]) {
     for (const q of ["median", "p95"]) {
       rows.push([`redraw after ${kind} change, ${q} of ${r.switch.ours[kind].n}`, ms(sw("ours", kind, q)), ms(sw("dom", kind, q)), ms(sw("peer", kind, q)), ratio(sw("ours", kind, q), sw("peer", kind, q)), ratio(sw("dom", kind, q), sw("ours", kind, q))]);
+    }
+    if (r.switch.before) {
+      for (const q of ["median", "p95"]) {
+        rows.push([`  the same, the code before (${BEFORE}), ${q}; ours / before ${ratio(sw("ours", kind, q), sw("before", kind, q))}`, ms(sw("before", kind, q)), "–", ms(sw("peer", kind, q)), ratio(sw("before", kind, q), sw("peer", kind, q)), "–"]);
+      }
     }
   }
   for (const q of ["median", "p95"]) {

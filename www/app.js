@@ -204,7 +204,8 @@ async function main() {
   const widget = new ChartWidget(
     {
       figure: $("#chart"), canvas: $("#chart-canvas"), highlight: $("#highlight"), tooltip: $("#tooltip"),
-      summary: $("#chart-summary"), live: $("#live"), table: $("#data-table"), heading: $("#chart-heading"),
+      summary: $("#chart-summary"), live: $("#live"), table: $("#data-table"),
+      heading: $("#chart-heading"), subtitle: $("#chart-subtitle"), source: $("#chart-source"),
     },
     viewer,
     {

@@ -78,7 +78,9 @@ function sourceCell(r, strings) {
 
 export class ChartWidget {
   /**
-   * @param parts {figure, canvas, highlight, tooltip, summary, live, table?, heading?}
+   * @param parts {figure, canvas, highlight, tooltip, summary, live, table?, heading?, subtitle?, source?}:
+   *   with a heading, the page shows the chart's title, subtitle and source line as text, and the
+   *   canvas leaves them out (Viewer.pageHeading)
    * @param viewer a Viewer bound to parts.canvas
    * @param onError shows a message where the reader will see it
    * @param onDraw called after each successful draw, with whether the figures shown changed
@@ -88,6 +90,7 @@ export class ChartWidget {
   constructor(parts, viewer, { strings, onError, onDraw = () => {}, linkTo, onFollow }) {
     Object.assign(this, parts);
     this.viewer = viewer;
+    viewer.pageHeading = Boolean(this.heading);
     this.strings = strings;
     this.onError = onError;
     this.onDraw = onDraw;
@@ -155,8 +158,11 @@ export class ChartWidget {
         if (this.table || this.heading) {
           const table = this.viewer.table();
           if (this.table) fillTable(this.table, table, this.strings);
-          // The chart's heading names the view as the table's caption does.
-          if (this.heading) this.heading.textContent = table.caption;
+          if (this.heading) {
+            this.heading.textContent = table.title;
+            if (this.subtitle) this.subtitle.textContent = table.subtitle;
+            if (this.source) this.source.textContent = table.source;
+          }
         }
       }
     } catch (error) {

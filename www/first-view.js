@@ -52,7 +52,10 @@
       picture.replaceChildren(...sources, img);
       img.alt = view.alt;
       document.getElementById("chart-summary").textContent = view.summary;
-      document.getElementById("chart-heading").textContent = view.caption;
+      // The chart's heading and source line, which the page shows as text around the image.
+      document.getElementById("chart-heading").textContent = view.title;
+      document.getElementById("chart-subtitle").textContent = view.subtitle;
+      document.getElementById("chart-source").textContent = view.source;
       const table = document.getElementById("data-table");
       if (table) fillTable(table, view);
       setControls(view);

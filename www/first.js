@@ -40,10 +40,10 @@
   const base = new URL("prerender/", here).href;
   const done = (found) => {
     if (!root.classList.replace("first-pending", found ? "first-ready" : "first-none") || found) return;
-    // No prerendered view: the default view's summary and table, in index.html, are not this one's.
+    // No prerendered view: the default view's heading, source, summary and table, in index.html,
+    // are not this one's.
     const clear = () => {
-      document.getElementById("chart-summary")?.replaceChildren();
-      document.getElementById("data-table")?.replaceChildren();
+      for (const id of ["chart-heading", "chart-subtitle", "chart-source", "chart-summary", "data-table"]) document.getElementById(id)?.replaceChildren();
     };
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", clear, { once: true });
     else clear();

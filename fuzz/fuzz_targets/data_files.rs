@@ -3,7 +3,7 @@
 //! promises the charts rely on, and every view of it must select, lay out and draw.
 #![no_main]
 
-use ccht_chart::{layout, select, svg, EstimatedText, Theme, ViewKind, ViewSpec};
+use ccht_chart::{layout, select, svg, FontMetrics, Theme, ViewKind, ViewSpec};
 use ccht_data::{load, DataFiles, Dataset, FILE_NAMES};
 use libfuzzer_sys::fuzz_target;
 
@@ -66,7 +66,7 @@ fn chart_every_view(d: &Dataset) {
                 let spec = ViewSpec { view, component, metric, ..default };
                 let chart = select(d, &spec);
                 let _ = chart.description(d);
-                let l = layout(&chart, 320.0, &EstimatedText);
+                let l = layout(&chart, 320.0, &FontMetrics);
                 assert!(
                     l.height.is_finite()
                         && l.bars.iter().all(|b| [b.x0, b.x1, b.y0, b.y1].iter().all(|v| v.is_finite())),

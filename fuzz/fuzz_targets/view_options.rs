@@ -3,7 +3,7 @@
 //! dataset can draw, and a view's own query must reopen it.
 #![no_main]
 
-use ccht_chart::{fiscal_years, layout, percent_decode, select, EstimatedText, ViewKind, ViewSpec, DATASET};
+use ccht_chart::{fiscal_years, layout, percent_decode, select, FontMetrics, ViewKind, ViewSpec, DATASET};
 use libfuzzer_sys::fuzz_target;
 
 fn check_spec(spec: &ViewSpec) {
@@ -66,6 +66,6 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     let chart = select(&DATASET, &spec);
-    let l = layout(&chart, 320.0, &EstimatedText);
+    let l = layout(&chart, 320.0, &FontMetrics);
     assert_eq!(l.bars.len(), chart.bar_count());
 });

@@ -4,12 +4,13 @@
 //! and the tests. Heights follow from the content, so the caller sizes the canvas to fit.
 
 mod boxes;
+mod metrics;
 mod scale;
 mod text;
 
 pub use boxes::{Anchor, BarBox, KeySwatch, Layout, Line, LineRole, Mark, SparkBox, TextBox, TextRole};
 pub use scale::{nice_axis, tick_step, ValueScale};
-pub use text::{wrap, EstimatedText, Font, TextMeasure};
+pub use text::{wrap, Font, FontMetrics, TextMeasure, FONT_FAMILY};
 
 use crate::text::{bar_label, in_unit, say, text};
 use crate::view::{Card, Chart, Panel, Scale};
@@ -99,7 +100,10 @@ pub fn layout(chart: &Chart, width: f64, measure: &dyn TextMeasure) -> Layout {
     let title = if width < 480.0 { Font { size: 18.0, ..TITLE } } else { TITLE };
     c.paragraph(&chart.title, title, TextRole::Title);
     c.paragraph(&chart.subtitle, SUBTITLE, TextRole::Subtitle);
-    c.y += 4.0;
+    // Under a page's own heading (Chart::without_heading) the figures start at the margin.
+    if !(chart.title.is_empty() && chart.subtitle.is_empty()) {
+        c.y += 4.0;
+    }
     key(&mut c, &mut out, &marks_shown(chart), chart.lang);
 
     // The value labels' room is the widest of any bar panel, so every plot ends at one x.
@@ -490,7 +494,7 @@ mod tests {
     #[test]
     fn bar_lengths_are_proportional_to_values() {
         let c = chart("metric", "hsi");
-        let l = layout(&c, 600.0, &EstimatedText);
+        let l = layout(&c, 600.0, &FontMetrics);
         assert_eq!(l.bars.len(), 2);
         let len = |b: &BarBox| b.x1 - b.x0;
         let ratio = len(&l.bars[1]) / len(&l.bars[0]);
@@ -503,7 +507,7 @@ mod tests {
         for component in ["dhs", "blue-campaign", "usss", "cbp"] {
             let c = chart("component", component);
             for width in [1.0, 120.0, 320.0, 768.0, 1600.0] {
-                let l = layout(&c, width, &EstimatedText);
+                let l = layout(&c, width, &FontMetrics);
                 assert_eq!(l.bars.len(), c.bar_count());
                 assert!(l.height > 0.0 && l.height.is_finite());
                 for b in &l.bars {
@@ -525,7 +529,7 @@ mod tests {
         for spec in crate::view::every_view(&DATASET) {
             let chart = select(&DATASET, &spec);
             for width in [320.0, 1280.0] {
-                let l = layout(&chart, width, &EstimatedText);
+                let l = layout(&chart, width, &FontMetrics);
                 let at = || format!("{} at {width}", spec.to_query(&DATASET));
                 // No panel whose only content is one bar: a lone figure is a card.
                 for p in 0..chart.panels.len() {
@@ -533,6 +537,10 @@ mod tests {
                     assert_ne!(bars, 1, "{}: panel {p}", at());
                 }
                 assert!(l.texts.iter().all(|t| t.font.size >= MIN_TEXT), "{}", at());
+                // Measured from the font's own widths, never the stand-in for a missing character.
+                let unmeasured: Vec<char> =
+                    l.texts.iter().flat_map(|t| t.text.chars()).filter(|&c| !FontMetrics::covers(c)).collect();
+                assert!(unmeasured.is_empty(), "{}: {unmeasured:?} not in src/layout/metrics.rs", at());
                 // Bars of one unit and kind share one panel, so one scale.
                 let kind = |b: &BarBox| DATASET.metrics[DATASET.records[b.record].metric].kind;
                 for a in l.bars.iter().filter(|b| !b.card) {
@@ -561,7 +569,7 @@ mod tests {
             b.value *= 1000.0;
         }
         c.panels.push(wide);
-        let l = layout(&c, 640.0, &EstimatedText);
+        let l = layout(&c, 640.0, &FontMetrics);
         let plots: Vec<(f64, f64)> = l.scales.iter().flatten().map(|s| (s.left, s.right)).collect();
         assert_eq!(plots.len(), 2);
         assert_eq!(plots[0], plots[1]);
@@ -575,7 +583,7 @@ mod tests {
                 .and_then(|s| s.with_option(&DATASET, "component", component))
                 .and_then(|s| s.with_option(&DATASET, "metric", metric))
                 .unwrap();
-            layout(&select(&DATASET, &spec), 640.0, &EstimatedText).keys.iter().map(|k| k.mark).collect::<Vec<_>>()
+            layout(&select(&DATASET, &spec), 640.0, &FontMetrics).keys.iter().map(|k| k.mark).collect::<Vec<_>>()
         };
         // DHS-wide FY 2024: lower-bound bars, and sparklines with empty years.
         assert_eq!(marks("component", "dhs", "arrests"), [Mark::Bound, Mark::Gap]);
@@ -606,7 +614,7 @@ mod tests {
             for (bar, v) in c.panels[0].bars.iter_mut().zip(values.iter().cycle()) {
                 bar.value = *v;
             }
-            let l = layout(&c, 640.0, &EstimatedText);
+            let l = layout(&c, 640.0, &FontMetrics);
             let s = l.scales[0].as_ref().unwrap();
             assert_eq!((s.log_min, s.max), (log_min, max), "{values:?}");
             let ticks: Vec<&str> =
@@ -624,7 +632,7 @@ mod tests {
             if font == TICK {
                 200.0
             } else {
-                EstimatedText.width(text, font)
+                FontMetrics.width(text, font)
             }
         }
     }
@@ -632,7 +640,7 @@ mod tests {
     #[test]
     fn a_count_axis_has_whole_ticks_only() {
         // CBP's forced-labor actions of FY 2024 are 0, 1, 1 and 1: ticks 0 and 1, never 0.2 or 0.5.
-        let l = layout(&chart("component", "cbp"), 900.0, &EstimatedText);
+        let l = layout(&chart("component", "cbp"), 900.0, &FontMetrics);
         let ticks: Vec<&str> = l.texts.iter().filter(|t| t.role == TextRole::Tick).map(|t| t.text.as_str()).collect();
         assert!(ticks.iter().all(|t| !t.contains('.')), "{ticks:?}");
         assert!(ticks.windows(2).any(|w| w == ["0", "1"]), "{ticks:?}");
@@ -645,7 +653,7 @@ mod tests {
         let last = ticks.iter().rev().find(|t| t.anchor == Anchor::Right).expect("a right-anchored tick");
         assert_eq!(last.x, 500.0 - MARGIN);
         assert!(ticks.iter().any(|t| t.anchor == Anchor::Left), "the first stays at the axis");
-        let plain = layout(&chart("component", "dhs"), 500.0, &EstimatedText);
+        let plain = layout(&chart("component", "dhs"), 500.0, &FontMetrics);
         assert!(plain.texts.iter().filter(|t| t.role == TextRole::Tick).all(|t| t.anchor != Anchor::Right));
     }
 
@@ -659,7 +667,7 @@ mod tests {
             match font {
                 VALUE => 10.0,
                 TICK => self.tick,
-                _ => EstimatedText.width(text, font),
+                _ => FontMetrics.width(text, font),
             }
         }
     }
@@ -685,7 +693,7 @@ mod tests {
     #[test]
     fn hit_test_finds_the_bar_under_the_pointer() {
         let c = chart("component", "dhs");
-        let l = layout(&c, 500.0, &EstimatedText);
+        let l = layout(&c, 500.0, &FontMetrics);
         let b = &l.bars[2];
         let hit = l.bar_at((b.x0 + b.x1) / 2.0, (b.y0 + b.y1) / 2.0).unwrap();
         assert_eq!(hit.record, b.record);

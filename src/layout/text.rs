@@ -1,5 +1,7 @@
-//! Text for the layout: fonts, how text is measured (the canvas's `measureText` in the browser,
-//! an estimate natively), and word wrapping.
+//! Text for the layout: the font, how text is measured (the canvas's `measureText` in the browser,
+//! the font's metrics at build time), and word wrapping.
+
+use super::metrics::{ADVANCES, UNITS_PER_EM};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Font {
@@ -8,19 +10,46 @@ pub struct Font {
     pub bold: bool,
 }
 
-/// Measures text in CSS pixels. The canvas answers through its 2D context; tests estimate.
+/// The one font family of the page, the canvas and the SVG: Arial, then the faces drawn to its
+/// metrics (Liberation Sans, Arimo) and Helvetica, whose widths Arial copies. Wherever one of them is
+/// installed, text laid out at build time with [`FontMetrics`] is as wide as the browser draws it.
+/// Unquoted, so it can stand as is in a CSS `font` value and an SVG attribute; `www/style.css` says it
+/// again for the page.
+pub const FONT_FAMILY: &str = "Arial, Liberation Sans, Arimo, Helvetica, sans-serif";
+
+/// Measures text in CSS pixels. The canvas answers through its 2D context; at build time and in
+/// native tests [`FontMetrics`] does.
 pub trait TextMeasure {
     fn width(&self, text: &str, font: Font) -> f64;
 }
 
-/// An estimate from character counts, for native rendering and tests: close enough for a sans-serif
-/// face, and deterministic.
-pub struct EstimatedText;
+/// The advance widths of [`FONT_FAMILY`]'s metrics (Liberation Sans, `metrics.rs`), summed without
+/// kerning: at most a little wider than a browser draws the text, never narrower. A character the
+/// table lacks counts as wide as "M".
+pub struct FontMetrics;
 
-impl TextMeasure for EstimatedText {
+impl FontMetrics {
+    fn advance(c: char, bold: bool) -> f64 {
+        let i = ADVANCES
+            .binary_search_by_key(&c, |&(k, _, _)| k)
+            .or_else(|_| ADVANCES.binary_search_by_key(&'M', |&(k, _, _)| k));
+        let (_, regular, heavy) = ADVANCES[i.unwrap_or(0)];
+        f64::from(if bold { heavy } else { regular })
+    }
+
+    /// Whether the table has this character (a test checks every chart text).
+    pub fn covers(c: char) -> bool {
+        ADVANCES.binary_search_by_key(&c, |&(k, _, _)| k).is_ok()
+    }
+}
+
+impl TextMeasure for FontMetrics {
+    /// Each glyph at the wider of its exact advance (Chromium, Firefox and Safari place glyphs at
+    /// fractions of a pixel) and its advance rounded to a whole pixel (WebKitGTK hints them so):
+    /// no engine draws the text wider.
     fn width(&self, text: &str, font: Font) -> f64 {
-        let em = if font.bold { 0.6 } else { 0.55 };
-        text.chars().count() as f64 * font.size * em
+        let scale = font.size / UNITS_PER_EM;
+        text.chars().map(|c| Self::advance(c, font.bold) * scale).map(|w| w.max(w.round())).sum()
     }
 }
 
@@ -54,8 +83,21 @@ mod tests {
 
     #[test]
     fn wrapping_keeps_lines_inside() {
-        let lines = wrap("People trained through Blue Lightning Initiative partnerships", 150.0, LABEL, &EstimatedText);
+        let lines = wrap("People trained through Blue Lightning Initiative partnerships", 150.0, LABEL, &FontMetrics);
         assert!(lines.len() > 1);
-        assert!(lines.iter().all(|l| EstimatedText.width(l, LABEL) <= 150.0 || !l.contains(' ')));
+        assert!(lines.iter().all(|l| FontMetrics.width(l, LABEL) <= 150.0 || !l.contains(' ')));
+    }
+
+    #[test]
+    fn widths_are_liberation_sans_advances() {
+        // "Arrests" at 13 px: A 1366, r 682, r 682, e 1139, s 1024, t 569, s 1024 font units (2048/em),
+        // each glyph at the wider of its exact and its whole-pixel advance.
+        let glyphs = [1366.0, 682.0, 682.0, 1139.0, 1024.0, 569.0, 1024.0].map(|a: f64| a * 13.0 / 2048.0);
+        let w = FontMetrics.width("Arrests", LABEL);
+        assert!((w - glyphs.iter().map(|g| g.max(g.round())).sum::<f64>()).abs() < 1e-9, "{w}");
+        assert!(w >= glyphs.iter().sum::<f64>() && w >= glyphs.iter().map(|g| g.round()).sum::<f64>());
+        assert!(FontMetrics.width("Arrests", Font { bold: true, ..LABEL }) > w);
+        // A character outside the table is as wide as "M", not zero.
+        assert_eq!(FontMetrics.width("\u{1F600}", LABEL), FontMetrics.width("M", LABEL));
     }
 }

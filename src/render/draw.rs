@@ -13,7 +13,8 @@
 use super::svg::SvgOut;
 use super::theme::{Rgb, Theme};
 use crate::layout::{
-    Anchor, BarBox, KeySwatch, Layout, LineRole, Mark, SparkBox, TextRole, ValueScale, CARD_ACCENT, OPEN_END,
+    Anchor, BarBox, KeySwatch, Layout, LineRole, Mark, SparkBox, TextRole, ValueScale, CARD_ACCENT, FONT_FAMILY,
+    OPEN_END,
 };
 use ccht_data::Qualifier;
 use plotters::coord::ranged1d::{AsRangedCoord, Ranged};
@@ -125,7 +126,7 @@ pub fn draw<DB: DrawingBackend>(
             Anchor::Right => HPos::Right,
         };
         let weight = if text.font.bold { FontStyle::Bold } else { FontStyle::Normal };
-        let style = FontDesc::new(FontFamily::SansSerif, text.font.size, weight)
+        let style = FontDesc::new(FontFamily::Name(FONT_FAMILY), text.font.size, weight)
             .color(&RGBColor(color.0, color.1, color.2))
             .pos(Pos::new(h, VPos::Top));
         root.draw(&Text::new(text.text.as_str(), (px(text.x), px(text.y)), style))?;
@@ -273,7 +274,7 @@ where
 mod tests {
     use super::*;
     use crate::embedded::DATASET;
-    use crate::layout::{layout, EstimatedText};
+    use crate::layout::{layout, FontMetrics};
     use crate::view::{select, ViewSpec};
 
     #[test]
@@ -286,7 +287,7 @@ mod tests {
     }
 
     fn chart_svg(view: &str, component: &str) -> (String, Layout) {
-        let l = layout(&select(&DATASET, &spec(&[("view", view), ("component", component)])), 640.0, &EstimatedText);
+        let l = layout(&select(&DATASET, &spec(&[("view", view), ("component", component)])), 640.0, &FontMetrics);
         (svg(&l, &Theme::LIGHT).unwrap(), l)
     }
 
@@ -367,7 +368,7 @@ mod tests {
         for scale in ["linear", "log"] {
             for view in ["trend", "metric"] {
                 let query = [("view", view), ("scale", scale), ("component", "hsi"), ("metric", "arrests")];
-                let l = layout(&select(&DATASET, &spec(&query)), 720.0, &EstimatedText);
+                let l = layout(&select(&DATASET, &spec(&query)), 720.0, &FontMetrics);
                 let out = svg(&l, &Theme::LIGHT).unwrap();
                 let solid: Vec<&BarBox> =
                     l.bars.iter().filter(|b| !b.card && b.qualifier != Qualifier::Derived).collect();
@@ -387,7 +388,7 @@ mod tests {
     #[test]
     fn any_plotters_backend_draws_the_chart() {
         // plotters' own SVG backend, unwrapped, as a stand-in for any third-party DrawingBackend.
-        let l = layout(&select(&DATASET, &ViewSpec::default_for(&DATASET)), 640.0, &EstimatedText);
+        let l = layout(&select(&DATASET, &ViewSpec::default_for(&DATASET)), 640.0, &FontMetrics);
         let mut out = String::new();
         draw(&SVGBackend::with_string(&mut out, (640, l.height as u32)).into_drawing_area(), &l, &Theme::LIGHT)
             .unwrap();

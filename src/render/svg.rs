@@ -7,7 +7,7 @@
 //! Text is never measured through plotters' font code, which in a browser appends a styled
 //! `<span>` to the page: [`DrawingBackend::estimate_text_size`] answers from an estimate.
 
-use crate::layout::{EstimatedText, Font, TextMeasure};
+use crate::layout::{Font, FontMetrics, TextMeasure};
 use plotters::backend::SVGBackend;
 use plotters_backend::text_anchor::Pos;
 use plotters_backend::{
@@ -120,7 +120,7 @@ impl DrawingBackend for SvgOut<'_> {
         style: &T,
     ) -> Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
         let font = Font { size: style.size(), bold: matches!(style.style(), FontStyle::Bold) };
-        Ok((EstimatedText.width(text, font).ceil() as u32, style.size().ceil() as u32))
+        Ok((FontMetrics.width(text, font).ceil() as u32, style.size().ceil() as u32))
     }
 }
 
@@ -144,7 +144,7 @@ mod tests {
         let backend = SvgOut::new(&mut out, (200, 100));
         for (size, weight, bold) in [(13.0, FontStyle::Normal, false), (18.0, FontStyle::Bold, true)] {
             let style = FontDesc::new(FontFamily::SansSerif, size, weight).color(&BLACK);
-            let width = EstimatedText.width("Arrests", Font { size, bold }).ceil() as u32;
+            let width = FontMetrics.width("Arrests", Font { size, bold }).ceil() as u32;
             assert_eq!(backend.estimate_text_size("Arrests", &style).unwrap(), (width, size.ceil() as u32));
         }
     }

@@ -138,7 +138,7 @@ impl DrawingBackend for ScaledCanvas<'_> {
 #[cfg(target_arch = "wasm32")]
 mod tests {
     use super::*;
-    use crate::layout::EstimatedText;
+    use crate::layout::FontMetrics;
     use plotters::prelude::*;
     use wasm_bindgen::JsCast;
     use wasm_bindgen_test::*;
@@ -163,7 +163,7 @@ mod tests {
     #[wasm_bindgen_test]
     fn every_primitive_lands_at_css_pixels_times_the_ratio() {
         let (canvas, context) = canvas();
-        let mut backend = ScaledCanvas::new(&canvas, &context, (40, 30), 2.0, &EstimatedText).unwrap();
+        let mut backend = ScaledCanvas::new(&canvas, &context, (40, 30), 2.0, &FontMetrics).unwrap();
         // A straight line, which no element of ours draws but plotters' API may (a 2 px stroke).
         backend.ensure_prepared().unwrap();
         backend
@@ -203,10 +203,10 @@ mod tests {
     #[wasm_bindgen_test]
     fn text_is_measured_by_the_viewers_measure() {
         let (canvas, context) = canvas();
-        let backend = ScaledCanvas::new(&canvas, &context, (40, 30), 2.0, &EstimatedText).unwrap();
+        let backend = ScaledCanvas::new(&canvas, &context, (40, 30), 2.0, &FontMetrics).unwrap();
         for (size, weight, bold) in [(13.0, FontStyle::Normal, false), (18.0, FontStyle::Bold, true)] {
             let style = FontDesc::new(FontFamily::SansSerif, size, weight).color(&BLACK);
-            let width = EstimatedText.width("Arrests", Font { size, bold }).ceil() as u32;
+            let width = FontMetrics.width("Arrests", Font { size, bold }).ceil() as u32;
             assert_eq!(backend.estimate_text_size("Arrests", &style).unwrap(), (width, size.ceil() as u32));
         }
     }

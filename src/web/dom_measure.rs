@@ -7,7 +7,7 @@
 //! which the page's `style-src 'self'` policy would block (the span would then be measured in the
 //! page's own font, and each label would raise a CSP violation report).
 
-use crate::layout::{Font, TextMeasure};
+use crate::layout::{Font, TextMeasure, FONT_FAMILY};
 use wasm_bindgen::JsCast;
 use web_sys::{Document, HtmlElement};
 
@@ -31,7 +31,7 @@ impl TextMeasure for DomText {
         let style = span.style();
         for (name, value) in [
             ("display", "inline-block"),
-            ("font-family", "sans-serif"),
+            ("font-family", FONT_FAMILY),
             ("font-style", "normal"),
             ("font-weight", if font.bold { "bold" } else { "normal" }),
             ("font-size", &format!("{}px", font.size)),

@@ -1,7 +1,7 @@
 //! Label widths from the canvas's own `measureText`: no DOM nodes, no forced layout, and allowed
 //! under `style-src 'self'` (plotters' web font code appends a styled `<span>` per label).
 
-use crate::layout::{Font, TextMeasure};
+use crate::layout::{Font, TextMeasure, FONT_FAMILY};
 use std::cell::RefCell;
 use web_sys::CanvasRenderingContext2d;
 
@@ -34,7 +34,8 @@ impl TextMeasure for CanvasText<'_> {
         }
         if cache.font != Some(key) {
             // As plotters-canvas writes it when it draws the label.
-            self.context.set_font(&format!("{} {}px sans-serif", if font.bold { "bold" } else { "normal" }, font.size));
+            let weight = if font.bold { "bold" } else { "normal" };
+            self.context.set_font(&format!("{weight} {}px {FONT_FAMILY}", font.size));
             cache.font = Some(key);
         }
         let width = self.context.measure_text(text).map(|m| m.width()).unwrap_or(0.0);
@@ -70,17 +71,17 @@ mod tests {
         };
         let (normal, bold) = (Font { size: 13.0, bold: false }, Font { size: 13.0, bold: true });
         let expected = [
-            ("WWWW", direct("WWWW", "normal 13px sans-serif")),
-            ("i", direct("i", "normal 13px sans-serif")),
-            ("WWWW", direct("WWWW", "bold 13px sans-serif")),
+            ("mmmm", direct("mmmm", &format!("normal 13px {FONT_FAMILY}"))),
+            ("i", direct("i", &format!("normal 13px {FONT_FAMILY}"))),
+            ("mmmm", direct("mmmm", &format!("bold 13px {FONT_FAMILY}"))),
         ];
         assert!(expected[0].1 > expected[1].1 && expected[2].1 > expected[0].1, "{expected:?}");
         // After the direct calls the context's font is bold: the measure sets its own.
         widths.borrow_mut().font = None;
         for _ in 0..2 {
-            assert_eq!(measure.width("WWWW", normal), expected[0].1);
+            assert_eq!(measure.width("mmmm", normal), expected[0].1);
             assert_eq!(measure.width("i", normal), expected[1].1);
-            assert_eq!(measure.width("WWWW", bold), expected[2].1);
+            assert_eq!(measure.width("mmmm", bold), expected[2].1);
         }
         assert_eq!(widths.borrow().widths.len(), 3, "each measured once");
         for i in 0..WIDTHS_KEPT + 10 {

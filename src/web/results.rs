@@ -84,6 +84,11 @@ pub struct BarInfo {
 #[serde(deny_unknown_fields)]
 pub struct Table {
     pub caption: String,
+    /// The chart's heading, for a page that shows it as text (`Viewer.pageHeading`).
+    pub title: String,
+    pub subtitle: String,
+    /// "Source: …", naming every source of a figure shown.
+    pub source: String,
     pub rows: Vec<Figure>,
 }
 
@@ -145,6 +150,11 @@ export interface Bar {
 }
 export interface Table {
   caption: string;
+  /** The chart's heading, for a page that shows it as text (\`Viewer.pageHeading\`). */
+  title: string;
+  subtitle: string;
+  /** The source line, naming every source of a figure shown. */
+  source: string;
   rows: Figure[];
 }
 export interface SourceInfo {

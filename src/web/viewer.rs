@@ -38,6 +38,9 @@ pub struct Viewer {
     widths: RefCell<WidthCache>,
     /// What the canvas element was last given, so unchanged values are not set again.
     shown: Shown,
+    /// Whether the page shows the chart's title, subtitle and source line as text around the
+    /// canvas (`table()` gives them), so the canvas leaves them out.
+    page_heading: bool,
 }
 
 #[derive(Default)]
@@ -87,6 +90,7 @@ impl Viewer {
             active: None,
             widths: RefCell::default(),
             shown: Shown::default(),
+            page_heading: false,
         })
     }
 }
@@ -105,6 +109,18 @@ impl Viewer {
         }
         self.spec = next;
         Ok(())
+    }
+
+    /// Whether the page shows the chart's title, subtitle and source line itself (from `table()`),
+    /// so the canvas draws the figures only; from the next draw. Downloads keep them either way.
+    #[wasm_bindgen(getter = pageHeading)]
+    pub fn page_heading(&self) -> bool {
+        self.page_heading
+    }
+
+    #[wasm_bindgen(setter = pageHeading)]
+    pub fn set_page_heading(&mut self, shown: bool) {
+        self.page_heading = shown;
     }
 
     /// The current choice as `{ view, component, metric, fy }`.
@@ -129,11 +145,15 @@ impl Viewer {
         }
         let ratio =
             web_sys::window().map(|w| w.device_pixel_ratio()).filter(|r| r.is_finite() && *r > 0.0).unwrap_or(1.0);
-        let chart = select(self.dataset, &self.spec);
-        #[cfg(not(feature = "bench-dom-measure"))]
-        let layout = layout(&chart, css_width, &self.measure());
-        #[cfg(feature = "bench-dom-measure")] // benchmark build only: labels measured by DOM spans
-        let layout = layout(&chart, css_width, &super::dom_measure::DomText::new());
+        let mut chart = select(self.dataset, &self.spec);
+        let lay_out = |chart: &Chart| {
+            #[cfg(not(feature = "bench-dom-measure"))]
+            let layout = layout(chart, css_width, &self.measure());
+            #[cfg(feature = "bench-dom-measure")] // benchmark build only: labels measured by DOM spans
+            let layout = layout(chart, css_width, &super::dom_measure::DomText::new());
+            layout
+        };
+        let layout = if self.page_heading { chart.without_heading(lay_out) } else { lay_out(&chart) };
         // Checked before anything on the page changes, so a chart too big to draw leaves the last one.
         let ratio = fitting_ratio(css_width, layout.height, ratio)?;
         self.drawn = None;
@@ -263,7 +283,13 @@ impl Viewer {
     pub fn table(&self) -> Result<JsValue, JsValue> {
         let chart = self.chart();
         let rows = chart.panels.iter().flat_map(|p| &p.bars).map(|b| self.figure(b.record)).collect();
-        let table = Table { caption: format!("{}, {}", chart.title, chart.subtitle), rows };
+        let table = Table {
+            caption: format!("{}, {}", chart.title, chart.subtitle),
+            title: chart.title.clone(),
+            subtitle: chart.subtitle.clone(),
+            source: chart.source_line.clone(),
+            rows,
+        };
         to_js(&table)
     }
 

@@ -52,8 +52,9 @@ inEachEngine("a11y", (env) => {
     assert.equal(await focused(), "select[name=component]#component");
     await page.keyboard.press("ArrowDown"); // HSI
     await page.waitForFunction(() => document.querySelector("#chart-canvas").getAttribute("aria-label").includes("Homeland Security Investigations"));
-    // The chart's heading (for a screen reader's list of headings) names the view shown.
-    assert.equal(await page.locator("#chart-heading").textContent(), "Homeland Security Investigations, Fiscal year 2024");
+    // The chart's heading (the page's text, and in a screen reader's list of headings) names the view shown.
+    assert.equal(await page.locator("#chart-heading").textContent(), "Homeland Security Investigations");
+    assert.equal(await page.locator("#chart-subtitle").textContent(), "Fiscal year 2024");
     await page.keyboard.press("Tab");
     assert.equal(await focused(), "select[name=metric]#metric");
     await page.keyboard.press("ArrowDown"); // HSI's next measure

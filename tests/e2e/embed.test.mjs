@@ -268,12 +268,17 @@ inEachEngine("embed", (env) => {
 
     const css = await page.locator("#chart-canvas").evaluate((c) => ({ width: c.clientWidth, height: c.clientHeight }));
     const png = await fetchDownload("#download-png");
-    assert.equal(png.bytes.subarray(1, 4).toString("latin1"), "PNG");
-    assert.equal(png.bytes.readUInt32BE(16), css.width * 2);
-    assert.equal(png.bytes.readUInt32BE(20), css.height * 2);
-
     const svg = (await fetchDownload("#download-svg")).bytes.toString("utf8");
     assert.match(svg, /^<svg /);
+    // A file has no page around it: it draws the title, subtitle and source the page shows as text,
+    // so it is as wide as the canvas and taller. The PNG is the SVG's drawing at twice the size.
+    const drawn = { width: Number(svg.match(/^<svg[^>]* width="(\d+)"/)[1]), height: Number(svg.match(/^<svg[^>]* height="(\d+)"/)[1]) };
+    assert.equal(drawn.width, css.width);
+    assert.ok(drawn.height > css.height + 40, `the SVG is ${drawn.height} px tall, the canvas ${css.height} px`);
+    assert.equal(png.bytes.subarray(1, 4).toString("latin1"), "PNG");
+    assert.equal(png.bytes.readUInt32BE(16), drawn.width * 2);
+    assert.equal(png.bytes.readUInt32BE(20), drawn.height * 2);
+    assert.match(svg, /Source: U\.S\. Department of Homeland Security/);
     // One solid rectangle per bar, and the key's swatch where a lower bound is drawn.
     const keySwatch = expected.some((r) => r.qualifier === "at-least") ? 1 : 0;
     assert.equal(svg.match(/opacity="1" fill="#005EA2"/g).length, expected.length + keySwatch);

@@ -29,7 +29,7 @@ test("printing shows the chart, its table and its source, without the controls (
   assert.equal(await page.locator("#controls").isVisible(), false);
   assert.equal(await page.locator("#chart-canvas").isVisible(), true);
   assert.ok(await page.locator("#data-table-wrap").evaluate((e) => e.getBoundingClientRect().width > 200), "the table prints");
-  assert.equal(await page.locator("footer .source-line").isVisible(), true);
+  assert.equal(await page.locator("#chart-source").isVisible(), true);
   const pdf = await page.pdf({ format: "Letter" });
   assert.ok(pdf.length > 10_000);
   assert.deepEqual(problems, []);

@@ -132,12 +132,20 @@ inEachEngine("viewer", (env) => {
     await context.close();
   });
 
-  test("the footer gives the source and both reporting numbers", async () => {
+  test("the chart states its source once, under it, linking to the sources panel; the footer gives both reporting numbers", async () => {
     const { page, context } = await openPage(env, env.server.url);
+    await chartReady(page);
+    const release = "Fiscal Year 2024 Annual Report";
+    assert.match(await page.locator("#chart-source").textContent(), new RegExp(`^Source: .*${release}`));
+    assert.equal(await page.locator(".chart-source a").getAttribute("href"), "#sources-heading");
+    assert.ok((await page.locator("#sources-list").textContent()).includes(release));
     const footer = await page.locator("footer").textContent();
-    for (const s of ["866-347-2423", "888-373-7888", "humantraffickinghotline.org", "Fiscal Year 2024 Annual Report"]) {
-      assert.ok(footer.includes(s), s);
-    }
+    for (const s of ["866-347-2423", "888-373-7888", "humantraffickinghotline.org"]) assert.ok(footer.includes(s), s);
+    assert.ok(!footer.includes(release), "the footer states the source again");
+    // The line follows the chart: a trend draws on several sources.
+    await page.selectOption("select[name=view]", "trend");
+    await page.waitForFunction(() => /^Sources: /.test(document.querySelector("#chart-source").textContent));
+    assert.deepEqual(await page.problems(), []);
     await context.close();
   });
 
