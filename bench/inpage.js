@@ -187,7 +187,8 @@
         else if (x0 >= 0) run.x1 = Math.max(run.x1, x1);
         else if (run) {
           const height = y - run.y0;
-          if (height >= 8 * ratio) {
+          // Bars are 20 CSS px tall in ours; a key swatch or a legend box (12 px) is not a bar.
+          if (height >= 16 * ratio) {
             const x = run.x0 + Math.min(12 * ratio, (run.x1 - run.x0) / 2);
             points.push({ x: rect.left + x / ratio, y: rect.top + (run.y0 + height / 2) / ratio });
           }

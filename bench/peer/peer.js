@@ -301,6 +301,10 @@ async function main() {
   sync();
   render(model, d, spec);
   $("#status").textContent = "";
+  // As our shell marks its figure once the live chart is drawn: dist/style.css hides a figure's
+  // canvases until then (they stand behind the prerendered image), so without it the peer's charts
+  // were drawn but not shown, and a pointer over them reached no canvas.
+  figure.classList.add("live");
   figure.setAttribute("aria-busy", "false");
 }
 
