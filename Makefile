@@ -8,7 +8,11 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 # takes any GECKODRIVER in its environment over the driver it was asked for.
 GECKODRIVER := $(HOME)/.cargo/bin/geckodriver
 
-.PHONY: serve build tools lint test test-native test-chrome test-firefox test-webkit test-e2e test-fuzz fuzz bench planted-bugs mutants clean
+.PHONY: help serve build tools lint test test-native test-chrome test-firefox test-webkit test-e2e test-fuzz fuzz bench planted-bugs mutants clean
+
+## This list: each target with the "## " lines above it.
+help:
+	@awk '/^## /{doc = doc substr($$0, 4) " "; next} /^[a-z][a-z0-9-]*:/{if (doc) printf "  make %-13s %s\n", substr($$1, 1, length($$1) - 1), doc; doc = ""; next} {doc = ""}' $(MAKEFILE_LIST)
 
 ## Build the Wasm package (pkg/) and serve the repository root on 127.0.0.1:$(PORT).
 serve: build
@@ -53,7 +57,7 @@ tools:
 
 # Seconds per fuzz target: a short run in `make test`, a longer campaign in `make fuzz`.
 FUZZ_SECONDS ?= 300
-TEST_FUZZ_SECONDS ?= 45
+TEST_FUZZ_SECONDS ?= 20
 
 ## Every test, after the formatting and lint checks: native (data fidelity, layout, SVG,
 ## properties), Wasm in Chrome, Firefox and WebKit, end-to-end in Chromium (with the soak test),
@@ -76,12 +80,14 @@ lint:
 	cargo clippy -q --target wasm32-unknown-unknown --all-targets -- -D warnings || { $(call FIX_CLIPPY,--target wasm32-unknown-unknown --all-targets); }
 	cargo clippy -q --target wasm32-unknown-unknown --no-default-features --features bench-dom-measure,studio -- -D warnings || { $(call FIX_CLIPPY,--target wasm32-unknown-unknown --no-default-features --features bench-dom-measure$(comma)studio); }
 
+## Native tests: every crate's own, the golden snapshots, properties, and index.html's prerender current.
 test-native: tools
 	cargo test --workspace --all-targets
 	@# The lean build's features, as the first view's Wasm has them: English only, no downloads.
 	cargo test --no-default-features
 	cargo run -q --example prerender -- --check
 
+## The Wasm's browser tests (wasm-pack test) in headless Chrome; test-firefox and test-webkit likewise.
 test-chrome: tools
 	@tools/ensure-tools browsers
 	wasm-pack test --headless --chrome
@@ -114,14 +120,14 @@ planted-bugs: build
 	@tools/ensure-tools browsers node
 	node tools/planted-bugs.mjs
 
+MUTANTS_ARGS ?=
+MUTANTS_JOBS ?= 2
 ## Mutation testing, not part of `make test` (hours for the whole crate): cargo-mutants with the
 ## native tests (.cargo/mutants.toml), then the browser-only modules with the Wasm browser tests in
 ## Chrome. Reports: mutants.out/ and mutants-browser/mutants.out/. MUTANTS_ARGS narrows a run,
 ## e.g. MUTANTS_ARGS="--file src/layout/scale.rs" or "--shard 1/4".
 ## cargo-mutants exits 2 when a mutant was missed, 3 when some only timed out (an endless loop,
 ## caught by the time limit): a pass succeeds on 0 or 3.
-MUTANTS_ARGS ?=
-MUTANTS_JOBS ?= 2
 mutants: tools
 	@tools/ensure-tools mutants browsers
 	PROPTEST_CASES=64 cargo mutants --workspace --no-shuffle -j $(MUTANTS_JOBS) $(MUTANTS_ARGS); native=$$?; \
@@ -129,6 +135,7 @@ mutants: tools
 	  cargo mutants --no-shuffle -j $(MUTANTS_JOBS) --config .cargo/mutants-browser.toml -o mutants-browser $(MUTANTS_ARGS); browser=$$?; \
 	[ $$native = 0 -o $$native = 3 ] && [ $$browser = 0 -o $$browser = 3 ]
 
+## A short fuzzing run of each parser, TEST_FUZZ_SECONDS per target (default 20), as in `make test`.
 test-fuzz: tools
 	@tools/ensure-tools fuzz
 	tools/fuzz $(TEST_FUZZ_SECONDS)
@@ -138,6 +145,8 @@ fuzz: tools
 	@tools/ensure-tools fuzz
 	tools/fuzz $(FUZZ_SECONDS)
 
+## Removes everything the build, the tests and the bench write (not bench/before/, a copy made by hand).
 clean:
 	cargo clean
-	rm -rf pkg pkg-lean dist node_modules fuzz/target bench/pkg-dom bench/pkg-data bench/data
+	rm -rf pkg pkg-lean pkg-studio dist node_modules fuzz/target mutants.out mutants-browser \
+	  bench/pkg-dom bench/dist-dom bench/pkg-data bench/data bench/results.json bench/peer/data.json bench/peer/peer.min.js

@@ -157,7 +157,7 @@ pub const STRINGS: &[(&str, &str, &str)] = strings![
     ("err_unknown_parameter", "unknown parameter; it was ignored", "parámetro desconocido; se ignoró"),
 ];
 
-/// The string for a key; the key itself if it is missing (a test makes sure none is).
+/// The string for a key; "?" if it is missing (`every_key_used_is_in_the_table` makes sure none is).
 pub fn text(lang: Lang, key: &str) -> &'static str {
     match STRINGS.iter().find(|(k, _, _)| *k == key) {
         Some((_, en, es)) => lang.pick(en, es),
@@ -220,6 +220,65 @@ mod tests {
                 assert_eq!(en.contains(&p), es.contains(&p), "{key}: {p}");
             }
         }
+    }
+
+    /// Every key the code names, in Rust (`say(…, "key"`, `text(…, "key"`), the shell's scripts
+    /// (`say("key"`, `strings.key`) and the page (`data-i18n="key"`, `data-i18n-label="key"`), is in
+    /// the table: a missing one would show "?" to a reader.
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn every_key_used_is_in_the_table() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let files = |dir: &str, ext: &str| -> Vec<std::path::PathBuf> {
+            let mut out = Vec::new();
+            let mut dirs = vec![root.join(dir)];
+            while let Some(d) = dirs.pop() {
+                for e in std::fs::read_dir(&d).unwrap().flatten() {
+                    let p = e.path();
+                    if p.is_dir() {
+                        dirs.push(p);
+                    } else if p.extension().is_some_and(|x| x == ext) {
+                        out.push(p);
+                    }
+                }
+            }
+            out
+        };
+        let key_at = |text: &str| -> Option<String> {
+            let key: String =
+                text.chars().take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_').collect();
+            (!key.is_empty() && text[key.len()..].starts_with(['"', ')', ',', ' ', ';', '.', '\n', ']'])).then_some(key)
+        };
+        let mut used = Vec::new();
+        // This file aside: it holds the table, and this test's own words.
+        for path in
+            files("src", "rs").into_iter().chain(files("examples", "rs")).filter(|p| !p.ends_with("text/strings.rs"))
+        {
+            let code = std::fs::read_to_string(&path).unwrap();
+            for call in ["say(", "text("] {
+                for (at, _) in code.match_indices(call) {
+                    // The call's second argument, when it is a literal: `say(lang, "fy", …)`.
+                    let args = &code[at + call.len()..];
+                    let end = args.find(')').unwrap_or(args.len());
+                    if let Some(comma) = args[..end].find(", \"") {
+                        used.extend(key_at(&args[comma + 3..]).map(|k| (k, path.clone())));
+                    }
+                }
+            }
+        }
+        let mut pages = files("www", "js");
+        pages.push(root.join("index.html"));
+        for path in pages {
+            let code = std::fs::read_to_string(&path).unwrap();
+            for marker in ["say(\"", "strings.", "strings[\"", "data-i18n=\"", "data-i18n-label=\""] {
+                for (at, _) in code.match_indices(marker) {
+                    used.extend(key_at(&code[at + marker.len()..]).map(|k| (k, path.clone())));
+                }
+            }
+        }
+        assert!(used.len() > 80, "only {} keys found: the scan is broken", used.len());
+        let missing: Vec<_> = used.iter().filter(|(k, _)| !STRINGS.iter().any(|(key, _, _)| key == k)).collect();
+        assert!(missing.is_empty(), "keys used but not in STRINGS: {missing:?}");
     }
 
     #[test]

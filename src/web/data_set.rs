@@ -6,13 +6,15 @@
 //! `Viewer.withData(canvas, files, options)` loads and views in one call; `new DataSet(files)` loads
 //! once and can then make viewers and time `select` alone. `files` is
 //! `{ components, kinds, metrics, sources, records, pipeline }`, each the text of that CSV file; the
-//! files go through the same checks as at build time (`ccht_data::load`), and a dataset, once loaded,
-//! lives as long as the page (it is leaked, so viewers can hold it by `&'static`): the studio makes
-//! one per edit of the data files, and limits each file to 1 MB.
+//! files go through the same checks as at build time (`ccht_data::load`). A dataset is shared by its
+//! `DataSet` and the viewers made from it, and freed with the last of them: the studio makes one per
+//! edit of the data files (and frees the one before), and limits each file to 1 MB.
 
+use super::viewer::Data;
 use super::Viewer;
 use crate::view::{select, ViewSpec, OPTION_NAMES};
 use ccht_data::{load, DataFiles, Dataset, FILE_NAMES};
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 fn text_field(files: &JsValue, name: &str) -> Result<String, JsValue> {
@@ -25,7 +27,7 @@ fn text_field(files: &JsValue, name: &str) -> Result<String, JsValue> {
 /// A dataset checked and loaded at run time.
 #[wasm_bindgen]
 pub struct DataSet {
-    pub(super) dataset: &'static Dataset,
+    pub(super) dataset: Rc<Dataset>,
 }
 
 #[wasm_bindgen]
@@ -48,7 +50,7 @@ impl DataSet {
                 shown.join("; ")
             )))
         })?;
-        Ok(DataSet { dataset: Box::leak(Box::new(dataset)) })
+        Ok(DataSet { dataset: Rc::new(dataset) })
     }
 
     #[wasm_bindgen(getter)]
@@ -58,25 +60,25 @@ impl DataSet {
 
     /// A viewer of this dataset on `canvas`, with the same options as `new Viewer`.
     pub fn viewer(&self, canvas: JsValue, options: JsValue) -> Result<Viewer, JsValue> {
-        Viewer::with_dataset(self.dataset, canvas, options)
+        Viewer::with_dataset(Data::Loaded(Rc::clone(&self.dataset)), canvas, options)
     }
 
     /// Runs view selection alone `reps` times for `{ view, component, metric, fy }` (string values)
     /// and returns the number of bars selected, so JavaScript can time selection apart from drawing.
     pub fn select(&self, options: JsValue, reps: u32) -> Result<usize, JsValue> {
-        let mut spec = ViewSpec::default_for(self.dataset);
+        let mut spec = ViewSpec::default_for(&self.dataset);
         for name in OPTION_NAMES {
             if let Some(value) =
                 js_sys::Reflect::get(&options, &JsValue::from_str(name)).ok().and_then(|v| v.as_string())
             {
                 spec = spec
-                    .with_option(self.dataset, name, &value)
+                    .with_option(&self.dataset, name, &value)
                     .map_err(|e| JsValue::from(js_sys::TypeError::new(&e.to_string())))?;
             }
         }
         let mut bars = 0;
         for _ in 0..reps.max(1) {
-            bars = std::hint::black_box(select(self.dataset, std::hint::black_box(&spec))).bar_count();
+            bars = std::hint::black_box(select(&self.dataset, std::hint::black_box(&spec))).bar_count();
         }
         Ok(bars)
     }

@@ -18,7 +18,7 @@ use web_sys::HtmlCanvasElement;
 impl Viewer {
     /// The current view's figures as CSV (RFC 4180), for download.
     pub fn csv(&self) -> String {
-        csv(self.dataset, &self.chart())
+        csv(self.dataset(), &self.chart())
     }
 
     /// The current view as an SVG document, drawn by the same code as the canvas, light theme.

@@ -210,7 +210,7 @@ impl DataSet {
             metrics: Vec<Choice<'a>>,
             years: Vec<u16>,
         }
-        let d = self.dataset;
+        let d = &*self.dataset;
         let lang = ccht_data::Lang::En;
         let choice = |id, name| Choice { id, name, kind_name: None };
         to_js(&Choices {

@@ -21,11 +21,31 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
+/// The dataset a viewer shows: the one compiled in, or one loaded at run time, shared with the
+/// `DataSet` that loaded it and freed with the last of them (the studio loads one per edit).
+#[derive(Clone)]
+pub(crate) enum Data {
+    Embedded(&'static Dataset),
+    #[cfg(feature = "runtime-data")]
+    Loaded(std::rc::Rc<Dataset>),
+}
+
+impl std::ops::Deref for Data {
+    type Target = Dataset;
+    fn deref(&self) -> &Dataset {
+        match self {
+            Data::Embedded(d) => d,
+            #[cfg(feature = "runtime-data")]
+            Data::Loaded(d) => d,
+        }
+    }
+}
+
 /// A chart bound to one `<canvas>`. State lives here; JavaScript only forwards choices.
 #[wasm_bindgen]
 pub struct Viewer {
-    /// The compiled-in dataset, or one loaded at run time and leaked (it lives as long as the page).
-    pub(super) dataset: &'static Dataset,
+    /// The compiled-in dataset, or one loaded at run time.
+    data: Data,
     pub(super) canvas: HtmlCanvasElement,
     context: CanvasRenderingContext2d,
     spec: ViewSpec,
@@ -57,17 +77,13 @@ impl Viewer {
         canvas: JsValue,
         #[wasm_bindgen(unchecked_param_type = "ViewOptions")] options: JsValue,
     ) -> Result<Viewer, JsValue> {
-        Viewer::with_dataset(&DATASET, canvas, options)
+        Viewer::with_dataset(Data::Embedded(&DATASET), canvas, options)
     }
 }
 
 impl Viewer {
-    /// A viewer of any dataset: the compiled-in one, or one loaded at run time (benchmarks).
-    pub(crate) fn with_dataset(
-        dataset: &'static Dataset,
-        canvas: JsValue,
-        options: JsValue,
-    ) -> Result<Viewer, JsValue> {
+    /// A viewer of any dataset: the compiled-in one, or one loaded at run time (benchmarks, the studio).
+    pub(crate) fn with_dataset(data: Data, canvas: JsValue, options: JsValue) -> Result<Viewer, JsValue> {
         let canvas: HtmlCanvasElement = canvas.dyn_into().map_err(|other| {
             let what = if other.is_null() || other.is_undefined() {
                 "nothing (is the element missing?)".to_string()
@@ -79,9 +95,9 @@ impl Viewer {
             type_error(format!("Viewer needs a <canvas> element; got {what}"))
         })?;
         let context = context_2d(&canvas).ok_or_else(no_context)?;
-        let spec = apply_options(dataset, ViewSpec::default_for(dataset), options)?;
+        let spec = apply_options(&data, ViewSpec::default_for(&data), options)?;
         Ok(Viewer {
-            dataset,
+            data,
             canvas,
             context,
             spec,
@@ -95,6 +111,12 @@ impl Viewer {
     }
 }
 
+impl Viewer {
+    pub(super) fn dataset(&self) -> &Dataset {
+        &self.data
+    }
+}
+
 #[wasm_bindgen]
 impl Viewer {
     /// Changes any of `view`, `component`, `metric`, `fy`. On error nothing changes.
@@ -103,7 +125,7 @@ impl Viewer {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "ViewOptions")] options: JsValue,
     ) -> Result<(), JsValue> {
-        let next = apply_options(self.dataset, self.spec, options)?;
+        let next = apply_options(self.dataset(), self.spec, options)?;
         if next != self.spec {
             self.active = None;
         }
@@ -126,7 +148,7 @@ impl Viewer {
     /// The current choice as `{ view, component, metric, fy }`.
     #[wasm_bindgen(getter, unchecked_return_type = "ViewState")]
     pub fn view(&self) -> Result<JsValue, JsValue> {
-        to_js(&ViewState::of(self.dataset, &self.spec))
+        to_js(&ViewState::of(self.dataset(), &self.spec))
     }
 
     /// Draws the current view at the canvas's CSS width, sizing its height to the content and its
@@ -145,7 +167,7 @@ impl Viewer {
         }
         let ratio =
             web_sys::window().map(|w| w.device_pixel_ratio()).filter(|r| r.is_finite() && *r > 0.0).unwrap_or(1.0);
-        let mut chart = select(self.dataset, &self.spec);
+        let mut chart = select(self.dataset(), &self.spec);
         let lay_out = |chart: &Chart| {
             #[cfg(not(feature = "bench-dom-measure"))]
             let layout = layout(chart, css_width, &self.measure());
@@ -174,7 +196,7 @@ impl Viewer {
         if self.canvas.height() != size.1 {
             self.canvas.set_height(size.1);
         }
-        let label = chart.description(self.dataset);
+        let label = chart.description(self.dataset());
         if self.shown.label != label {
             self.canvas.set_attribute("aria-label", &label).map_err(|_| error("could not label the canvas"))?;
             self.shown.label = label;
@@ -195,7 +217,7 @@ impl Viewer {
     /// (Lists go out through serde as every other result does: a `Vec<String>` return has glue of its own.)
     #[wasm_bindgen(js_name = setQuery, unchecked_return_type = "string[]")]
     pub fn set_query(&mut self, query: &str) -> Result<JsValue, JsValue> {
-        let (spec, errors) = ViewSpec::from_query(self.dataset, query);
+        let (spec, errors) = ViewSpec::from_query(self.dataset(), query);
         if spec != self.spec {
             self.active = None;
         }
@@ -207,7 +229,7 @@ impl Viewer {
     /// The URL query that reopens the current view.
     #[wasm_bindgen(getter)]
     pub fn query(&self) -> String {
-        self.spec.to_query(self.dataset)
+        self.spec.to_query(self.dataset())
     }
 
     /// The bar under a point in CSS pixels from the canvas's top left, as drawn last.
@@ -259,7 +281,7 @@ impl Viewer {
 
     /// A plain-language reading of the chart: extremes per panel, lower bounds, derived values.
     pub fn summary(&self) -> String {
-        self.chart().summary(self.dataset)
+        self.chart().summary(self.dataset())
     }
 
     /// The measures the measure menu should offer: in the component view those the component has
@@ -267,8 +289,12 @@ impl Viewer {
     /// figure that year.
     #[wasm_bindgen(js_name = menuMetrics, unchecked_return_type = "string[]")]
     pub fn menu_metrics(&self) -> Result<JsValue, JsValue> {
-        let ids: Vec<&str> =
-            self.spec.offered_metrics(self.dataset).into_iter().map(|m| self.dataset.metrics[m].id.as_ref()).collect();
+        let ids: Vec<&str> = self
+            .spec
+            .offered_metrics(self.dataset())
+            .into_iter()
+            .map(|m| self.dataset().metrics[m].id.as_ref())
+            .collect();
         to_js(&ids[..])
     }
 
@@ -296,7 +322,7 @@ impl Viewer {
     /// Every source of the current view, each with the figures it gives: the provenance panel.
     #[wasm_bindgen(unchecked_return_type = "SourceInfo[]")]
     pub fn sources(&self) -> Result<JsValue, JsValue> {
-        let d = self.dataset;
+        let d = self.dataset();
         let chart = self.chart();
         let mut out: Vec<SourceInfo<'_>> = Vec::new();
         for b in chart.panels.iter().flat_map(|p| &p.bars) {
@@ -325,7 +351,7 @@ impl Viewer {
 
     /// What the current chart shows, in words: the canvas's `aria-label`.
     pub fn description(&self) -> String {
-        self.chart().description(self.dataset)
+        self.chart().description(self.dataset())
     }
 
     /// The bars of the last draw, in CSS pixels from the canvas's top left, with their records.
@@ -352,7 +378,7 @@ impl Viewer {
                         scale: Scale::Linear,
                         ..self.spec
                     };
-                    spec.to_query(self.dataset)
+                    spec.to_query(self.dataset())
                 });
                 BarInfo {
                     x: b.x0,
@@ -389,13 +415,13 @@ impl Viewer {
     pub(super) fn chart(&self) -> Cow<'_, Chart> {
         match &self.drawn {
             Some((spec, chart)) if *spec == self.spec => Cow::Borrowed(chart),
-            _ => Cow::Owned(select(self.dataset, &self.spec)),
+            _ => Cow::Owned(select(self.dataset(), &self.spec)),
         }
     }
 
     /// One record as readers see it, in the view's language.
     fn figure(&self, record: usize) -> Figure {
-        let d = self.dataset;
+        let d = self.dataset();
         let lang = self.spec.lang;
         let r = &d.records[record];
         let kind = d.kind_of(r);
