@@ -390,7 +390,7 @@ proptest! {
     #![proptest_config(cases(1500))]
 
     /// The whole path from a view to an SVG, at any width from 0 to 4000 CSS pixels. (Pixel
-    /// ratios are the canvas wrapper's: tests/browser.rs reads them back in three browsers.)
+    /// ratios are the canvas wrapper's: tests/browser/ reads them back in three browsers.)
     #[test]
     fn every_selected_record_is_drawn_once_with_finite_geometry(
         (d, spec) in dataset_and_view(),
@@ -414,7 +414,7 @@ proptest! {
         }
     }
 
-    /// Found by this test and fixed (number_format.rs): `with_separators` once rounded the fraction
+    /// Found by this test and fixed (src/text/numbers.rs): `with_separators` once rounded the fraction
     /// to cents on its own, so 0.999 became 0 + 100 cents and was written "0.1".
     #[test]
     fn written_numbers_are_the_value_to_the_cent(cents in 0u64..100_000_000_000, extra in 0.0..1.0f64) {
@@ -424,9 +424,9 @@ proptest! {
         prop_assert!((read - value).abs() <= 0.005 + value * 1e-12, "{} written as {}", value, written);
     }
 
-    /// Found by this test and fixed (view.rs): `from_query` once applies `fy` after `component` and `metric`, and each
+    /// Found by this test and fixed (src/view/options.rs): `from_query` once applies `fy` after `component` and `metric`, and each
     /// option settles the component view against the year in force *so far*, so a link to an older
-    /// year loses its measure when the newest year lacks it (web.rs `setView` shares the order).
+    /// year loses its measure when the newest year lacks it (src/web/options.rs, `setView`, shares the order).
     #[test]
     fn a_view_s_query_reopens_the_same_chart((d, spec) in dataset_and_view()) {
         let ids = [
@@ -466,7 +466,7 @@ proptest! {
     }
 }
 
-/// Found by this test and fixed (layout.rs): a panel whose largest value is below about 5e-323 gets a tick step of
+/// Found by this test and fixed (src/layout/scale.rs): a panel whose largest value is below about 5e-323 gets a tick step of
 /// 0 from `tick_step` (10^floor(log10(raw)) underflows to 0), so `max` is 0 × ∞ = NaN and every x
 /// in the panel is NaN. The data files can say so: a derived value needs no `as_written` check.
 #[test]

@@ -3,7 +3,7 @@
  * the same kind of controls, so tools/bench.mjs can compare the two in one browser run.
  *
  * - Component view: one horizontal bar chart per kind panel, as our canvas has one panel per kind.
- *   Metric view and pipeline: one chart. The selection rules are src/view.rs's, ported.
+ *   Metric view and pipeline: one chart. The selection rules are src/view/select.rs's, ported.
  * - Value labels at the bar ends ("800+") by a small plugin, as our viewer writes them; the panel
  *   title by Chart.js's title plugin; chart title, notes and source line as HTML around the charts.
  * - Redraw path, Chart.js's fast one: animations off; each panel's chart is kept and given new
@@ -27,7 +27,7 @@ const form = $("#controls");
 const componentSelect = $("#component");
 const metricSelect = $("#metric");
 
-// Number formatting, as src/number_format.rs.
+// Number formatting, as src/text/numbers.rs.
 function withSeparators(value) {
   const whole = Math.trunc(value);
   const fraction = Math.round((value - whole) * 100);
@@ -52,7 +52,7 @@ const WORDS = { exact: (n) => n, "at-least": (n) => `more than ${n}`, approximat
 const barLabel = (value, unit, q) => MARKS[q](inUnit(value, unit, true));
 const spoken = (value, unit, q) => WORDS[q](inUnit(value, unit, false));
 
-// View selection, as src/view.rs.
+// View selection, as src/view/select.rs.
 function makeModel(d) {
   const kindOf = (metric) => d.metrics[metric].kind;
   const years = [...new Set(d.records.map((r) => r.fiscal_year))].sort((a, b) => a - b);

@@ -1,12 +1,12 @@
 //! Drawing: paints a [`Layout`] through plotters' drawing API, on any [`DrawingBackend`].
 //!
-//! The canvas in the browser (plotters-canvas, wrapped in `canvas_backend.rs`) and the SVG of
+//! The canvas in the browser (plotters-canvas, wrapped in `web/canvas.rs`) and the SVG of
 //! downloads, native tests and the prerendered first paint (plotters' `SVGBackend`, wrapped in
-//! `svg_backend.rs`) run this same code, so what the tests read is what readers see.
+//! `render/svg.rs`) run this same code, so what the tests read is what readers see.
 //!
 //! Coordinates are the layout's CSS pixels: a backend that paints more device pixels than that
 //! (the canvas at devicePixelRatio 2 or 3) scales inside its wrapper. Bars are drawn in each
-//! panel's own `Cartesian2d`, value along x (linear or log) and CSS pixels down y; `layout.rs`
+//! panel's own `Cartesian2d`, value along x (linear or log) and CSS pixels down y; `layout/`
 //! stays the source of truth for where they are, since hit-testing and the value labels read it
 //! (plotters 0.3.7 cannot map a log axis back), and a test holds the two within a pixel.
 
