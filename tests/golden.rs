@@ -18,9 +18,13 @@ const VIEWS: [(&str, &str); 7] = [
     ("pipeline", "view=pipeline"),
 ];
 
+/// A Spanish view (number formats, words): in builds with Spanish only (the lean build has none).
+const SPANISH: (&str, &str) = ("pipeline-es", "view=pipeline&lang=es");
+
 #[test]
 fn layouts_and_svgs_are_as_reviewed() {
-    for (name, query) in VIEWS {
+    let spanish = cfg!(feature = "spanish").then_some(SPANISH);
+    for (name, query) in VIEWS.into_iter().chain(spanish) {
         let (spec, errors) = ViewSpec::from_query(&DATASET, query);
         assert!(errors.is_empty(), "{name}: {errors:?}");
         let chart = select(&DATASET, &spec);
