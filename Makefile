@@ -73,8 +73,10 @@ FIX_CLIPPY = echo "make: clippy found the problems above; fix them (cargo clippy
 ## warnings as errors; first in `make test`, a minute or two before anything slow.
 lint:
 	@tools/ensure-tools lint
-	@# Every file a comment, a config or a Markdown file names exists (no stale names).
+	@# Every file a comment, a config or a Markdown file names exists (no stale names), and no new
+	@# cycle between modules.
 	node tools/check-paths.mjs
+	node tools/check-cycles.mjs
 	cargo fmt --all --check || { $(FIX_FMT); }
 	cd fuzz && cargo fmt --check || { $(FIX_FMT); }
 	cargo clippy -q --workspace --all-targets -- -D warnings || { $(call FIX_CLIPPY,--workspace --all-targets); }

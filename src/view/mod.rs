@@ -3,14 +3,16 @@
 
 mod chart;
 mod describe;
+mod every;
 mod options;
 mod select;
 mod spec;
 
 pub use chart::{Bar, Card, Chart, Comparison, Gap, Panel, SparkYear};
+pub use every::every_view;
 pub use options::{percent_decode, OptionError, Problem, OPTION_NAMES, SHELL_PARAMETERS};
 pub use select::select;
-pub use spec::{every_view, fiscal_years, Scale, ViewKind, ViewSpec};
+pub use spec::{fiscal_years, Scale, ViewKind, ViewSpec};
 
 /// A view of the compiled-in data, for the tests: a view kind, a component and a metric by id.
 #[cfg(test)]
