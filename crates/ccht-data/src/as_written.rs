@@ -1,7 +1,7 @@
 //! How a source words a figure, read as a value and a qualifier: "more than 3.7 million" is at
 //! least 3,700,000. The checker holds each record's `value` and `qualifier` to its `as_written`.
 
-use crate::dataset::Qualifier;
+use crate::tables::Qualifier;
 
 /// What a figure as written states: its value and whether it is a lower bound or approximate.
 /// Understands "1,686", "more than 3.7 million", "over 260,000", "about 44,000", "84%", "$12 million".

@@ -2,7 +2,8 @@
 //! metric, added, changed (its value, qualifier, wording, source or note) or removed. The studio
 //! shows it before the analyst saves.
 
-use crate::dataset::{Dataset, Record};
+use crate::dataset::Dataset;
+use crate::tables::Record;
 use serde::Serialize;
 
 /// One figure that differs.

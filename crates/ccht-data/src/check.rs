@@ -3,9 +3,10 @@
 //! to the other tables by id; a loaded [`Dataset`] refers by index, resolved here once.
 
 use crate::as_written::parse_as_written;
-use crate::dataset::{Component, Dataset, Kind, Metric, PipelineStage, Qualifier, Record, Source, SourceKind, Unit};
+use crate::dataset::Dataset;
 use crate::derived::resolve_derived;
-use crate::files::{read_table, row, DataError, DataFiles, Table};
+use crate::files::{read_table, row, DataError, DataFiles, Table, FILE_NAMES};
+use crate::tables::{Component, Kind, Metric, PipelineStage, Qualifier, Record, Source, SourceKind, Unit};
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -328,6 +329,25 @@ impl Ids {
 }
 
 /// Test tables small enough to read, for the checker's tests and the derived values' own.
+/// Reads and checks the six files of a data folder, naming each as the folder and the file
+/// (`data/records.csv`), as `build.rs`, the tests and the tools see them.
+pub fn load_folder(folder: &std::path::Path) -> Result<Dataset, Vec<DataError>> {
+    let mut texts = Vec::new();
+    let mut errors = Vec::new();
+    for name in FILE_NAMES {
+        let path = folder.join(name).display().to_string();
+        match std::fs::read_to_string(&path) {
+            Ok(text) => texts.push((path, text)),
+            Err(e) => errors.push(DataError { file: path.clone(), line: 0, reason: format!("cannot be read: {e}") }),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let file = |i: usize| (texts[i].0.as_str(), texts[i].1.as_str());
+    load(&DataFiles::in_order(std::array::from_fn(file)))
+}
+
 #[cfg(test)]
 pub(crate) mod fixture {
     use super::*;
@@ -362,6 +382,13 @@ pub(crate) mod fixture {
 mod tests {
     use super::fixture::*;
     use super::*;
+
+    #[test]
+    fn a_folder_that_cannot_be_read_names_each_file() {
+        let missing = load_folder(std::path::Path::new("/nonexistent")).unwrap_err();
+        assert_eq!(missing.len(), 6);
+        assert!(missing[0].to_string().starts_with("/nonexistent/components.csv: cannot be read: "), "{}", missing[0]);
+    }
 
     /// Rows of the eight main columns; the four optional ones are added empty.
     fn load_records(records: &str) -> Result<Dataset, Vec<DataError>> {

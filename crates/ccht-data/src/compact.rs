@@ -6,7 +6,8 @@
 //! [`decode`] runs in the Wasm. The two must agree field for field: a test round-trips the
 //! repository's data.
 
-use crate::dataset::{Component, Dataset, Kind, Metric, PipelineStage, Qualifier, Record, Source, SourceKind, Unit};
+use crate::dataset::Dataset;
+use crate::tables::{Component, Kind, Metric, PipelineStage, Qualifier, Record, Source, SourceKind, Unit};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt::Write as _;

@@ -2,7 +2,7 @@
 //! state, and marked `derived` wherever they are shown. The one rule so far is
 //! `before-increase(A, B)`: the value before an increase of B percent led to A, A ÷ (1 + B/100).
 
-use crate::dataset::{Component, Metric, Qualifier, Record};
+use crate::tables::{Component, Metric, Qualifier, Record};
 use std::borrow::Cow;
 
 /// Resolves every derived record's inputs, wherever they stand in the file, and holds its value

@@ -6,76 +6,6 @@
 use crate::dataset::Dataset;
 use crate::reading::read_source;
 
-/// A number as written in a text, with its byte range.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct Mention {
-    pub start: usize,
-    pub end: usize,
-    pub text: String,
-}
-
-const NUMBER_WORDS: [&str; 14] = [
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "dozen",
-    "hundred",
-    "thousand",
-    "thousands",
-];
-
-/// Every number in a text: "1,686", "3.7 million", "84%", "866-347-2423", and number words such
-/// as "thousands", which a reader would take for a figure as well.
-pub fn mentions(text: &str) -> Vec<Mention> {
-    let bytes = text.as_bytes();
-    let mut found = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        let starts_word = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
-        if bytes[i].is_ascii_digit() && starts_word {
-            let start = i;
-            let joins_digits =
-                |i: usize| matches!(bytes[i], b',' | b'.' | b'-') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
-            while i < bytes.len() && (bytes[i].is_ascii_digit() || joins_digits(i)) {
-                i += 1;
-            }
-            // "3.7 million", with a space or, as web pages write it, a no-break space.
-            for scale in ["million", "billion", "thousand"] {
-                for space in [" ", "\u{a0}"] {
-                    if text[i..].strip_prefix(space).is_some_and(|rest| rest.starts_with(scale)) {
-                        i += space.len() + scale.len();
-                    }
-                }
-            }
-            if bytes.get(i) == Some(&b'%') {
-                i += 1;
-            }
-            found.push(Mention { start, end: i, text: text[start..i].to_string() });
-            continue;
-        }
-        if bytes[i].is_ascii_alphabetic() && starts_word {
-            let start = i;
-            while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
-                i += 1;
-            }
-            let word = text[start..i].to_ascii_lowercase();
-            if NUMBER_WORDS.contains(&word.as_str()) {
-                found.push(Mention { start, end: i, text: word });
-            }
-            continue;
-        }
-        i += 1;
-    }
-    found
-}
-
 /// Holds the records taken from the source `source_id` to its `text`, with `ignored` (name, text)
 /// the CSV list of its other numbers (`source,as_written,reason`). Returns how many records it
 /// checked, or every problem found, each naming the record's line in `records.csv` or the ignore
@@ -96,16 +26,6 @@ mod tests {
 
     const IGNORED: (&str, &str) =
         ("ignored.csv", "source,as_written,reason\nfy2024-release,2024,the fiscal year that each record names\n");
-
-    #[test]
-    fn the_scanner_sees_every_form_of_number() {
-        let text = "In FY 2024, 1,686 cases, more than 3.7 million clicks, 84% up; call 866-347-2423; thousands more.";
-        let found: Vec<String> = mentions(text).into_iter().map(|m| m.text).collect();
-        assert_eq!(found, ["2024", "1,686", "3.7 million", "84%", "866-347-2423", "thousands"]);
-        let first = &mentions("x 12,5.")[0];
-        assert_eq!((first.start, first.end, first.text.as_str()), (2, 6, "12,5"));
-        assert!(mentions("a2 b3c").is_empty());
-    }
 
     /// A one-record dataset from the source "r", with its sentence and figure as given.
     fn one_record(sentence: &str, as_written: &str, value: f64) -> Dataset {

@@ -4,7 +4,6 @@
 
 use serde::de::DeserializeOwned;
 use std::fmt;
-use std::path::Path;
 
 /// The text of each data file, with the name its errors should carry.
 pub struct DataFiles<'a> {
@@ -43,25 +42,6 @@ impl fmt::Display for DataError {
             line => write!(f, "{}:{line}: {}", self.file, self.reason),
         }
     }
-}
-
-/// Reads and checks the six files of a data folder, naming each as the folder and the file
-/// (`data/records.csv`), as `build.rs`, the tests and the tools see them.
-pub fn load_folder(folder: &Path) -> Result<crate::Dataset, Vec<DataError>> {
-    let mut texts = Vec::new();
-    let mut errors = Vec::new();
-    for name in FILE_NAMES {
-        let path = folder.join(name).display().to_string();
-        match std::fs::read_to_string(&path) {
-            Ok(text) => texts.push((path, text)),
-            Err(e) => errors.push(DataError { file: path.clone(), line: 0, reason: format!("cannot be read: {e}") }),
-        }
-    }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    let file = |i: usize| (texts[i].0.as_str(), texts[i].1.as_str());
-    crate::load(&DataFiles::in_order(std::array::from_fn(file)))
 }
 
 /// A row type: its columns, as the header must name them.
@@ -250,8 +230,5 @@ mod tests {
         let e = DataError { file: "data/x.csv".into(), line: 3, reason: "bad".into() };
         assert_eq!(e.to_string(), "data/x.csv:3: bad");
         assert_eq!(DataError { line: 0, ..e }.to_string(), "data/x.csv: bad");
-        let missing = load_folder(Path::new("/nonexistent")).unwrap_err();
-        assert_eq!(missing.len(), 6);
-        assert!(missing[0].to_string().starts_with("/nonexistent/components.csv: cannot be read: "), "{}", missing[0]);
     }
 }

@@ -2,7 +2,7 @@
 //! the bars it draws and not to the size of the dataset. Sorted lists searched by halves: a map
 //! type would bring code of its own into the Wasm.
 
-use crate::dataset::Dataset;
+use crate::tables::{Metric, Record};
 
 #[derive(Debug, Default)]
 pub struct RecordIndex {
@@ -50,18 +50,19 @@ impl Groups {
 }
 
 impl RecordIndex {
-    pub fn build(d: &Dataset) -> RecordIndex {
+    /// From a dataset's tables: its records, its metrics (for their kinds) and how many components.
+    pub fn build(records: &[Record], metrics: &[Metric], components: usize) -> RecordIndex {
         let mut index = RecordIndex {
-            metrics_of: vec![Vec::new(); d.components.len()],
-            components_of_metric: vec![Vec::new(); d.metrics.len()],
-            years_of_metric: vec![Vec::new(); d.metrics.len()],
+            metrics_of: vec![Vec::new(); components],
+            components_of_metric: vec![Vec::new(); metrics.len()],
+            years_of_metric: vec![Vec::new(); metrics.len()],
             ..RecordIndex::default()
         };
-        let (n, r) = (d.records.len(), |i: usize| &d.records[i]);
+        let (n, r) = (records.len(), |i: usize| &records[i]);
         index.by_year_component = Groups::new(n, &|i| (r(i).fiscal_year as usize, r(i).component), &|_| 0);
-        index.by_year_kind = Groups::new(n, &|i| (r(i).fiscal_year as usize, d.metrics[r(i).metric].kind), &|_| 0);
+        index.by_year_kind = Groups::new(n, &|i| (r(i).fiscal_year as usize, metrics[r(i).metric].kind), &|_| 0);
         index.by_series = Groups::new(n, &|i| (r(i).component, r(i).metric), &|i| r(i).fiscal_year as usize);
-        for r in d.records.iter() {
+        for r in records.iter() {
             insert_sorted(&mut index.metrics_of[r.component], r.metric);
             insert_sorted(&mut index.components_of_metric[r.metric], r.component);
             insert_sorted(&mut index.years_of_metric[r.metric], r.fiscal_year);

@@ -17,20 +17,24 @@ mod fidelity;
 mod files;
 mod index;
 mod lang;
+mod mentions;
 mod reading;
 mod rows;
+mod tables;
 
 pub use as_written::parse_as_written;
 pub use changes::{changes, Change};
-pub use check::load;
+pub use check::{load, load_folder};
 pub use compact::{decode, encode, Compact};
-pub use dataset::{Component, Dataset, Kind, Metric, PipelineStage, Qualifier, Record, Source, SourceKind, Text, Unit};
-pub use fidelity::{check_fidelity, mentions, Mention};
-pub use files::{load_folder, DataError, DataFiles, FILE_NAMES};
+pub use dataset::Dataset;
+pub use fidelity::check_fidelity;
+pub use files::{DataError, DataFiles, FILE_NAMES};
 pub use index::{insert_sorted, sort_ids_by, RecordIndex};
 pub use lang::Lang;
+pub use mentions::{mentions, Mention};
 pub use reading::{propose, read_source, Accounted, Proposal, Reading};
 pub use rows::append_row;
+pub use tables::{Component, Kind, Metric, PipelineStage, Qualifier, Record, Source, SourceKind, Text, Unit};
 
 /// The repository's own `data/` folder, loaded once, for the tests of every module.
 #[cfg(test)]

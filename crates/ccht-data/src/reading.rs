@@ -4,9 +4,10 @@
 //! studio both read a source this way, so what the studio marks green is what the tests accept.
 
 use crate::as_written::parse_as_written;
-use crate::dataset::{Dataset, Qualifier, Record};
-use crate::fidelity::{mentions, Mention};
+use crate::dataset::Dataset;
 use crate::files::{read_table, row, DataError};
+use crate::mentions::{mentions, Mention};
+use crate::tables::{Qualifier, Record};
 use serde::Serialize;
 
 row! {
