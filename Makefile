@@ -25,13 +25,11 @@ serve: build
 # test still prints its panic.
 # `-Zfmt-debug=none` compiles every `{:?}` to nothing: no Debug code, no Unicode escape tables and
 # no debug-string glue, 3.1 KB gzipped off the first view's Wasm (72,469 → 69,351 B, measured on
-# 2026-12-02). No message a reader or a developer sees in the page uses Debug (the studio's Wasm,
-# below, keeps it): the one serde-wasm-bindgen
-# writes for an object is replaced in src/web/options.rs (`apply_options`), and tests/e2e check it.
+# 2026-12-02). No message a reader or a developer sees uses Debug, in the page or the studio (the
+# data checker quotes with ccht_data::quoted): the one serde-wasm-bindgen writes for an object is
+# replaced in src/web/options.rs (`apply_options`), and tests/e2e check it. Every shipped Wasm,
+# the studio's too, is built with these flags.
 RELEASE_WASM := RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none" wasm-pack build --release --target web
-# The studio's Wasm keeps Debug: the checker's messages quote what they found with `{:?}`
-# ("unknown metric \"arrest\""), and tests/e2e/studio.test.mjs holds them to the build's words.
-STUDIO_WASM := RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" wasm-pack build --release --target web
 # optimize_for_size picks the standard library's smaller code paths (sorting, formatting): 4.3 KB
 # gzipped off the first view's Wasm, measured on 2026-12-02 (78,690 → 74,366 B before short imports).
 RELEASE_CARGO := -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
@@ -45,7 +43,7 @@ build: tools
 	@# pkg-lean/: what the page's first view loads, without the downloads (fetched from pkg/ on use).
 	$(RELEASE_WASM) --out-dir pkg-lean --no-pack . -- $(RELEASE_CARGO) --no-default-features
 	@# pkg-studio/: studio.html's Wasm, the build's checker and the preview (src/web/studio.rs).
-	$(STUDIO_WASM) --out-dir pkg-studio --no-pack . -- $(RELEASE_CARGO) --no-default-features --features studio
+	$(RELEASE_WASM) --out-dir pkg-studio --no-pack . -- $(RELEASE_CARGO) --no-default-features --features studio
 	@# What pages load: the shell bundled with the glue and minified, in dist/ (tools/bundle.mjs).
 	node tools/bundle.mjs
 	@# dist/prerender/: every view drawn natively by the same code, for the first paint; index.html's default view.

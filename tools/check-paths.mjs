@@ -43,7 +43,7 @@ function prose(file, line, state) {
 }
 // Written by the build, the tests or the bench (Makefile, `make clean`), or outside this repository
 // (../shared/, Chromium's front_end/).
-const UNCHECKED = /^(front_end\/|\.\.\/|\/|~|dist\/|pkg(-lean|-studio)?\/|target\/|node_modules\/|bench\/(pkg-|dist-|data\/|results\.json|before\/|peer\/data\.json|peer\/peer\.min\.js)|fuzz\/(artifacts|corpus|target)\/|mutants|docs\/gallery\/(before|after)-)/;
+const UNCHECKED = /^(front_end\/|\.\.\/|\/|~|dist\/|pkg(-lean|-studio)?\/|target\/|node_modules\/|bench\/(pkg-|dist-|data\/|results\.json|before\b|peer\/data\.json|peer\/peer\.min\.js)|fuzz\/(artifacts|corpus|target)\/|mutants|docs\/gallery\/(before|after)-)/;
 const SCANNED = /\.(rs|mjs|js|md|toml|sh|py|html|css|yml|yaml)$|(^|\/)(Makefile|ensure-tools|fuzz|run|test-webkit)$/;
 const EXT = "rs|mjs|js|md|toml|json|csv|html|css|sh|py|txt|snap|png|svg|wasm|ts|dict|expected|ttf|lock";
 const PATH = new RegExp(`(?<![\\w/.:@-])((?:\\.{0,2}/)?(?:[\\w.-]+/)*[\\w-]+(?:\\.[\\w-]+)*\\.(?:${EXT}))(?![\\w/-])`, "g");
@@ -67,8 +67,8 @@ for (const file of tracked.filter((f) => SCANNED.test(f) && !f.startsWith("tests
       if (/^(\w+\.)+(com|org|gov|net|io|nz|uk)$/.test(name) || /^\d/.test(name)) continue;
       // Placeholders in capitals: "data/FILE:LINE", "fuzz/artifacts/TARGET/".
       if (/\/[A-Z_]+(\/|$)/.test(name)) continue;
-      if (UNCHECKED.test(name) || NOT_FILES.has(name)) continue;
       const bare = name.replace(/^\.\//, "");
+      if (UNCHECKED.test(bare) || NOT_FILES.has(bare)) continue;
       const found = bare.includes("/")
         ? existsSync(join(root, bare)) || existsSync(join(root, dirname(file), bare)) || endsAFile(bare)
         : names.has(bare) || existsSync(join(root, dirname(file), bare));

@@ -224,7 +224,8 @@ function readText() {
   const reasons = new Map(read.numbers.filter((n) => n.status === "ignored").map((n) => [n.text, n.reason]));
   $("ignored-list").replaceChildren(...[...reasons].map(([number, reason]) => element("li", {}, element("mark", { class: "n ignored" }, number), ` ${reason}`)));
   $("ignored-h").hidden = reasons.size === 0;
-  $("read-problems").replaceChildren(...read.problems.filter((p) => !/neither a record nor on the ignore list/.test(p)).map((p) => element("li", {}, p)));
+  // The unaccounted numbers are marked in the text itself; the list holds the other problems.
+  $("read-problems").replaceChildren(...read.problems.filter((p) => p.kind !== "unaccounted").map((p) => element("li", {}, p.message)));
   $("proposals-h").hidden = red.length === 0;
   // A new reading rebuilds the proposals: what was typed into the others is put back.
   const kept = proposalInputs();

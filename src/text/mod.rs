@@ -4,5 +4,6 @@
 mod numbers;
 mod strings;
 
+pub use ccht_data::quoted;
 pub use numbers::{bar_label, compact, in_unit, plain_decimal, spoken, with_separators};
-pub use strings::{fill, parse_lang, quoted, say, text, LANGS, STRINGS};
+pub use strings::{fill, parse_lang, say, text, LANGS, STRINGS};

@@ -192,16 +192,6 @@ pub fn say(lang: Lang, key: &str, args: &[&str]) -> String {
     fill(text(lang, key), args)
 }
 
-/// A reader's text, in quotes, for a message: `"fbi"`. Control characters are dropped; not `{:?}`,
-/// whose escaping tables would add kilobytes to the Wasm.
-pub fn quoted(value: &str) -> String {
-    let mut out = String::with_capacity(value.len() + 2);
-    out.push('"');
-    out.extend(value.chars().filter(|c| !c.is_control()));
-    out.push('"');
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

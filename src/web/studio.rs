@@ -124,20 +124,26 @@ struct Marked<'a> {
 
 /// Reads `text`, the source `source`, against `files`: `{ numbers, problems }`, each number with
 /// its status (`record` and its line, `ignored` and the reason, `unaccounted` and a proposed row)
-/// and each problem of the fidelity check. Fails if the data files do not load.
+/// and each problem of the fidelity check as `{ kind, message }`. Fails if the data files do not load.
 #[wasm_bindgen(js_name = readSource)]
 pub fn read_source_text(files: JsValue, source: &str, text: &str) -> Result<JsValue, JsValue> {
+    /// A problem of the reading: its case (ccht_data::ReadProblem::kind) and its words.
+    #[derive(Serialize)]
+    struct Said {
+        kind: &'static str,
+        message: String,
+    }
     #[derive(Serialize)]
     struct Read<'a> {
         numbers: Vec<Marked<'a>>,
-        problems: Vec<String>,
+        problems: Vec<Said>,
     }
     let files = Files::from_js(files)?;
     let dataset = files.load().map_err(|errors| {
         error(format!("the data files have {} problem(s): fix them first, under Check", errors.len()))
     })?;
     if !dataset.sources.iter().any(|s| s.id == source) {
-        return Err(type_error(format!("source: {source:?} is not in data/sources.csv")));
+        return Err(type_error(format!("source: {} is not in data/sources.csv", crate::text::quoted(source))));
     }
     let (readings, problems) = read_source(&dataset, source, text, (PATHS[6], &files.ignored));
     // Byte offsets → UTF-16, in one pass: the readings come in text order.
@@ -154,6 +160,7 @@ pub fn read_source_text(files: JsValue, source: &str, text: &str) -> Result<JsVa
             Marked { start: at(*start), end: at(*end), text, accounted: &r.accounted }
         })
         .collect();
+    let problems = problems.iter().map(|p| Said { kind: p.kind(), message: p.to_string() }).collect();
     to_js(&Read { numbers, problems })
 }
 
@@ -164,7 +171,7 @@ pub fn add_row(file: &str, text: &str, fields: JsValue) -> Result<String, JsValu
         .iter()
         .position(|(key, _)| *key == file)
         .map(|i| PATHS[i])
-        .ok_or_else(|| type_error(format!("file: {file:?} is not one of the data files")))?;
+        .ok_or_else(|| type_error(format!("file: {} is not one of the data files", crate::text::quoted(file))))?;
     let fields: Vec<(String, String)> =
         serde_wasm_bindgen::from_value::<std::collections::BTreeMap<String, String>>(fields)
             .map_err(|e| type_error(format!("fields: {e}")))?

@@ -109,9 +109,7 @@ impl Viewer {
             page_heading: false,
         })
     }
-}
 
-impl Viewer {
     pub(super) fn dataset(&self) -> &Dataset {
         &self.data
     }

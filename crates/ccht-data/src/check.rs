@@ -6,6 +6,7 @@ use crate::as_written::parse_as_written;
 use crate::dataset::Dataset;
 use crate::derived::resolve_derived;
 use crate::files::{read_table, row, DataError, DataFiles, Table, FILE_NAMES};
+use crate::quote::quoted;
 use crate::tables::{Component, Kind, Metric, PipelineStage, Qualifier, Record, Source, SourceKind, Unit};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -73,8 +74,8 @@ pub fn load(files: &DataFiles<'_>) -> Result<Dataset, Vec<DataError>> {
     let kinds = accept(&t_kinds, &mut errors, |_, row, seen: &[Kind]| {
         check_new_id(&row.id, seen.iter().map(|k| k.id.as_ref()))?;
         check_text("name", &row.name)?;
-        let unit =
-            Unit::parse(&row.unit).ok_or_else(|| format!("unit {:?} must be count, dollars or percent", row.unit))?;
+        let unit = Unit::parse(&row.unit)
+            .ok_or_else(|| format!("unit {} must be count, dollars or percent", quoted(&row.unit)))?;
         check_text("noun", &row.noun)?;
         check_text("name_es", &row.name_es)?;
         check_text("noun_es", &row.noun_es)?;
@@ -112,16 +113,16 @@ pub fn load(files: &DataFiles<'_>) -> Result<Dataset, Vec<DataError>> {
         let iso = date.len() == 10
             && date.chars().enumerate().all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
         if !iso && !date.is_empty() {
-            return Err(format!("date {date:?} must be written YYYY-MM-DD, or left empty"));
+            return Err(format!("date {} must be written YYYY-MM-DD, or left empty", quoted(date)));
         }
         if !row.url.starts_with("https://") {
-            return Err(format!("url {:?} must start with https://", row.url));
+            return Err(format!("url {} must start with https://", quoted(&row.url)));
         }
         check_pair("url_note", &row.url_note, &row.url_note_es)?;
         let kind = match row.kind.as_str() {
             "primary" => SourceKind::Primary,
             "secondary" => SourceKind::Secondary,
-            other => return Err(format!("kind {other:?} must be primary or secondary")),
+            other => return Err(format!("kind {} must be primary or secondary", quoted(other))),
         };
         Ok(Source {
             id: owned(&row.id),
@@ -155,7 +156,8 @@ pub fn load(files: &DataFiles<'_>) -> Result<Dataset, Vec<DataError>> {
     }
 
     let pipeline = accept(&t_pipeline, &mut errors, |_, row, stages: &[PipelineStage]| {
-        let stage: usize = row.stage.parse().map_err(|_| format!("stage {:?} must be a whole number", row.stage))?;
+        let stage: usize =
+            row.stage.parse().map_err(|_| format!("stage {} must be a whole number", quoted(&row.stage)))?;
         if stage != stages.len() + 1 {
             return Err(format!("stage {stage} is out of order; stages are numbered 1, 2, 3… from the top"));
         }
@@ -163,7 +165,10 @@ pub fn load(files: &DataFiles<'_>) -> Result<Dataset, Vec<DataError>> {
         let metric = metric_ids.find(&row.metric, "metric", "metrics.csv")?;
         // The pipeline shares one count axis; a dollar or percent stage would be mislabelled.
         if kinds[metrics[metric].kind].unit != Unit::Count {
-            return Err(format!("metric {:?} is not a count; every pipeline stage counts something", row.metric));
+            return Err(format!(
+                "metric {} is not a count; every pipeline stage counts something",
+                quoted(&row.metric)
+            ));
         }
         Ok(PipelineStage { component, metric })
     });
@@ -220,7 +225,7 @@ fn record(row: &RecordRow, components: &Ids, metrics: &Ids, sources: &Ids, line:
         .parse()
         .ok()
         .filter(|y| (1990..=2100).contains(y))
-        .ok_or_else(|| format!("fiscal_year {:?} must be a year such as 2024", row.fiscal_year))?;
+        .ok_or_else(|| format!("fiscal_year {} must be a year such as 2024", quoted(&row.fiscal_year)))?;
     let component = components.find(&row.component, "component", "components.csv")?;
     let metric = metrics.find(&row.metric, "metric", "metrics.csv")?;
     let written = row.value.as_str();
@@ -228,15 +233,21 @@ fn record(row: &RecordRow, components: &Ids, metrics: &Ids, sources: &Ids, line:
         .parse()
         .ok()
         .filter(|v: &f64| v.is_finite() && *v >= 0.0 && !written.contains(['e', 'E', '+']))
-        .ok_or_else(|| format!("value {written:?} must be a plain number without separators, such as 3700000"))?;
+        .ok_or_else(|| {
+            format!("value {} must be a plain number without separators, such as 3700000", quoted(written))
+        })?;
     // Labels write at most two decimals. Below 10^13 a double holds every figure to the cent, so no
     // figure is ever rounded or cut when it is shown (above it, 932449111661763.1 would read back
     // as …763.13).
     if written.split_once('.').is_some_and(|(_, d)| d.len() > 2) || value >= 1e13 {
-        return Err(format!("value {written:?} must have at most two decimals and be below 10,000,000,000,000"));
+        return Err(format!(
+            "value {} must have at most two decimals and be below 10,000,000,000,000",
+            quoted(written)
+        ));
     }
-    let qualifier = Qualifier::parse(&row.qualifier)
-        .ok_or_else(|| format!("qualifier {:?} must be exact, at-least, approximate or derived", row.qualifier))?;
+    let qualifier = Qualifier::parse(&row.qualifier).ok_or_else(|| {
+        format!("qualifier {} must be exact, at-least, approximate or derived", quoted(&row.qualifier))
+    })?;
     let source = sources.find(&row.source, "source", "sources.csv")?;
     check_pair("note", &row.note, &row.note_es)?;
     if (qualifier == Qualifier::Derived) == row.derived_from.is_empty() {
@@ -246,17 +257,18 @@ fn record(row: &RecordRow, components: &Ids, metrics: &Ids, sources: &Ids, line:
         let as_written = row.as_written.as_str();
         check_text("as_written", as_written)?;
         if !row.source_sentence.is_empty() && !row.source_sentence.contains(as_written) {
-            return Err(format!("as_written {as_written:?} does not appear in source_sentence"));
+            return Err(format!("as_written {} does not appear in source_sentence", quoted(as_written)));
         }
         let (stated, stated_qualifier) = parse_as_written(as_written)
-            .ok_or_else(|| format!("as_written {as_written:?} is not a figure this loader understands"))?;
+            .ok_or_else(|| format!("as_written {} is not a figure this loader understands", quoted(as_written)))?;
         if stated != value {
-            return Err(format!("value {written} differs from as_written {as_written:?}"));
+            return Err(format!("value {written} differs from as_written {}", quoted(as_written)));
         }
         if stated_qualifier != qualifier {
             return Err(format!(
-                "qualifier {} differs from as_written {as_written:?} (which reads as {})",
+                "qualifier {} differs from as_written {} (which reads as {})",
                 row.qualifier,
+                quoted(as_written),
                 stated_qualifier.id()
             ));
         }
@@ -289,10 +301,10 @@ fn check_new_id<'a>(id: &str, mut seen: impl Iterator<Item = &'a str>) -> Result
         && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && !id.starts_with('-');
     if !well_formed {
-        return Err(format!("id {id:?} must be lowercase letters, digits and hyphens (it appears in URLs)"));
+        return Err(format!("id {} must be lowercase letters, digits and hyphens (it appears in URLs)", quoted(id)));
     }
     if seen.any(|s| s == id) {
-        return Err(format!("id {id:?} is used twice"));
+        return Err(format!("id {} is used twice", quoted(id)));
     }
     Ok(())
 }
@@ -324,7 +336,7 @@ impl Ids {
     }
 
     fn find(&self, id: &str, what: &str, file: &str) -> Result<usize, String> {
-        self.0.get(id).copied().ok_or_else(|| format!("unknown {what} {id:?}; it must be an id in {file}"))
+        self.0.get(id).copied().ok_or_else(|| format!("unknown {what} {}; it must be an id in {file}", quoted(id)))
     }
 }
 

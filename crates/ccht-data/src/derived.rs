@@ -2,6 +2,7 @@
 //! state, and marked `derived` wherever they are shown. The one rule so far is
 //! `before-increase(A, B)`: the value before an increase of B percent led to A, A ÷ (1 + B/100).
 
+use crate::quote::quoted;
 use crate::tables::{Component, Metric, Qualifier, Record};
 use std::borrow::Cow;
 
@@ -50,14 +51,14 @@ fn derive(
     let mut inputs = Vec::new();
     for r in &refs {
         let parts: Vec<&str> = r.split('/').collect();
-        let [c, m, y] = parts[..] else { return Err(format!("{r:?}: {usage}")) };
+        let [c, m, y] = parts[..] else { return Err(format!("{}: {usage}", quoted(r))) };
         let found = records.iter().position(|rec| {
             components[rec.component].id == c && metrics[rec.metric].id == m && rec.fiscal_year.to_string() == y
         });
         match found {
             Some(i) if records[i].qualifier != Qualifier::Derived => inputs.push(i),
-            Some(_) => return Err(format!("{r:?} is itself derived; derive from stated figures only")),
-            None => return Err(format!("{r:?} names no record in records.csv")),
+            Some(_) => return Err(format!("{} is itself derived; derive from stated figures only", quoted(r))),
+            None => return Err(format!("{} names no record in records.csv", quoted(r))),
         }
     }
     let (a, b) = (&records[inputs[0]], &records[inputs[1]]);

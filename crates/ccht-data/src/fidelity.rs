@@ -12,6 +12,7 @@ use crate::reading::read_source;
 /// entry. The reading itself is [`read_source`]'s, as the analyst's studio shows it.
 pub fn check_fidelity(d: &Dataset, source_id: &str, text: &str, ignored: (&str, &str)) -> Result<usize, Vec<String>> {
     let (readings, problems) = read_source(d, source_id, text, ignored);
+    let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
     if problems.is_empty() {
         Ok(readings.iter().filter(|r| matches!(r.accounted, crate::Accounted::Record { .. })).count())
     } else {

@@ -2,6 +2,7 @@
 //! quoted fields, doubled quotes, CRLF, a byte-order mark), matched to its columns by the header.
 //! A problem is a [`DataError`], written `file:line: reason`, so an analyst can go straight to it.
 
+use crate::quote::quoted;
 use serde::de::DeserializeOwned;
 use std::fmt;
 
@@ -107,17 +108,17 @@ pub(crate) fn read_table<'a, R: Columns>(
     };
     let header_line = line_of(header.position().map(|p| p.byte()));
     if let Some(unknown) = header.iter().find(|name| !R::COLUMNS.contains(name)) {
-        errors.push(err(header_line, format!("unknown column {unknown:?}; the columns are {columns}")));
+        errors.push(err(header_line, format!("unknown column {}; the columns are {columns}", quoted(unknown))));
         return None;
     }
     for (i, name) in header.iter().enumerate() {
         if header.iter().take(i).any(|earlier| earlier == name) {
-            errors.push(err(header_line, format!("the column {name:?} is named twice")));
+            errors.push(err(header_line, format!("the column {} is named twice", quoted(name))));
             return None;
         }
     }
     if let Some(missing) = R::COLUMNS.iter().find(|c| !header.iter().any(|name| name == **c)) {
-        errors.push(err(header_line, format!("the header lacks the column {missing:?}")));
+        errors.push(err(header_line, format!("the header lacks the column {}", quoted(missing))));
         return None;
     }
     let mut rows = Vec::new();

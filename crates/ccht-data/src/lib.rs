@@ -18,6 +18,7 @@ mod files;
 mod index;
 mod lang;
 mod mentions;
+mod quote;
 mod reading;
 mod rows;
 mod tables;
@@ -32,7 +33,8 @@ pub use files::{DataError, DataFiles, FILE_NAMES};
 pub use index::{insert_sorted, sort_ids_by, RecordIndex};
 pub use lang::Lang;
 pub use mentions::{mentions, Mention};
-pub use reading::{propose, read_source, Accounted, Proposal, Reading};
+pub use quote::quoted;
+pub use reading::{propose, read_source, Accounted, Proposal, ReadProblem, Reading};
 pub use rows::append_row;
 pub use tables::{Component, Kind, Metric, PipelineStage, Qualifier, Record, Source, SourceKind, Text, Unit};
 

@@ -7,6 +7,7 @@ use crate::as_written::parse_as_written;
 use crate::dataset::Dataset;
 use crate::files::{read_table, row, DataError};
 use crate::mentions::{mentions, Mention};
+use crate::quote::quoted;
 use crate::tables::{Qualifier, Record};
 use serde::Serialize;
 
@@ -57,33 +58,113 @@ pub struct Reading {
     pub accounted: Accounted,
 }
 
+/// What a reading of a source finds wrong. `Display` gives the words the build and the studio show;
+/// [`ReadProblem::kind`] names the case, for code that treats one differently (the studio shows the
+/// unaccounted numbers in the text itself, not in its list of problems).
+#[derive(Clone, Debug, PartialEq)]
+pub enum ReadProblem {
+    /// The ignore list itself does not read.
+    File(DataError),
+    /// A record's source_sentence is not word for word in the source.
+    SentenceNotInSource { line: u32 },
+    /// A record's as_written is not in its own source_sentence.
+    NotInSentence { line: u32, as_written: String },
+    /// A record's as_written does not read as its value and qualifier.
+    DoesNotState { line: u32, as_written: String },
+    /// A second number falls in a record's words.
+    SecondNumber { line: u32, number: String },
+    /// A number of the source that neither a record nor the ignore list accounts for.
+    Unaccounted { number: String },
+    /// A record's as_written is not a number the scan finds in the source.
+    NotScanned { line: u32, as_written: String },
+    /// An ignore entry the source does not contain.
+    StaleIgnore { as_written: String },
+    /// An ignore entry whose reason is 20 characters or fewer.
+    ShortReason { as_written: String },
+}
+
+impl ReadProblem {
+    /// The case, as a stable id: "file", "sentence-not-in-source", "not-in-sentence",
+    /// "does-not-state", "second-number", "unaccounted", "not-scanned", "stale-ignore", "short-reason".
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ReadProblem::File(_) => "file",
+            ReadProblem::SentenceNotInSource { .. } => "sentence-not-in-source",
+            ReadProblem::NotInSentence { .. } => "not-in-sentence",
+            ReadProblem::DoesNotState { .. } => "does-not-state",
+            ReadProblem::SecondNumber { .. } => "second-number",
+            ReadProblem::Unaccounted { .. } => "unaccounted",
+            ReadProblem::NotScanned { .. } => "not-scanned",
+            ReadProblem::StaleIgnore { .. } => "stale-ignore",
+            ReadProblem::ShortReason { .. } => "short-reason",
+        }
+    }
+}
+
+impl std::fmt::Display for ReadProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadProblem::File(e) => write!(f, "{e}"),
+            ReadProblem::SentenceNotInSource { line } => {
+                write!(f, "records.csv:{line}: its source_sentence is not word for word in the source")
+            }
+            ReadProblem::NotInSentence { line, as_written } => {
+                write!(f, "records.csv:{line}: {} is not in its source_sentence", quoted(as_written))
+            }
+            ReadProblem::DoesNotState { line, as_written } => {
+                write!(f, "records.csv:{line}: {} does not state its value and qualifier", quoted(as_written))
+            }
+            ReadProblem::SecondNumber { line, number } => {
+                write!(f, "records.csv:{line}: a second number, {}, falls in its words", quoted(number))
+            }
+            ReadProblem::Unaccounted { number } => {
+                write!(f, "{} in the source is neither a record nor on the ignore list", quoted(number))
+            }
+            ReadProblem::NotScanned { line, as_written } => {
+                write!(f, "records.csv:{line}: {} is not a number the scan finds", quoted(as_written))
+            }
+            ReadProblem::StaleIgnore { as_written } => {
+                write!(f, "the ignore list has {}, which the source does not contain", quoted(as_written))
+            }
+            ReadProblem::ShortReason { as_written } => {
+                write!(f, "the ignore list's {} needs a reason of more than 20 characters", quoted(as_written))
+            }
+        }
+    }
+}
+
 /// The numbers of `text`, the source `source_id`, each with what accounts for it, and every problem
 /// on the way: a record of that source whose sentence or figure is not in the text, a second number
 /// in a record's words, an ignore entry the text does not hold or without a reason. `ignored` is the
 /// ignore list as (file name, CSV text); its entries for other sources are left alone.
-pub fn read_source(d: &Dataset, source_id: &str, text: &str, ignored: (&str, &str)) -> (Vec<Reading>, Vec<String>) {
+pub fn read_source(
+    d: &Dataset,
+    source_id: &str,
+    text: &str,
+    ignored: (&str, &str),
+) -> (Vec<Reading>, Vec<ReadProblem>) {
     let mut problems = Vec::new();
     let mut errors: Vec<DataError> = Vec::new();
     let ignored: Vec<IgnoredRow> = match read_table::<IgnoredRow>(ignored, &mut errors) {
         Some(table) => table.rows.into_iter().map(|(_, row)| row).filter(|row| row.source == source_id).collect(),
         None => Vec::new(),
     };
-    problems.extend(errors.iter().map(|e| e.to_string()));
+    problems.extend(errors.into_iter().map(ReadProblem::File));
     let all = mentions(text);
     // Each stated figure of the source, with where its words stand in the text.
     let mut stated: Vec<((usize, usize), &Record)> = Vec::new();
     for r in d.records.iter().filter(|r| d.sources[r.source].id == source_id && r.qualifier != Qualifier::Derived) {
         let line = r.line;
         let Some(sentence) = text.find(r.source_sentence.as_ref()).filter(|_| !r.source_sentence.is_empty()) else {
-            problems.push(format!("records.csv:{line}: its source_sentence is not word for word in the source"));
+            problems.push(ReadProblem::SentenceNotInSource { line });
             continue;
         };
         let Some(first) = r.source_sentence.find(r.as_written.as_ref()) else {
-            problems.push(format!("records.csv:{line}: {:?} is not in its source_sentence", r.as_written));
+            problems.push(ReadProblem::NotInSentence { line, as_written: r.as_written.to_string() });
             continue;
         };
         if parse_as_written(&r.as_written) != Some((r.value, r.qualifier)) {
-            problems.push(format!("records.csv:{line}: {:?} does not state its value and qualifier", r.as_written));
+            problems.push(ReadProblem::DoesNotState { line, as_written: r.as_written.to_string() });
         }
         // The figure's own place: where its words end as a number ends ("2" is not the 2 of
         // "2024"), and no record before it took that place ("1,200 arrests and 1,200 seizures").
@@ -103,10 +184,7 @@ pub fn read_source(d: &Dataset, source_id: &str, text: &str, ignored: (&str, &st
     for m in all {
         let accounted = if let Some(k) = stated.iter().position(|((s, e), _)| *s <= m.start && m.end <= *e) {
             if found[k] {
-                problems.push(format!(
-                    "records.csv:{}: a second number, {:?}, falls in its words",
-                    stated[k].1.line, m.text
-                ));
+                problems.push(ReadProblem::SecondNumber { line: stated[k].1.line, number: m.text.clone() });
             }
             found[k] = true;
             Accounted::Record { line: stated[k].1.line }
@@ -114,7 +192,7 @@ pub fn read_source(d: &Dataset, source_id: &str, text: &str, ignored: (&str, &st
             used[k] = true;
             Accounted::Ignored { reason: ignored[k].reason.clone() }
         } else {
-            problems.push(format!("{:?} in the source is neither a record nor on the ignore list", m.text));
+            problems.push(ReadProblem::Unaccounted { number: m.text.clone() });
             match propose(text, &m) {
                 Ok(proposal) => Accounted::Unaccounted { proposal, caution: None },
                 Err(caution) => Accounted::Unaccounted { proposal: None, caution: Some(caution) },
@@ -124,15 +202,15 @@ pub fn read_source(d: &Dataset, source_id: &str, text: &str, ignored: (&str, &st
     }
     for (((_, _), r), found) in stated.iter().zip(found) {
         if !found {
-            problems.push(format!("records.csv:{}: {:?} is not a number the scan finds", r.line, r.as_written));
+            problems.push(ReadProblem::NotScanned { line: r.line, as_written: r.as_written.to_string() });
         }
     }
     for (row, used) in ignored.iter().zip(used) {
         if !used {
-            problems.push(format!("the ignore list has {:?}, which the source does not contain", row.as_written));
+            problems.push(ReadProblem::StaleIgnore { as_written: row.as_written.clone() });
         }
         if row.reason.len() <= 20 {
-            problems.push(format!("the ignore list's {:?} needs a reason of more than 20 characters", row.as_written));
+            problems.push(ReadProblem::ShortReason { as_written: row.as_written.clone() });
         }
     }
     (readings, problems)
@@ -340,7 +418,7 @@ mod tests {
         let ignored =
             ("i.csv", "source,as_written,reason\nfy2024-release,2024,the fiscal year that each record names\n");
         let (readings, problems) = read_source(&d, "fy2024-release", text, ignored);
-        assert_eq!(problems, Vec::<String>::new());
+        assert_eq!(problems, Vec::<ReadProblem>::new());
         let status: Vec<(&str, &Accounted)> =
             readings.iter().map(|r| (r.mention.text.as_str(), &r.accounted)).collect();
         assert_eq!(status[1], ("2", &Accounted::Record { line: 9 }));
@@ -351,7 +429,7 @@ mod tests {
         let text = include_str!("../../../data/source/dhs-ccht-fy2024-release.txt");
         let ignored = include_str!("../../../data/source/ignored-numbers.csv");
         let (readings, problems) = read_source(repository_data(), "fy2024-release", text, ("ignored.csv", ignored));
-        assert_eq!(problems, Vec::<String>::new());
+        assert_eq!(problems, Vec::<ReadProblem>::new());
         assert_eq!(readings.len(), mentions(text).len());
         assert!(readings.iter().all(|r| !matches!(r.accounted, Accounted::Unaccounted { .. })));
         let records = readings.iter().filter(|r| matches!(r.accounted, Accounted::Record { .. })).count();

@@ -2,6 +2,8 @@
 //! holds a comma, a quote or a line break), its fields put in the order of the file's own header,
 //! with the file's own line ending. Everything before it stays byte for byte as it was.
 
+use crate::quote::quoted;
+
 /// `text` with one more row, `fields` given as (column, value); a column the row leaves out is
 /// empty. Refuses a column the header does not have, and a file without a header.
 pub fn append_row(file: &str, text: &str, fields: &[(&str, &str)]) -> Result<String, String> {
@@ -13,7 +15,7 @@ pub fn append_row(file: &str, text: &str, fields: &[(&str, &str)]) -> Result<Str
         .ok_or_else(|| format!("{file}: has no header line to add a row under"))?;
     let header: Vec<String> = header.iter().map(|c| c.trim().trim_start_matches('\u{feff}').to_string()).collect();
     if let Some((column, _)) = fields.iter().find(|(column, _)| !header.iter().any(|h| h == column)) {
-        return Err(format!("{file}: has no column {column:?}"));
+        return Err(format!("{file}: has no column {}", quoted(column)));
     }
     let row = header.iter().map(|h| fields.iter().find(|(c, _)| c == h).map_or("", |(_, v)| *v));
     let crlf = text.contains("\r\n");
