@@ -22,7 +22,7 @@ mod tests {
         assert_eq!(from("fy2024-release"), 19);
         // And CBP's forced-labor page, added through the studio (studio.html).
         assert_eq!(from("cbp-forced-labor-fy2024"), 5);
-        assert_eq!(DATASET.latest_year(), Some(2024));
+        assert!(DATASET.latest_year() >= Some(2024));
         let hsi = DATASET.component_index("hsi").unwrap();
         let arrests = DATASET.metric_index("arrests").unwrap();
         let r = DATASET.records.iter().find(|r| r.component == hsi && r.metric == arrests).unwrap();

@@ -5,7 +5,19 @@
 //! of `tests/snapshots/` before committing it (or `cargo insta review`).
 #![cfg(not(target_arch = "wasm32"))]
 
-use ccht_chart::{layout, select, svg, FontMetrics, Theme, ViewSpec, DATASET};
+use ccht_chart::{layout, select, svg, Dataset, FontMetrics, Theme, ViewSpec, DATASET};
+use std::sync::OnceLock;
+
+/// The data as these snapshots were reviewed: fiscal years 2020 to 2024. A later year added to
+/// `data/` leaves them as they are (its own views are not in them).
+fn reviewed() -> &'static Dataset {
+    static DATA: OnceLock<Dataset> = OnceLock::new();
+    DATA.get_or_init(|| {
+        let mut d = DATASET.clone();
+        d.records = d.records.iter().filter(|r| r.fiscal_year <= 2024).cloned().collect::<Vec<_>>().into();
+        d
+    })
+}
 
 /// Views that between them use every panel kind, gap, open end, derived hatch and both scales.
 const VIEWS: [(&str, &str); 7] = [
@@ -25,9 +37,9 @@ const SPANISH: (&str, &str) = ("pipeline-es", "view=pipeline&lang=es");
 fn layouts_and_svgs_are_as_reviewed() {
     let spanish = cfg!(feature = "spanish").then_some(SPANISH);
     for (name, query) in VIEWS.into_iter().chain(spanish) {
-        let (spec, errors) = ViewSpec::from_query(&DATASET, query);
+        let (spec, errors) = ViewSpec::from_query(reviewed(), query);
         assert!(errors.is_empty(), "{name}: {errors:?}");
-        let chart = select(&DATASET, &spec);
+        let chart = select(reviewed(), &spec);
         for width in [360.0, 720.0] {
             let laid = layout(&chart, width, &FontMetrics);
             insta::assert_debug_snapshot!(format!("{name}-{width}"), laid);

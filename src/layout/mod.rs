@@ -484,7 +484,7 @@ mod tests {
     use crate::view::{select, ViewSpec};
 
     fn chart(view: &str, component: &str) -> Chart {
-        let spec = ViewSpec::default_for(&DATASET)
+        let spec = crate::view::test_default()
             .with_option(&DATASET, "view", view)
             .and_then(|s| s.with_option(&DATASET, "component", component))
             .unwrap();
@@ -578,7 +578,7 @@ mod tests {
     #[test]
     fn the_key_explains_exactly_the_marks_a_chart_draws() {
         let marks = |view: &str, component: &str, metric: &str| {
-            let spec = ViewSpec::default_for(&DATASET)
+            let spec = crate::view::test_default()
                 .with_option(&DATASET, "view", view)
                 .and_then(|s| s.with_option(&DATASET, "component", component))
                 .and_then(|s| s.with_option(&DATASET, "metric", metric))
@@ -596,7 +596,7 @@ mod tests {
     #[test]
     fn a_log_axis_runs_from_the_power_of_ten_below_the_least_value_to_the_one_above_the_most() {
         let spec = |s: ViewSpec| s.with_option(&DATASET, "scale", "log").unwrap();
-        let base = ViewSpec::default_for(&DATASET)
+        let base = crate::view::test_default()
             .with_option(&DATASET, "view", "trend")
             .and_then(|s| s.with_option(&DATASET, "component", "hsi"))
             .unwrap();

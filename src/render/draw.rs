@@ -283,7 +283,7 @@ mod tests {
     }
 
     fn spec(pairs: &[(&str, &str)]) -> ViewSpec {
-        pairs.iter().fold(ViewSpec::default_for(&DATASET), |s, (k, v)| s.with_option(&DATASET, k, v).unwrap())
+        pairs.iter().fold(crate::view::test_default(), |s, (k, v)| s.with_option(&DATASET, k, v).unwrap())
     }
 
     fn chart_svg(view: &str, component: &str) -> (String, Layout) {
@@ -388,7 +388,7 @@ mod tests {
     #[test]
     fn any_plotters_backend_draws_the_chart() {
         // plotters' own SVG backend, unwrapped, as a stand-in for any third-party DrawingBackend.
-        let l = layout(&select(&DATASET, &ViewSpec::default_for(&DATASET)), 640.0, &FontMetrics);
+        let l = layout(&select(&DATASET, &crate::view::test_default()), 640.0, &FontMetrics);
         let mut out = String::new();
         draw(&SVGBackend::with_string(&mut out, (640, l.height as u32)).into_drawing_area(), &l, &Theme::LIGHT)
             .unwrap();

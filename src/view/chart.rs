@@ -138,12 +138,13 @@ mod tests {
         assert!(select(&DATASET, &spec("metric", "blue-campaign", "people-reached")).spans_magnitudes());
         // 405 to 2,500: less.
         assert!(!select(&DATASET, &spec("pipeline", "dhs", "arrests")).spans_magnitudes());
-        let (s, _) = ViewSpec::from_query(&DATASET, "view=metric&metric=people-reached&scale=log");
+        let (s, _) = ViewSpec::from_query(&DATASET, "view=metric&metric=people-reached&scale=log&fy=2024");
         let chart = select(&DATASET, &s);
         assert_eq!(chart.panels[0].scale, Scale::Log);
         assert!(chart.notes.iter().any(|n| n.contains("Logarithmic")));
         // The log scale stays in the view's address.
-        assert_eq!(s.to_query(&DATASET), "view=metric&component=dhs&metric=people-reached&scale=log");
+        assert!(s.to_query(&DATASET).starts_with("view=metric&component=dhs&metric=people-reached"));
+        assert!(s.to_query(&DATASET).contains("scale=log"));
         assert_eq!(ViewSpec::from_query(&DATASET, &s.to_query(&DATASET)), (s, vec![]));
     }
 

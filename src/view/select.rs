@@ -370,20 +370,21 @@ mod tests {
     fn trend_view_spans_the_years_without_inventing_points() {
         let chart = select(&DATASET, &spec("trend", "hsi", "arrests"));
         let bars = &chart.panels[0].bars;
+        // FY 2020 to 2024, as published (later years, when the data has them, follow).
         let values: Vec<f64> = bars.iter().map(|b| b.value).collect();
-        assert_eq!(values, [1746.0, 2360.0, 3655.0, 2610.0, 2545.0]);
+        assert_eq!(values[..5], [1746.0, 2360.0, 3655.0, 2610.0, 2545.0]);
         assert_eq!(bars[0].label, "FY 2020, reported as ICE (HSI)");
         // Exact consecutive years carry their change, as derived labels.
         assert_eq!(bars[1].change.as_deref(), Some("+35% since FY 2020"));
         assert_eq!(bars[3].change.as_deref(), Some("−29% since FY 2022"));
-        assert_eq!(chart.subtitle, "Fiscal years 2020–2024");
+        assert!(chart.subtitle.starts_with("Fiscal years 2020–"), "{}", chart.subtitle);
 
         // Years with no figure are gaps, never zeros.
         let chart = select(&DATASET, &spec("trend", "blue-campaign", "trainings"));
         assert_eq!(chart.panels[0].bars.len(), 2);
         let gaps: Vec<&str> = chart.panels[0].gaps.iter().map(|g| g.label.as_str()).collect();
-        assert_eq!(gaps, ["FY 2020", "FY 2021", "FY 2022"]);
-        assert!(chart.summary(&DATASET).contains("No published figure for FY 2020, FY 2021, FY 2022."));
+        assert_eq!(gaps[..3], ["FY 2020", "FY 2021", "FY 2022"]);
+        assert!(chart.summary(&DATASET).contains("No published figure for FY 2020, FY 2021, FY 2022"));
     }
 
     #[test]
@@ -518,7 +519,7 @@ mod tests {
         let chart = select(&DATASET, &spec("trend", "hsi", "convictions"));
         let card = chart.panels[0].card.as_ref().unwrap();
         assert!(card.all_years);
-        assert_eq!(card.spark.iter().filter(|y| y.figure.is_none()).count(), 4);
+        assert_eq!(card.spark.iter().filter(|y| y.year <= 2024 && y.figure.is_none()).count(), 4);
         // Said in words too: the description names the figure and its line about the year before.
         let d = chart.description(&DATASET);
         assert!(d.contains("639 (No FY 2021 figure to compare with)"), "{d}");
@@ -528,8 +529,12 @@ mod tests {
     fn a_sparkline_keeps_every_year_and_its_gaps() {
         let chart = select(&DATASET, &spec("pipeline", "dhs", "arrests"));
         let convictions = chart.panels[3].card.as_ref().unwrap();
-        let years: Vec<(u16, Option<f64>, bool)> =
-            convictions.spark.iter().map(|y| (y.year, y.figure.map(|f| f.0), y.current)).collect();
+        let years: Vec<(u16, Option<f64>, bool)> = convictions
+            .spark
+            .iter()
+            .filter(|y| y.year <= 2024)
+            .map(|y| (y.year, y.figure.map(|f| f.0), y.current))
+            .collect();
         assert_eq!(
             years,
             [
@@ -626,7 +631,7 @@ mod tests {
         let mut several = 0;
         for c in DATASET.components.iter() {
             for m in DATASET.metrics.iter() {
-                let Ok(spec) = ViewSpec::default_for(&DATASET)
+                let Ok(spec) = crate::view::test_default()
                     .with_option(&DATASET, "view", "metric")
                     .and_then(|s| s.with_option(&DATASET, "component", &c.id))
                     .and_then(|s| s.with_option(&DATASET, "metric", &m.id))
