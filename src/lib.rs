@@ -30,8 +30,8 @@ pub use text::{
     STRINGS,
 };
 pub use view::{
-    every_view, fiscal_years, percent_decode, select, Bar, Card, Chart, Comparison, Gap, OptionError, Panel, Problem,
-    Scale, SparkYear, ViewKind, ViewSpec, OPTION_NAMES, SHELL_PARAMETERS,
+    every_view, fiscal_years, percent_decode, record_words, select, Bar, Card, Chart, Comparison, Gap, OptionError,
+    Panel, Problem, RecordWords, Scale, SparkYear, ViewKind, ViewSpec, OPTION_NAMES, SHELL_PARAMETERS,
 };
 #[cfg(all(target_arch = "wasm32", feature = "runtime-data"))]
 pub use web::DataSet;

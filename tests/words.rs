@@ -1,5 +1,6 @@
 //! What a reader is told, held to fixed words: each path from a figure to its words (the table and
-//! CSV cell, the axis ticks and value labels, the screen reader's description) checked against a
+//! CSV cell, the tooltip and the live region's announcement, the axis ticks and value labels, the
+//! screen reader's description) checked against a
 //! literal template and numbers grouped by this file's own code, never against the function that
 //! wrote them. The figures are found by their qualifier in whatever the data holds, so a new year
 //! of data needs no change here.
@@ -53,6 +54,21 @@ fn a_lower_bound_reads_more_than_in_its_table_cell() {
     assert!(!shown.is_empty(), "the data has lower bounds");
     for (r, chart) in &shown {
         assert_eq!(cell(r, chart), format!("more than {}", grouped(r.value, ',')));
+    }
+}
+
+#[test]
+fn a_lower_bound_reads_more_than_in_its_tooltip_and_its_announcement() {
+    for (i, r) in DATASET.records.iter().enumerate() {
+        if r.qualifier != Qualifier::AtLeast || r.value.fract() != 0.0 || DATASET.kind_of(r).unit != Unit::Count {
+            continue;
+        }
+        let words = record_words(&DATASET, i, Lang::En);
+        let said = format!("more than {}", grouped(r.value, ','));
+        assert_eq!(words.text, said);
+        let (component, metric) =
+            (DATASET.components[r.component].label(Lang::En), DATASET.metrics[r.metric].label(Lang::En));
+        assert_eq!(words.announcement, format!("{component}, {metric}, fiscal year {}: {said}.", r.fiscal_year));
     }
 }
 

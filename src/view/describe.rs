@@ -4,7 +4,29 @@
 
 use super::chart::{Bar, Chart};
 use crate::text::{say, spoken, text};
-use ccht_data::{Dataset, Qualifier};
+use ccht_data::{Dataset, Lang, Qualifier};
+
+/// One record as a reader is told it: by the tooltip and the table (its value in words, with its
+/// qualifier), and by the live region when the keyboard reaches it (`announcement`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct RecordWords {
+    pub component: String,
+    pub metric: String,
+    /// The value in words: "more than 2,500", "44,022 (derived by us, not stated by the source)".
+    pub text: String,
+    /// "DHS-wide, Trafficking-related arrests, fiscal year 2024: more than 2,500."
+    pub announcement: String,
+}
+
+/// The words for record `record` of `dataset`, in `lang`.
+pub fn record_words(dataset: &Dataset, record: usize, lang: Lang) -> RecordWords {
+    let r = &dataset.records[record];
+    let component = dataset.components[r.component].label(lang).to_string();
+    let metric = dataset.metrics[r.metric].label(lang).to_string();
+    let text = spoken(r.value, dataset.kind_of(r).unit, r.qualifier, lang);
+    let announcement = say(lang, "announcement", &[&component, &metric, &r.fiscal_year.to_string(), &text]);
+    RecordWords { component, metric, text, announcement }
+}
 
 impl Chart {
     fn spoken(&self, dataset: &Dataset, b: &Bar) -> String {

@@ -9,6 +9,7 @@ mod select;
 mod spec;
 
 pub use chart::{Bar, Card, Chart, Comparison, Gap, Panel, SparkYear};
+pub use describe::{record_words, RecordWords};
 pub use every::every_view;
 pub use options::{percent_decode, OptionError, Problem, OPTION_NAMES, SHELL_PARAMETERS};
 pub use select::select;

@@ -11,8 +11,8 @@ use super::theme::theme_for;
 use crate::embedded::DATASET;
 use crate::layout::{layout, Layout};
 use crate::render::draw;
-use crate::text::{say, spoken};
-use crate::view::{select, Chart, Scale, ViewKind, ViewSpec};
+use crate::text::say;
+use crate::view::{record_words, select, Chart, RecordWords, Scale, ViewKind, ViewSpec};
 use ccht_data::Dataset;
 use plotters::prelude::IntoDrawingArea;
 use std::borrow::Cow;
@@ -361,7 +361,9 @@ impl Viewer {
             .bars
             .iter()
             .map(|b| {
-                let figure = self.figure(b.record);
+                let words = record_words(self.dataset(), b.record, self.spec.lang);
+                let announcement = words.announcement.clone();
+                let figure = self.figure_in(b.record, words);
                 let panel = chart.panels.get(b.panel);
                 let card = panel.and_then(|p| p.card.as_ref());
                 let change = match card {
@@ -385,11 +387,7 @@ impl Viewer {
                     height: b.y1 - b.y0,
                     panel: b.panel,
                     panel_top: b.panel_top,
-                    announcement: say(
-                        self.spec.lang,
-                        "announcement",
-                        &[&figure.component, &figure.metric, &figure.fy.to_string(), &figure.text],
-                    ),
+                    announcement,
                     change: change.unwrap_or_default(),
                     trend: trend.unwrap_or_default(),
                     figure,
@@ -419,6 +417,11 @@ impl Viewer {
 
     /// One record as readers see it, in the view's language.
     fn figure(&self, record: usize) -> Figure {
+        self.figure_in(record, record_words(self.dataset(), record, self.spec.lang))
+    }
+
+    /// The same, with its words already made (`bars()` also needs their announcement).
+    fn figure_in(&self, record: usize, words: RecordWords) -> Figure {
         let d = self.dataset();
         let lang = self.spec.lang;
         let r = &d.records[record];
@@ -427,13 +430,13 @@ impl Viewer {
         Figure {
             component_id: d.components[r.component].id.to_string(),
             metric_id: d.metrics[r.metric].id.to_string(),
-            component: d.components[r.component].label(lang).to_string(),
-            metric: d.metrics[r.metric].label(lang).to_string(),
+            component: words.component,
+            metric: words.metric,
             fy: r.fiscal_year,
             value: r.value,
             unit: crate::render::unit_id(kind.unit).into(),
             qualifier: r.qualifier.id().into(),
-            text: spoken(r.value, kind.unit, r.qualifier, lang),
+            text: words.text,
             reported_as: r.reported_as.to_string(),
             note: r.note_in(lang).to_string(),
             source_title: source.title.to_string(),
