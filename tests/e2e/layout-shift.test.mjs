@@ -7,6 +7,18 @@ import { sharedBrowser, openPage, chartReady } from "./harness.mjs";
 
 const env = sharedBrowser();
 
+/** From navigation on, each layout shift into `window.__shifts`: its value and the nodes it moved. */
+function recordShifts(page) {
+  return page.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        window.__shifts.push({ value: e.value, nodes: e.sources.map((s) => s.node?.id || s.node?.className || s.node?.nodeName) });
+      }
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+}
+
 const VIEWS = [
   ["the default view", ""],
   ["one measure across components", "?view=metric&component=hsi&metric=arrests&fy=2023"],
@@ -18,14 +30,7 @@ for (const width of [390, 1000, 1600]) {
     test(`no layout shift from the prerendered image to the live chart at ${width} px, ratio ${ratio}`, async () => {
       for (const [what, query] of VIEWS) {
         const { page, problems, context } = await openPage(env.browser, null, { viewport: { width, height: 844 }, deviceScaleFactor: ratio });
-        await page.addInitScript(() => {
-          window.__shifts = [];
-          new PerformanceObserver((list) => {
-            for (const e of list.getEntries()) {
-              window.__shifts.push({ value: e.value, nodes: e.sources.map((s) => s.node?.id || s.node?.className || s.node?.nodeName) });
-            }
-          }).observe({ type: "layout-shift", buffered: true });
-        });
+        await recordShifts(page);
         // The Wasm waits until the prerendered image is on screen, so the handover is what is measured.
         let release;
         const held = new Promise((resolve) => { release = resolve; });
@@ -68,12 +73,7 @@ for (const width of [390, 1000, 1600]) {
   const width = 1600;
   test(`no layout shift while the page arrives in two parts, as on a slow network, at ${width} px`, async () => {
     const { page, problems, context } = await openPage(env.browser, null, { viewport: { width, height: 844 } });
-    await page.addInitScript(() => {
-      window.__shifts = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) window.__shifts.push({ value: e.value, nodes: e.sources.map((s) => s.node?.id || s.node?.nodeName) });
-      }).observe({ type: "layout-shift", buffered: true });
-    });
+    await recordShifts(page);
     env.server.stallPages('<summary data-i18n="share">', 1000);
     try {
       await page.goto(env.server.url);
