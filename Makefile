@@ -16,7 +16,7 @@ help:
 
 ## Build the Wasm package (pkg/) and serve the repository root on 127.0.0.1:$(PORT).
 serve: build
-	python3 tools/serve.py --port $(PORT)
+	node tools/serve.mjs --port $(PORT)
 
 # The release Wasm rebuilds the standard library for size, and makes a panic a bare trap: no panic
 # message, location or formatting code is left in it (8 KB gzipped less). Both are unstable options,
@@ -75,6 +75,9 @@ lint:
 	@# cycle between modules.
 	node tools/check-paths.mjs
 	node tools/check-cycles.mjs
+	@# The shell's types, against the declarations wasm-pack writes (make test checks them after its build).
+	@if [ -f pkg/ccht_chart.d.ts ] && [ -f pkg-studio/ccht_chart.d.ts ]; then echo "tsc -p www/tsconfig.json"; node_modules/.bin/tsc -p www/tsconfig.json; \
+	else echo "make lint: www/ is type-checked once make build has written pkg/ and pkg-studio/ (make test does, in tests/e2e/types.test.mjs)"; fi
 	cargo fmt --all --check || { $(FIX_FMT); }
 	cd fuzz && cargo fmt --check || { $(FIX_FMT); }
 	cargo clippy -q --workspace --all-targets -- -D warnings || { $(call FIX_CLIPPY,--workspace --all-targets); }

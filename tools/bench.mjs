@@ -16,7 +16,7 @@ import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 import { build } from "esbuild";
 import { CHROMIUM_ARGS } from "../tests/e2e/harness.mjs";
-import { startBenchServer, root } from "../bench/serve.mjs";
+import { listen, root } from "./serve.mjs";
 import { readRealData, writeDataset } from "./synth-data.mjs";
 
 const QUICK = process.env.BENCH_QUICK === "1";
@@ -174,7 +174,7 @@ async function main() {
   results.peerFiles = sizes(["bench/peer/index.html", "dist/style.css", "bench/peer/peer.css", "node_modules/chart.js/dist/chart.umd.min.js", "bench/peer/peer.min.js", "bench/peer/data.json"]);
   results.domWasm = sizes(["bench/pkg-dom/ccht_chart_bg.wasm", "bench/pkg-data/ccht_chart_bg.wasm"]);
 
-  const server = await startBenchServer();
+  const server = await listen({ gzip: true, isolated: true, variants: true });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: CHROMIUM_ARGS });
   log(`Chromium ${browser.version()}, server ${server.url}`);
   try {

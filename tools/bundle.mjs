@@ -43,7 +43,9 @@ const glue = glueOf(pkg, lean);
 
 rmSync(path(out), { recursive: true, force: true });
 mkdirSync(path(out), { recursive: true });
-const common = { bundle: true, minify: true, sourcemap: "linked", logLevel: "warning", legalComments: "none" };
+// tsconfigRaw: www/tsconfig.json is the type checker's (make lint); esbuild would otherwise take its
+// `strict` and put "use strict" into the classic scripts.
+const common = { bundle: true, minify: true, sourcemap: "linked", logLevel: "warning", legalComments: "none", tsconfigRaw: "{}" };
 await build({ ...common, entryPoints: ["app.js", "ccht-chart.js"].map((f) => path(`www/${f}`)), format: "esm", outdir: path(out), plugins: [glue] });
 await build({ ...common, entryPoints: ["embed-host.js", "first.js", "first-view.js"].map((f) => path(`www/${f}`)), outdir: path(out) });
 await build({ ...common, entryPoints: [path("www/style.css")], outdir: path(out) });

@@ -1,3 +1,4 @@
+// @ts-check
 // The two builds of the Wasm a page may use. The lean one (pkg-lean/, bundled into each entry
 // script) draws every chart in English, and is all the first view loads. The complete one (pkg/,
 // dist/complete/ in the bundle) adds Spanish and the downloads; it is fetched the first time a reader
@@ -5,34 +6,51 @@
 // is imported by its address beside the bundle, so www/ itself cannot load it unbundled.
 import initLean, * as lean from "../pkg/ccht_chart.js";
 import { trapped } from "./chart-widget.js";
+import { messageOf } from "./errors.js";
+
+/** @typedef {typeof lean} Build the lean build's module, or the complete one's (the same interface) */
+/** @typedef {import("../pkg/ccht_chart.js").Viewer} Viewer */
+/** @typedef {{ build: Build, viewer: Viewer }} Chart a Viewer, with the build that made it */
+/** @typedef {"lean" | "complete"} BuildName */
 
 /** The languages each build speaks: Cargo.toml builds the lean one without the `spanish` feature. */
+/** @type {(string | null)[]} */
 const LEAN_LANGS = ["en"];
+/** @type {(string | null)[]} */
 const COMPLETE_LANGS = ["en", "es"];
 
-let leanReady, completeReady;
+/** @type {Promise<Build> | undefined} */
+let leanReady;
+/** @type {Promise<Build> | undefined} */
+let completeReady;
 let completeFailures = 0;
 
 // The complete build's glue, beside the bundled entry scripts (tools/bundle.mjs writes it there).
 const COMPLETE_GLUE = "./complete/ccht_chart.js";
 
 /**
- * The Wasm response dist/first.js asked for before the page's script arrived, for `build` ("lean"
- * or "complete"), once; undefined on a page without it (the glue then fetches the Wasm itself).
+ * The Wasm response dist/first.js asked for before the page's script arrived, for `build`, once;
+ * undefined on a page without it (the glue then fetches the Wasm itself).
+ * @param {BuildName} build
  */
 function prefetched(build) {
-  const response = globalThis.cchtWasm?.[build];
-  if (response) delete globalThis.cchtWasm[build];
+  const asked = window.cchtWasm;
+  const response = asked?.[build];
+  if (response) delete asked[build];
   return response && { module_or_path: response };
 }
 
-/** The lean build, instantiated once per page. */
+/**
+ * The lean build, instantiated once per page.
+ * @type {() => Promise<Build>}
+ */
 const leanBuild = () => (leanReady ??= initLean(prefetched("lean")).then(() => lean));
 
 /**
  * The complete build, instantiated once per page; after a failed fetch the next call tries again,
  * under a new query: Firefox and WebKit keep a failed module import for the page's life (the HTML
  * standard's module map), so the same address would fail again without being asked for.
+ * @returns {Promise<Build>}
  */
 export function completeBuild() {
   const glue = completeFailures ? `${COMPLETE_GLUE}?retry=${completeFailures}` : COMPLETE_GLUE;
@@ -44,18 +62,31 @@ export function completeBuild() {
   return completeReady;
 }
 
-/** Whether `lang` needs the complete build; an unknown language is the lean build's to report. */
+/**
+ * Whether `lang` needs the complete build; an unknown language is the lean build's to report.
+ * @param {string | null} lang
+ */
 const needsComplete = (lang) => COMPLETE_LANGS.includes(lang) && !LEAN_LANGS.includes(lang);
 
-/** The build for a first view in `lang`. */
+/**
+ * The build for a first view in `lang`.
+ * @param {string | null} lang
+ */
 export const buildFor = (lang) => (needsComplete(lang) ? completeBuild() : leanBuild());
 
-/** Whether `build` can show `lang`; if not, `completeBuild()` can. */
+/**
+ * Whether `build` can show `lang`; if not, `completeBuild()` can.
+ * @param {Build} build
+ * @param {string | null} lang
+ */
 export const speaks = (build, lang) => build !== lean || !needsComplete(lang);
 
 /**
  * A new Viewer of `build` on `canvas`, showing what `viewer` shows: to move a chart onto another
  * build, or to make a download with the complete build.
+ * @param {Build} build
+ * @param {Viewer} viewer
+ * @param {HTMLCanvasElement} canvas
  */
 export function viewerLike(build, viewer, canvas) {
   const like = new build.Viewer(canvas, {});
@@ -68,6 +99,10 @@ export function viewerLike(build, viewer, canvas) {
  * build has loaded, so a change made meanwhile counts. Resolves to `{ build, viewer }`; rejects
  * with an Error whose message is the sentence to show, and whose `stage` says what failed
  * ("load": the Wasm; "start": the Viewer).
+ * @param {HTMLCanvasElement} canvas
+ * @param {() => string | null} lang
+ * @param {() => import("../pkg/ccht_chart.js").ViewOptions} options
+ * @returns {Promise<Chart>}
  */
 export async function startViewer(canvas, lang, options) {
   let build;
@@ -75,13 +110,13 @@ export async function startViewer(canvas, lang, options) {
     build = await buildFor(lang());
     if (!speaks(build, lang())) build = await completeBuild();
   } catch (error) {
-    throw Object.assign(new Error(`The chart could not be loaded (${error.message}).`), { stage: "load" });
+    throw Object.assign(new Error(`The chart could not be loaded (${messageOf(error)}).`), { stage: "load" });
   }
   try {
     return { build, viewer: new build.Viewer(canvas, options()) };
   } catch (error) {
     trapped(error);
-    throw Object.assign(new Error(`The chart could not start: ${error.message}`), { stage: "start" });
+    throw Object.assign(new Error(`The chart could not start: ${messageOf(error)}`), { stage: "start" });
   }
 }
 
@@ -89,6 +124,11 @@ export async function startViewer(canvas, lang, options) {
  * A chart (`{ build, viewer }`) able to show `lang`: itself, or moved onto the complete build, a new
  * Viewer on the same canvas in the same view and the old one freed. Null when `stillWanted()` says
  * the reader chose again while the build loaded; throws when it cannot load.
+ * @param {string} lang
+ * @param {Chart} chart
+ * @param {HTMLCanvasElement} canvas
+ * @param {() => boolean} stillWanted
+ * @returns {Promise<Chart | null>}
  */
 export async function chartFor(lang, { build, viewer }, canvas, stillWanted) {
   if (speaks(build, lang)) return { build, viewer };

@@ -1,21 +1,35 @@
+// @ts-check
 // One interactive chart on a page: draws through a Rust Viewer and adds what a canvas lacks —
 // tooltips, keyboard navigation, a live region, the summary and the data table. Shared by the
 // full viewer (app.js) and the <ccht-chart> element, so both behave the same.
+import { element } from "./dom.js";
+import { messageOf } from "./errors.js";
+
+/** @typedef {import("../pkg/ccht_chart.js").Viewer} Viewer */
+/** @typedef {import("../pkg/ccht_chart.js").Figure} Figure */
+/** @typedef {import("../pkg/ccht_chart.js").Bar} Bar */
+/** @typedef {import("../pkg/ccht_chart.js").Table} Table */
+/** @typedef {Record<string, string>} Strings the interface's words in one language, by key (src/text/strings.rs) */
 
 // After a panic the Wasm instance is unusable, for every chart on the page. The release build
 // aborts at once on a panic, with no message (it carries no formatting code): the call then throws
 // a WebAssembly.RuntimeError, which `trapped` turns into the same stop. Debug builds' panic hook
 // raises "ccht-chart:panic" with the message.
 let stopped = false;
+/** @type {Set<(message: string) => void>} */
 const stopListeners = new Set();
+/** @param {string} message */
 const stopAll = (message) => {
   if (stopped) return;
   stopped = true;
   for (const listener of stopListeners) listener(message);
 };
-window.addEventListener("ccht-chart:panic", (event) => stopAll(String(event.detail)));
+window.addEventListener("ccht-chart:panic", (event) => stopAll(String(/** @type {CustomEvent} */ (event).detail)));
 
-/** Whether `error`, thrown by a Viewer call, is a trap in the Wasm; if so every chart stops and says so. */
+/**
+ * Whether `error`, thrown by a Viewer call, is a trap in the Wasm; if so every chart stops and says so.
+ * @param {unknown} error
+ */
 export function trapped(error) {
   if (!(error instanceof WebAssembly.RuntimeError)) return false;
   stopAll(`The chart stopped because of an internal error (${error.message}). Reload the page to try again.`);
@@ -25,69 +39,103 @@ export function trapped(error) {
 // our scripts or Wasm on the stack (they all sit under this script's folder); a trap in the host
 // page's own Wasm is not ours to report.
 const ourFolder = new URL(".", import.meta.url).href;
+/** @param {unknown} error */
 const trappedHere = (error) => error instanceof WebAssembly.RuntimeError && String(error.stack).includes(ourFolder) && trapped(error);
 window.addEventListener("error", (event) => trappedHere(event.error));
 window.addEventListener("unhandledrejection", (event) => trappedHere(event.reason));
 
-/** Shows a message in an alert box (and the console): a load or start failure, a refused change. */
+/**
+ * Shows a message in an alert box (and the console): a load or start failure, a refused change.
+ * @param {HTMLElement} box
+ * @param {string} message
+ */
 export function showAlert(box, message) {
   console.error(message);
   box.textContent = message;
   box.hidden = false;
 }
 
-export function element(tag, text, className) {
-  const e = document.createElement(tag);
-  if (text !== undefined) e.textContent = text;
-  if (className) e.className = className;
-  return e;
-}
-
-/** Fills a <table> from Viewer.table(), with DOM methods and textContent only: nothing is parsed as HTML. */
+/**
+ * Fills a <table> from Viewer.table(), with DOM methods and textContent only: nothing is parsed as HTML.
+ * @param {HTMLTableElement} table
+ * @param {Table} data
+ * @param {Strings} strings
+ */
 export function fillTable(table, data, strings) {
-  const head = element("thead");
   const headRow = element("tr");
   for (const key of ["col_measure", "col_component", "col_fy", "col_value", "col_qualifier", "col_source"]) {
-    const th = element("th", strings[key]);
-    th.scope = "col";
-    headRow.append(th);
+    headRow.append(element("th", { scope: "col" }, strings[key]));
   }
-  head.append(headRow);
   const body = element("tbody");
   for (const r of data.rows) {
-    const tr = element("tr");
-    const th = element("th", r.metric);
-    th.scope = "row";
-    const qualifier = element("td", strings[`q_${r.qualifier}`] ?? r.qualifier);
-    if (r.note) qualifier.append(element("br"), element("small", r.note));
-    tr.append(th, element("td", r.component + (r.reported_as ? ` (${r.reported_as})` : "")), element("td", String(r.fy)), element("td", r.text, "number"), qualifier, sourceCell(r, strings));
-    body.append(tr);
+    const qualifier = element("td", {}, strings[`q_${r.qualifier}`] ?? r.qualifier);
+    if (r.note) qualifier.append(element("br"), element("small", {}, r.note));
+    body.append(element("tr", {},
+      element("th", { scope: "row" }, r.metric),
+      element("td", {}, r.component + (r.reported_as ? ` (${r.reported_as})` : "")),
+      element("td", {}, String(r.fy)),
+      element("td", { className: "number" }, r.text),
+      qualifier,
+      sourceCell(r, strings)));
   }
-  table.replaceChildren(element("caption", data.caption), head, body);
+  table.replaceChildren(element("caption", {}, data.caption), element("thead", {}, headRow), body);
 }
 
-/** A record's source: its sentence (when we may quote it), the linked title, and its kind. */
+/**
+ * A record's source: its sentence (when we may quote it), the linked title, and its kind.
+ * @param {Figure} r
+ * @param {Strings} strings
+ */
 function sourceCell(r, strings) {
   const td = element("td");
-  if (r.source_sentence) td.append(element("q", r.source_sentence), " — ");
-  const link = element("a", r.source_title);
-  link.href = r.source_url;
-  td.append(link, ` (${r.source_publisher}; ${strings[`kind_${r.source_kind}`]})`);
+  if (r.source_sentence) td.append(element("q", {}, r.source_sentence), " — ");
+  td.append(element("a", { href: r.source_url }, r.source_title), ` (${r.source_publisher}; ${strings[`kind_${r.source_kind}`]})`);
   return td;
 }
 
+/**
+ * What a ChartWidget draws into: with a heading, the page shows the chart's title, subtitle and
+ * source line as text, and the canvas leaves them out (Viewer.pageHeading).
+ * @typedef {object} Parts
+ * @property {HTMLElement} figure
+ * @property {HTMLCanvasElement} canvas
+ * @property {HTMLElement} highlight
+ * @property {HTMLElement} tooltip
+ * @property {HTMLElement} summary
+ * @property {HTMLElement} live
+ * @property {HTMLTableElement} [table]
+ * @property {HTMLElement} [heading]
+ * @property {HTMLElement} [subtitle]
+ * @property {HTMLElement} [source]
+ */
+
+/**
+ * @typedef {object} Hooks
+ * @property {Strings} strings
+ * @property {(message: string) => void} onError shows a message where the reader will see it
+ * @property {(changed: boolean) => void} [onDraw] called after each successful draw, with whether the figures shown changed
+ * @property {(query: string) => string} [linkTo] a card's trend query → the address its link goes to (no link without it)
+ * @property {(query: string) => void} [onFollow] opens that query in place, instead of loading the page again
+ */
+
 export class ChartWidget {
   /**
-   * @param parts {figure, canvas, highlight, tooltip, summary, live, table?, heading?, subtitle?, source?}:
-   *   with a heading, the page shows the chart's title, subtitle and source line as text, and the
-   *   canvas leaves them out (Viewer.pageHeading)
-   * @param viewer a Viewer bound to parts.canvas
-   * @param onError shows a message where the reader will see it
-   * @param onDraw called after each successful draw, with whether the figures shown changed
-   * @param linkTo a card's trend query → the address its link goes to (no link without it)
-   * @param onFollow opens that query in place, instead of loading the page again
+   * @param {Parts} parts
+   * @param {Viewer} viewer bound to parts.canvas
+   * @param {Hooks} hooks
    */
   constructor(parts, viewer, { strings, onError, onDraw = () => {}, linkTo, onFollow }) {
+    // The parts, as properties of the widget (declared here for the type checker; set by the assign).
+    /** @type {HTMLElement} */ this.figure;
+    /** @type {HTMLCanvasElement} */ this.canvas;
+    /** @type {HTMLElement} */ this.highlight;
+    /** @type {HTMLElement} */ this.tooltip;
+    /** @type {HTMLElement} */ this.summary;
+    /** @type {HTMLElement} */ this.live;
+    /** @type {HTMLTableElement | undefined} */ this.table;
+    /** @type {HTMLElement | undefined} */ this.heading;
+    /** @type {HTMLElement | undefined} */ this.subtitle;
+    /** @type {HTMLElement | undefined} */ this.source;
     Object.assign(this, parts);
     this.viewer = viewer;
     viewer.pageHeading = Boolean(this.heading);
@@ -97,10 +145,17 @@ export class ChartWidget {
     // A card's trend link: `linkTo(query)` gives its address, `onFollow(query)` opens it in place.
     this.linkTo = linkTo;
     this.onFollow = onFollow;
-    this.drawnBars = [];
+    /** @type {Bar[] | undefined} */
+    this.drawnBars = undefined;
     this.pinned = false;
+    /** @type {number | undefined} */
     this.hoverBar = undefined;
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
     this.hideTimer = undefined;
+    /** The chart's width as the ResizeObserver last saw it (undefined: not known, or hidden). @type {number | undefined} */
+    this.width = undefined;
+    /** @type {string | null | undefined} */
+    this.lastLabel = undefined;
     stopListeners.add((message) => this.fail(message));
     this.listen();
   }
@@ -115,7 +170,7 @@ export class ChartWidget {
    * nothing below it moves as the reader looks (no layout shift); a later draw lets it go.
    */
   takeOver() {
-    const stage = this.canvas.parentElement;
+    const stage = /** @type {HTMLElement} */ (this.canvas.parentElement);
     if (this.figure.classList.contains("live")) {
       stage.style.minHeight = "";
       return;
@@ -123,12 +178,13 @@ export class ChartWidget {
     // An image www/first.js is still swapping in has not been shown: the live chart comes instead.
     const pending = document.documentElement.classList.contains("first-pending");
     document.documentElement.classList.remove("first-pending", "first-none");
-    const image = this.figure.querySelector(".first-image, .ccht-first");
+    const image = /** @type {HTMLImageElement | null} */ (this.figure.querySelector(".first-image, .ccht-first"));
     const shown = image && image.offsetParent && !pending ? image.getBoundingClientRect().height : 0;
     this.figure.classList.add("live");
     if (shown > parseFloat(this.canvas.style.height)) stage.style.minHeight = `${shown}px`;
   }
 
+  /** @param {string} message */
   fail(message) {
     // The canvas is hidden while failed: its width is read afresh when it is shown again.
     this.width = undefined;
@@ -166,7 +222,7 @@ export class ChartWidget {
         }
       }
     } catch (error) {
-      if (!trapped(error)) this.fail(this.strings.error_draw.replace("{0}", error.message));
+      if (!trapped(error)) this.fail(this.strings.error_draw.replace("{0}", messageOf(error)));
       return false;
     }
     this.takeOver();
@@ -180,6 +236,12 @@ export class ChartWidget {
     return true;
   }
 
+  /**
+   * Puts `box` around `bar`, `pad` pixels out.
+   * @param {HTMLElement} box
+   * @param {Bar} bar
+   * @param {number} pad
+   */
   place(box, bar, pad) {
     box.style.left = `${bar.x - pad}px`;
     box.style.top = `${bar.y - pad}px`;
@@ -192,23 +254,28 @@ export class ChartWidget {
     return (this.drawnBars ??= this.viewer.bars());
   }
 
+  /**
+   * The tooltip of the bar `index`; `pin` keeps it until the reader closes it (a tap, a click, Enter).
+   * @param {number} index
+   * @param {boolean} pin
+   */
   showTooltip(index, pin) {
     const bar = this.bars[index];
     if (!bar) return;
     this.pinned = pin;
     this.hoverBar = index;
     const strings = this.strings;
-    const source = element("p", "", "source");
+    const source = element("p", { className: "source" });
     const f = bar.figure;
-    if (f.source_sentence) source.append(element("q", f.source_sentence), " — ");
+    if (f.source_sentence) source.append(element("q", {}, f.source_sentence), " — ");
     source.append(`${f.source_title} (${f.source_publisher}; ${strings[`kind_${f.source_kind}`]})`);
-    const who = `${f.component}${f.reported_as ? ` (${f.reported_as})` : ""} · ${strings.fy.replace("{0}", f.fy)}`;
-    const lines = [element("p", who), element("p", f.metric), element("p", f.text, "value")];
-    if (bar.change) lines.push(element("p", bar.change));
-    if (f.note) lines.push(element("p", f.note, "note"));
+    const who = `${f.component}${f.reported_as ? ` (${f.reported_as})` : ""} · ${strings.fy.replace("{0}", String(f.fy))}`;
+    const lines = [element("p", {}, who), element("p", {}, f.metric), element("p", { className: "value" }, f.text)];
+    if (bar.change) lines.push(element("p", {}, bar.change));
+    if (f.note) lines.push(element("p", { className: "note" }, f.note));
     // A card leads to its measure's trend: a real link, reached by pointer in the pinned tooltip
     // or by Tab from the chart.
-    const trend = bar.trend && this.linkTo ? [this.trendLink(bar.trend)] : [];
+    const trend = bar.trend && this.linkTo ? [this.trendLink(this.linkTo, bar.trend)] : [];
     this.tooltip.replaceChildren(...lines, source, ...trend);
     this.tooltip.hidden = false;
     // Just below the bar, touching it, so the pointer can move onto it; never outside the chart.
@@ -221,24 +288,25 @@ export class ChartWidget {
     this.highlight.hidden = false;
   }
 
-  /** The link from a card to its trend view: the page's own address for it, followed in place. */
-  trendLink(query) {
-    const link = element("a", this.strings.see_trend);
-    link.href = this.linkTo(query);
-    link.className = "trend-link";
-    if (this.onFollow) {
+  /**
+   * The link from a card to its trend view: the page's own address for it, followed in place.
+   * @param {(query: string) => string} linkTo
+   * @param {string} query
+   */
+  trendLink(linkTo, query) {
+    const link = element("a", { href: linkTo(query), className: "trend-link" }, this.strings.see_trend);
+    const follow = this.onFollow;
+    if (follow) {
       link.addEventListener("click", (event) => {
         if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
         event.preventDefault();
         // The keyboard stays on the chart, which now shows the trend (the link goes with the tooltip).
         this.canvas.focus();
         this.hideTooltip();
-        this.onFollow(query);
+        follow(query);
       });
     }
-    const line = element("p", undefined, "trend");
-    line.append(link);
-    return line;
+    return element("p", { className: "trend" }, link);
   }
 
   hideTooltip() {
@@ -258,19 +326,27 @@ export class ChartWidget {
     this.hideTimer = setTimeout(() => { if (!this.pinned) this.hideTooltip(); }, 300);
   }
 
+  /**
+   * Puts the keyboard's highlight on the bar `index`, and says it in the live region.
+   * @param {number} index
+   */
   setActive(index) {
     const bar = this.bars[index];
     if (!bar) return;
     this.place(this.highlight, bar, 3);
     // Which panel the bar is in, and where it starts: tests check a phone's first screen holds the
     // first panel's bars, and that the chart's first panel starts high on the screen.
-    this.highlight.dataset.panel = bar.panel;
-    this.highlight.dataset.panelTop = bar.panel_top;
+    this.highlight.dataset.panel = String(bar.panel);
+    this.highlight.dataset.panelTop = String(bar.panel_top);
     this.highlight.hidden = false;
     if (!this.tooltip.hidden) this.showTooltip(index, this.pinned);
     this.live.textContent = bar.announcement;
   }
 
+  /**
+   * The bar under a pointer event, if any.
+   * @param {PointerEvent} event
+   */
   barAt(event) {
     const rect = this.canvas.getBoundingClientRect();
     return this.viewer.hit(event.clientX - rect.left, event.clientY - rect.top);
@@ -297,13 +373,13 @@ export class ChartWidget {
       else this.hideTooltip();
     });
     canvas.addEventListener("pointerleave", (event) => {
-      if (!this.pinned && !tooltip.contains(event.relatedTarget)) this.hideSoon();
+      if (!this.pinned && !tooltip.contains(/** @type {Node | null} */ (event.relatedTarget))) this.hideSoon();
     });
     tooltip.addEventListener("pointerleave", (event) => {
       if (!this.pinned && event.relatedTarget !== canvas) this.hideSoon();
     });
     document.addEventListener("pointerdown", (event) => {
-      if (!tooltip.hidden && event.target !== canvas && !tooltip.contains(event.target)) this.hideTooltip();
+      if (!tooltip.hidden && event.target !== canvas && !tooltip.contains(/** @type {Node | null} */ (event.target))) this.hideTooltip();
     });
     document.addEventListener("keydown", (event) => {
       if (event.key === "Escape" && !tooltip.hidden) {

@@ -1,3 +1,4 @@
+// @ts-check
 // Puts the view the URL names in the page before the Wasm arrives: its prerendered image, accessible
 // name, summary, table and controls, and the page's words in its language, from what www/first.js
 // asked for (window.cchtFirst). Loaded by first.js only when the URL names a view other than the
@@ -8,7 +9,7 @@
   if (!first) return;
   const { base, values, done } = first;
   const root = document.documentElement;
-  const parsed = new Promise((resolve) => {
+  const parsed = new Promise(/** @param {(value?: unknown) => void} resolve */ (resolve) => {
     if (document.readyState !== "loading") resolve();
     // "interactive": the document is parsed, before deferred and module scripts run.
     else document.addEventListener("readystatechange", resolve, { once: true });
@@ -22,41 +23,44 @@
       // do (app.js has put the page's words in, or will).
       if (!view || !figure || figure.classList.contains("live") || !root.classList.contains("first-pending")) return done(!!view);
       if (strings) {
-        for (const option of document.querySelectorAll("#view option")) option.textContent = strings[`view_${option.value}`];
-        for (const [id, name] of components) {
+        for (const option of document.querySelectorAll("#view option")) option.textContent = strings[`view_${/** @type {HTMLOptionElement} */ (option).value}`];
+        for (const [id, name] of components ?? []) {
           const option = document.querySelector(`#component option[value="${id}"]`);
           if (option) option.textContent = name;
         }
-        root.lang = values.lang;
-        for (const e of document.querySelectorAll("[data-i18n]")) e.textContent = strings[e.dataset.i18n] ?? e.textContent;
-        for (const e of document.querySelectorAll("[data-i18n-label]")) {
-          if (e.id !== "chart-canvas" && strings[e.dataset.i18nLabel]) e.setAttribute("aria-label", strings[e.dataset.i18nLabel]);
+        root.lang = values.lang ?? root.lang;
+        for (const e of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll("[data-i18n]"))) e.textContent = strings[e.dataset.i18n ?? ""] ?? e.textContent;
+        for (const e of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll("[data-i18n-label]"))) {
+          const label = strings[e.dataset.i18nLabel ?? ""];
+          if (e.id !== "chart-canvas" && label) e.setAttribute("aria-label", label);
         }
         // The waiting note of a choice made before the Wasm arrives (www/app.js), in this language.
-        document.getElementById("status").dataset.waiting = strings.choice_waiting;
+        byId("status").dataset.waiting = strings.choice_waiting;
       }
       // New elements rather than changed attributes: Firefox keeps a <picture>'s choice when its
       // sources' attributes change. index.html lists them widest first, the narrowest as the <img>.
-      const picture = figure.querySelector(".first");
-      const old = picture.querySelector("img");
+      const picture = /** @type {HTMLPictureElement} */ (figure.querySelector(".first"));
+      const old = /** @type {HTMLImageElement} */ (picture.querySelector("img"));
       const [narrowest, ...wider] = view.images;
       const media = Array.from(picture.querySelectorAll("source"), (s) => s.media);
+      /** @param {string} tag @param {Record<string, string | number>} attributes */
       const element = (tag, attributes) => {
-        const e = tag === "img" ? old.cloneNode(false) : document.createElement(tag);
-        for (const [name, value] of Object.entries(attributes)) e.setAttribute(name, value);
+        const e = tag === "img" ? /** @type {HTMLImageElement} */ (old.cloneNode(false)) : document.createElement(tag);
+        for (const [name, value] of Object.entries(attributes)) e.setAttribute(name, String(value));
         return e;
       };
+      /** @param {[string, number, number]} image */
       const image = ([file, width, height]) => ({ width, height, [width === narrowest[1] ? "src" : "srcset"]: new URL(file, base).href });
       const sources = wider.reverse().map((one, i) => element("source", { media: media[i] ?? "", ...image(one) }));
-      const img = element("img", image(narrowest));
+      const img = /** @type {HTMLImageElement} */ (element("img", image(narrowest)));
       picture.replaceChildren(...sources, img);
       img.alt = view.alt;
-      document.getElementById("chart-summary").textContent = view.summary;
+      byId("chart-summary").textContent = view.summary;
       // The chart's heading and source line, which the page shows as text around the image.
-      document.getElementById("chart-heading").textContent = view.title;
-      document.getElementById("chart-subtitle").textContent = view.subtitle;
-      document.getElementById("chart-source").textContent = view.source;
-      const table = document.getElementById("data-table");
+      byId("chart-heading").textContent = view.title;
+      byId("chart-subtitle").textContent = view.subtitle;
+      byId("chart-source").textContent = view.source;
+      const table = /** @type {HTMLTableElement | null} */ (document.getElementById("data-table"));
       if (table) fillTable(table, view);
       setControls(view);
       // Shown once the image is in, so nothing moves when it arrives.
@@ -66,16 +70,31 @@
     })
     .catch(() => done(false));
 
-  /** The controls as the Viewer will settle the URL's view (index.html has the default view's). */
+  /**
+   * index.html's element `id`, as the element type the caller expects: the page is ours, and has each.
+   * @template {HTMLElement} [T=HTMLElement]
+   * @param {string} id
+   * @returns {T}
+   */
+  function byId(id) {
+    return /** @type {T} */ (document.getElementById(id));
+  }
+
+  /**
+   * The controls as the Viewer will settle the URL's view (index.html has the default view's).
+   * @param {FirstView} view
+   */
   function setControls(view) {
     const form = document.getElementById("controls");
     if (!form) return;
+    /** @param {string} name @param {string} value */
     const pick = (name, value) => {
-      for (const radio of form.querySelectorAll(`input[name=${name}]`)) radio.checked = radio.value === value;
+      for (const radio of /** @type {NodeListOf<HTMLInputElement>} */ (form.querySelectorAll(`input[name=${name}]`))) radio.checked = radio.value === value;
     };
     const { state } = view;
     pick("scale", state.scale);
-    const metric = document.getElementById("metric");
+    /** @type {HTMLSelectElement} */
+    const metric = byId("metric");
     metric.replaceChildren(...view.menu.map(([group, items]) => {
       const list = items.map(([id, label]) => new Option(label, id));
       if (!group) return list;
@@ -84,24 +103,27 @@
       g.append(...list);
       return [g];
     }).flat());
-    for (const name of ["view", "component", "metric", "fy", "lang"]) {
-      const select = document.getElementById(name);
+    for (const name of /** @type {const} */ (["view", "component", "metric", "fy", "lang"])) {
+      const select = /** @type {HTMLSelectElement | null} */ (document.getElementById(name));
       if (select) select.value = state[name];
     }
     const kind = state.view;
-    document.getElementById("component").disabled = metric.disabled = kind === "pipeline";
-    document.getElementById("fy").disabled = kind === "trend";
-    document.getElementById("scale-choices").hidden = !view.log;
-    document.getElementById("controls-now").textContent = view.choice;
+    /** @type {HTMLSelectElement} */ (byId("component")).disabled = metric.disabled = kind === "pipeline";
+    /** @type {HTMLSelectElement} */ (byId("fy")).disabled = kind === "trend";
+    byId("scale-choices").hidden = !view.log;
+    byId("controls-now").textContent = view.choice;
   }
 
+  /** @param {HTMLTableElement} table @param {FirstView} view */
   function fillTable(table, view) {
+    /** @param {string} tag @param {string} [text] */
     const el = (tag, text) => Object.assign(document.createElement(tag), text === undefined ? {} : { textContent: text });
+    /** @param {string[]} cells @param {boolean} head */
     const row = (cells, head) => {
       const tr = el("tr");
       cells.forEach((text, i) => {
         const cell = el(head || i === 0 ? "th" : "td", text);
-        if (head || i === 0) cell.scope = head ? "col" : "row";
+        if (head || i === 0) /** @type {HTMLTableCellElement} */ (cell).scope = head ? "col" : "row";
         if (!head && i === 3) cell.className = "number";
         if (!head && i === 4) cell.replaceChildren(el("q", text));
         tr.append(cell);

@@ -1,3 +1,4 @@
+// @ts-check
 // Runs before the first paint, as a classic script in <head> (a file, so the strict CSP allows it):
 // it marks the page as scripted (www/style.css then folds the table and shows the controls), and,
 // when the URL names a view other than the default one index.html already carries, asks for that
@@ -10,7 +11,7 @@
 (() => {
   const root = document.documentElement;
   root.classList.add("js");
-  const here = document.currentScript.src;
+  const here = /** @type {HTMLScriptElement} */ (document.currentScript).src;
   // The Wasm the first view needs, asked for now rather than once dist/app.js has been fetched and
   // run; www/builds.js takes the response (a preload would do, but WebKit fetches those twice). A
   // first view in Spanish needs the complete build (builds.js, COMPLETE_LANGS).
@@ -24,7 +25,7 @@
   // An embedded page's own layout (www/style.css), before the first paint rather than when app.js runs.
   if (params.get("embed") === "1") root.classList.add("embed");
   // A default value given is the same view as none given (index.html names them).
-  const meta = document.querySelector("meta[name=ccht-defaults]");
+  const meta = /** @type {HTMLMetaElement | null} */ (document.querySelector("meta[name=ccht-defaults]"));
   const defaults = new URLSearchParams(meta?.content);
   for (const [name, value] of defaults) if (params.getAll(name).length === 1 && params.get(name) === value) params.delete(name);
   const parts = [];
@@ -38,6 +39,7 @@
   if (!parts.length || parts.join("_") === meta?.dataset.view) return;
   root.classList.add("first-pending");
   const base = new URL("prerender/", here).href;
+  /** @param {boolean} found */
   const done = (found) => {
     if (!root.classList.replace("first-pending", found ? "first-ready" : "first-none") || found) return;
     // No prerendered view: the default view's heading, source, summary and table, in index.html,
@@ -49,16 +51,17 @@
     else clear();
   };
   const values = Object.fromEntries(names.filter((n) => params.has(n)).map((n) => [n, params.get(n)]));
+  /** @param {string} name */
   const json = (name) => fetch(new URL(name, base)).then((response) => (response.ok ? response.json() : null));
   // The view, and the page's own words in another language; www/first-view.js takes them from here.
-  window.cchtFirst = {
+  const first = (window.cchtFirst = {
     base, values, done,
     view: json(`v/${parts.join("_")}.json`),
     words: values.lang && values.lang !== "en" ? json(`lang-${values.lang}.json`) : null,
-  };
+  });
   // Failures are first-view.js's to handle; unhandled here, they would be reported as page errors.
-  window.cchtFirst.view.catch(() => {});
-  window.cchtFirst.words?.catch(() => {});
+  first.view.catch(() => {});
+  first.words?.catch(() => {});
   const script = Object.assign(document.createElement("script"), { src: new URL("first-view.js", here).href });
   script.onerror = () => done(false);
   document.head.append(script);

@@ -34,7 +34,12 @@ pub struct DataSet {
 impl DataSet {
     /// Parses and checks the six CSV texts; every problem is listed in the error, as in `build.rs`.
     #[wasm_bindgen(constructor)]
-    pub fn new(files: JsValue) -> Result<DataSet, JsValue> {
+    pub fn new(
+        #[wasm_bindgen(
+            unchecked_param_type = "Record<\"components\" | \"kinds\" | \"metrics\" | \"sources\" | \"records\" | \"pipeline\", string>"
+        )]
+        files: JsValue,
+    ) -> Result<DataSet, JsValue> {
         let names = ["components", "kinds", "metrics", "sources", "records", "pipeline"];
         let mut texts = Vec::with_capacity(names.len());
         for name in names {
@@ -59,7 +64,11 @@ impl DataSet {
     }
 
     /// A viewer of this dataset on `canvas`, with the same options as `new Viewer`.
-    pub fn viewer(&self, canvas: JsValue, options: JsValue) -> Result<Viewer, JsValue> {
+    pub fn viewer(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "HTMLCanvasElement")] canvas: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "ViewOptions")] options: JsValue,
+    ) -> Result<Viewer, JsValue> {
         Viewer::with_dataset(Data::Loaded(Rc::clone(&self.dataset)), canvas, options)
     }
 

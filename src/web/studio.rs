@@ -60,6 +60,42 @@ impl Files {
     }
 }
 
+/// The TypeScript declarations of what the studio's functions take and give, written into
+/// `pkg-studio/ccht_chart.d.ts` for `www/studio/` (type-checked in `make lint`).
+#[wasm_bindgen(typescript_custom_section)]
+const STUDIO_TYPES: &str = r#"
+/** The studio's files by short name, each the text of that file. */
+export interface StudioFiles {
+  components: string; kinds: string; metrics: string; sources: string;
+  records: string; pipeline: string; ignored: string;
+}
+/** The repository's files, and each one's path in the repository. */
+export interface EmbeddedFiles { files: StudioFiles; paths: StudioFiles }
+/** One problem the build would find: `message` is `file:line: reason`, the build's own words. */
+export interface DataProblem { file: string; line: number; reason: string; message: string }
+export interface Checked { problems: DataProblem[]; sources: string[] }
+/** A record row prefilled from a number's sentence; component and metric are the analyst's. */
+export interface Proposal {
+  fiscal_year: number | null; fiscal_year_from: string | null; as_written: string;
+  value: number; qualifier: "exact" | "at-least" | "approximate"; source_sentence: string;
+}
+/** A number of the source (UTF-16 offsets) and what accounts for it. */
+export type MarkedNumber = { start: number; end: number; text: string } & (
+  | { status: "record"; line: number }
+  | { status: "ignored"; reason: string }
+  | { status: "unaccounted"; proposal: Proposal | null; caution: string | null }
+);
+export interface Reading { numbers: MarkedNumber[]; problems: { kind: string; message: string }[] }
+export interface ChangedFigure {
+  change: "added" | "changed" | "removed"; fiscal_year: number; component: string; metric: string;
+  before: string | null; after: string | null;
+}
+/** The preview's menus: a metric's choice also names its kind. */
+export interface DataSetChoices {
+  views: Choice[]; components: Choice[]; metrics: (Choice & { kind_name: string })[]; years: number[];
+}
+"#;
+
 #[derive(Serialize)]
 struct Problem<'a> {
     file: &'a str,
@@ -71,7 +107,7 @@ struct Problem<'a> {
 
 /// The files of `data/` as the repository has them: `{ components, …, ignored }`, with `paths`,
 /// each file's name in the repository.
-#[wasm_bindgen(js_name = embeddedFiles)]
+#[wasm_bindgen(js_name = embeddedFiles, unchecked_return_type = "EmbeddedFiles")]
 pub fn embedded_files() -> Result<JsValue, JsValue> {
     /// Pairs out as one object, in the files' order.
     fn object<S: serde::Serializer>(pairs: &[(&str, &str)], s: S) -> Result<S::Ok, S::Error> {
@@ -91,8 +127,8 @@ pub fn embedded_files() -> Result<JsValue, JsValue> {
 /// `{ problems, sources }`: every problem the build would find in `files`, as `{ file, line,
 /// reason, message }` in the build's order (none when the data would build), and the ids of the
 /// sources, when the files load, for the studio's source menu.
-#[wasm_bindgen(js_name = checkFiles)]
-pub fn check_files(files: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = checkFiles, unchecked_return_type = "Checked")]
+pub fn check_files(#[wasm_bindgen(unchecked_param_type = "StudioFiles")] files: JsValue) -> Result<JsValue, JsValue> {
     #[derive(Serialize)]
     struct Checked<'a> {
         problems: Vec<Problem<'a>>,
@@ -125,8 +161,12 @@ struct Marked<'a> {
 /// Reads `text`, the source `source`, against `files`: `{ numbers, problems }`, each number with
 /// its status (`record` and its line, `ignored` and the reason, `unaccounted` and a proposed row)
 /// and each problem of the fidelity check as `{ kind, message }`. Fails if the data files do not load.
-#[wasm_bindgen(js_name = readSource)]
-pub fn read_source_text(files: JsValue, source: &str, text: &str) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = readSource, unchecked_return_type = "Reading")]
+pub fn read_source_text(
+    #[wasm_bindgen(unchecked_param_type = "StudioFiles")] files: JsValue,
+    source: &str,
+    text: &str,
+) -> Result<JsValue, JsValue> {
     /// A problem of the reading: its case (ccht_data::ReadProblem::kind) and its words.
     #[derive(Serialize)]
     struct Said {
@@ -166,7 +206,11 @@ pub fn read_source_text(files: JsValue, source: &str, text: &str) -> Result<JsVa
 
 /// `text`, the file `file` (a short name), with one row more: `fields` an object of column → text.
 #[wasm_bindgen(js_name = addRow)]
-pub fn add_row(file: &str, text: &str, fields: JsValue) -> Result<String, JsValue> {
+pub fn add_row(
+    #[wasm_bindgen(unchecked_param_type = "keyof StudioFiles")] file: &str,
+    text: &str,
+    #[wasm_bindgen(unchecked_param_type = "Record<string, string>")] fields: JsValue,
+) -> Result<String, JsValue> {
     let path = EMBEDDED
         .iter()
         .position(|(key, _)| *key == file)
@@ -183,8 +227,10 @@ pub fn add_row(file: &str, text: &str, fields: JsValue) -> Result<String, JsValu
 
 /// The figures `files` add, change or remove against the repository's data, as
 /// `{ change, fiscal_year, component, metric, before, after }`. Fails if either does not load.
-#[wasm_bindgen(js_name = changedFigures)]
-pub fn changed_figures(files: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = changedFigures, unchecked_return_type = "ChangedFigure[]")]
+pub fn changed_figures(
+    #[wasm_bindgen(unchecked_param_type = "StudioFiles")] files: JsValue,
+) -> Result<JsValue, JsValue> {
     let after =
         Files::from_js(files)?.load().map_err(|e| error(format!("the data files have {} problem(s)", e.len())))?;
     // The repository's data, read once: it is compared with after every edit.
@@ -202,6 +248,7 @@ impl DataSet {
     /// What the preview's menus offer for this dataset: `{ views, components, metrics, years }`,
     /// each choice `{ id, name }` (a metric also `kind_name`). Its own, not the page's `catalog()`,
     /// which reads the compiled-in data: sharing it cost the page's Wasm 25 B gzipped.
+    #[wasm_bindgen(unchecked_return_type = "DataSetChoices")]
     pub fn choices(&self) -> Result<JsValue, JsValue> {
         #[derive(Serialize)]
         struct Choice<'a> {

@@ -1,31 +1,15 @@
-// The end-to-end tests' server: the repository root as `make serve` serves it (tools/serve.py,
-// with its strict Content-Security-Policy), on a free port, behind a small proxy in this process.
+// The end-to-end tests' server: the repository root as `make serve` serves it (tools/serve.mjs, with
+// its strict Content-Security-Policy), on a free port, behind a small proxy in this process.
 // The proxy gives every engine what Playwright gave Chromium alone: it sees each request, lets a
 // test fail or hold one (`route`), and adds one same-origin script to each page it serves
 // (pages/e2e-page.js, allowed by the strict CSP) that collects console errors and CSP violations,
 // keeps downloads for the test to read, and runs the test's own init scripts.
-import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import http from "node:http";
+import { listen } from "../../tools/serve.mjs";
 
-const root = new URL("../../", import.meta.url).pathname;
 const PAGE_SCRIPT = "/__e2e/page.js";
 const pageScript = readFileSync(new URL("./pages/e2e-page.js", import.meta.url), "utf8");
-
-function startServePy() {
-  return new Promise((resolve, reject) => {
-    const child = spawn("python3", ["tools/serve.py", "--port", "0"], {
-      cwd: root, env: { ...process.env, SERVE_QUIET: "1" }, stdio: ["ignore", "pipe", "inherit"],
-    });
-    let out = "";
-    child.stdout.on("data", (chunk) => {
-      out += chunk;
-      const match = out.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
-      if (match) resolve({ port: Number(match[1]), stop: () => child.kill() });
-    });
-    child.on("exit", (code) => reject(new Error(`the server exited (${code}) before it listened`)));
-  });
-}
 
 /** Playwright's URL globs: `**` any characters, `*` any but `/`. */
 function globToRegExp(glob) {
@@ -40,7 +24,7 @@ function globToRegExp(glob) {
  * `route.fulfill({ status, body, contentType })`, `route.abort()` and `route.continue()`.
  */
 export async function startServer() {
-  const upstream = await startServePy();
+  const upstream = await listen();
   const routes = [];
   const requestListeners = new Set();
   const responseListeners = new Set();
@@ -140,6 +124,6 @@ export async function startServer() {
     headersFor: (url) => headers.get(url),
     /** Functions (with one JSON argument) run at the start of each page served from now on. */
     initScripts,
-    stop: () => { server.closeAllConnections?.(); server.close(); upstream.stop(); },
+    stop: () => { server.closeAllConnections?.(); server.close(); upstream.close(); },
   };
 }

@@ -1,4 +1,4 @@
-// The studio loads a dataset on every edit of the data files (www/studio.js `preview`, which frees
+// The studio loads a dataset on every edit of the data files (www/studio/preview.js `preview`, which frees
 // the one before): each must be freed with its DataSet and viewers, or a long editing session grows
 // the Wasm's memory without end. The studio's own build (pkg-studio/, a module instance of its own),
 // in Chromium: 200 loads of the repository's data, each viewed and drawn, then freed; the Wasm's

@@ -1,0 +1,156 @@
+#!/usr/bin/env node
+/**
+ * The one development server: `make serve`, the end-to-end tests (tests/e2e/server.mjs puts its
+ * proxy in front of it) and `make bench` all serve the repository root through `createServer`, so
+ * the Content-Security-Policy and the headers below are defined here and nowhere else.
+ *
+ * Every response: the strict CSP agencies send (pages under tests/e2e/pages/ play an agency page that
+ * embeds the viewer, so theirs may also frame it), no caching, `nosniff`, and CORS (agency pages on
+ * other hosts import dist/ccht-chart.js and pkg/ as modules). Options:
+ * - `gzip`: gzip level 9 for every compressible response, so "bytes transferred" is what a gzipping
+ *   host sends (the bench);
+ * - `isolated`: cross-origin isolation (COOP/COEP), which gives performance.now() 5 µs resolution
+ *   instead of 100 µs (the bench);
+ * - `variants`: `/v/NAME/…` serves `/…`, except that `/v/NAME/dist/…` comes from `bench/dist-NAME/`
+ *   where that has the file, so the unchanged page runs a benchmark build of the Wasm.
+ *
+ * `node tools/serve.mjs [--port N] [--gzip]` serves by hand (`make serve`).
+ */
+import http from "node:http";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { extname, join, normalize } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+
+export const root = fileURLToPath(new URL("../", import.meta.url));
+
+export const CSP =
+  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
+  "img-src 'self' blob: data:; connect-src 'self'; base-uri 'none'; form-action 'none'; " +
+  "frame-ancestors *";
+/** The test pages' policy: the same, plus permission to frame the viewer. */
+export const CSP_HOST = `${CSP}; frame-src 'self'`;
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".mjs": "text/javascript",
+  ".css": "text/css", ".wasm": "application/wasm", ".json": "application/json",
+  ".csv": "text/csv; charset=utf-8", ".svg": "image/svg+xml", ".png": "image/png",
+  ".map": "application/json", ".md": "text/markdown; charset=utf-8", ".txt": "text/plain; charset=utf-8",
+  ".ts": "text/plain; charset=utf-8", ".woff2": "font/woff2", ".ico": "image/x-icon",
+};
+const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".json", ".csv", ".svg", ".map", ".md", ".txt"]);
+
+/** Where a URL path lives on disk, or null if outside the repository. */
+function onDisk(urlPath, variants) {
+  let path;
+  try {
+    path = decodeURIComponent(urlPath.split("?")[0].split("#")[0]);
+  } catch {
+    return null;
+  }
+  let base = root;
+  const variant = variants && path.match(/^\/v\/([a-z0-9-]+)(\/.*)$/);
+  if (variant) {
+    path = variant[2];
+    const own = join(root, "bench", `dist-${variant[1]}`);
+    if (path.startsWith("/dist/") && existsSync(join(own, path.slice("/dist".length)))) {
+      base = own;
+      path = path.slice("/dist".length);
+    }
+  }
+  const full = normalize(join(base, path));
+  return full === normalize(root).replace(/[\\/]$/, "") || full.startsWith(normalize(root)) ? full : null;
+}
+
+/** The request handler: `(req, res) => void`. */
+export function createHandler({ gzip = false, isolated = false, variants = false } = {}) {
+  const cache = new Map(); // file → { mtime, raw, gz }, for the gzipped bench
+  return (req, res) => {
+    const path = req.url.split("?")[0];
+    const policy = path.startsWith("/tests/e2e/pages/") ? CSP_HOST : CSP;
+    const common = {
+      "Content-Security-Policy": policy,
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+      "Access-Control-Allow-Origin": "*",
+      ...(isolated && {
+        "Cross-Origin-Opener-Policy": "same-origin",
+        "Cross-Origin-Embedder-Policy": "require-corp",
+        "Cross-Origin-Resource-Policy": "same-origin",
+      }),
+    };
+    let file = onDisk(req.url, variants);
+    let stat = file && statOf(file);
+    if (stat?.isDirectory()) {
+      // As static hosts do: a folder's address ends in "/", and serves its index.html.
+      if (!path.endsWith("/")) {
+        res.writeHead(301, { ...common, Location: `${path}/${req.url.slice(path.length)}` });
+        return res.end();
+      }
+      file = join(file, "index.html");
+      stat = statOf(file);
+    }
+    if (!stat?.isFile() || !["GET", "HEAD"].includes(req.method)) {
+      const status = stat?.isFile() ? 405 : 404;
+      res.writeHead(status, { ...common, "Content-Type": "text/plain; charset=utf-8" });
+      return res.end(status === 404 ? `not found: ${path}\n` : "method not allowed\n");
+    }
+    const type = extname(file);
+    let body = readFileSync(file);
+    const headers = { ...common, "Content-Type": TYPES[type] || "application/octet-stream" };
+    if (gzip && COMPRESSIBLE.has(type)) {
+      headers.Vary = "Accept-Encoding";
+      if (/\bgzip\b/.test(req.headers["accept-encoding"] || "")) {
+        let entry = cache.get(file);
+        if (!entry || entry.mtime !== stat.mtimeMs) cache.set(file, (entry = { mtime: stat.mtimeMs, gz: gzipSync(body, { level: 9 }) }));
+        body = entry.gz;
+        headers["Content-Encoding"] = "gzip";
+      }
+    }
+    headers["Content-Length"] = body.length;
+    res.writeHead(200, headers);
+    res.end(req.method === "HEAD" ? undefined : body);
+  };
+}
+
+function statOf(file) {
+  try {
+    return statSync(file);
+  } catch {
+    return null;
+  }
+}
+
+/** Listens on 127.0.0.1 (port 0: a free one); resolves to { url, port, close }. */
+export function listen(options = {}, port = 0) {
+  const server = http.createServer(createHandler(options));
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", () => {
+      const { port } = server.address();
+      resolve({
+        url: `http://127.0.0.1:${port}/`,
+        port,
+        close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(r); }),
+      });
+    });
+  });
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const args = process.argv.slice(2);
+  const at = args.indexOf("--port");
+  const port = at >= 0 ? Number(args[at + 1]) : Number(process.env.PORT ?? 8000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`serve: --port wants a number from 0 to 65535, not ${JSON.stringify(args[at + 1])}`);
+    process.exit(2);
+  }
+  try {
+    const { url } = await listen({ gzip: args.includes("--gzip") }, port);
+    console.log(`Serving the viewer at ${url}  (studio: ${url}studio.html; Ctrl-C stops)`);
+  } catch (error) {
+    console.error(`serve: cannot listen on 127.0.0.1:${port}: ${error.code ?? error.message}` +
+      (error.code === "EADDRINUSE" ? ` (another server has it; try  make serve PORT=${port + 1})` : ""));
+    process.exit(1);
+  }
+}
