@@ -346,7 +346,12 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// Writes `text` to `path`, unless the file already holds it: `index.html` is left untouched when
+/// current, so `make test` can check it (`--check`) while its build runs alongside.
 fn write(path: &str, text: &str) {
+    if std::fs::read_to_string(path).is_ok_and(|old| old == text) {
+        return;
+    }
     if let Some(dir) = std::path::Path::new(path).parent() {
         let _ = std::fs::create_dir_all(dir);
     }
