@@ -44,10 +44,11 @@ build: tools
 	$(RELEASE_WASM) --out-dir pkg-lean --no-pack . -- $(RELEASE_CARGO) --no-default-features
 	@# pkg-studio/: studio.html's Wasm, the build's checker and the preview (src/web/studio.rs).
 	$(RELEASE_WASM) --out-dir pkg-studio --no-pack . -- $(RELEASE_CARGO) --no-default-features --features studio
+	@# dist/prerender/: every view drawn natively by the same code, for the first paint; index.html's
+	@# default view; www/options.js, the option names and languages the shell takes from the Rust.
+	cargo run -q --example prerender
 	@# What pages load: the shell bundled with the glue and minified, in dist/ (tools/bundle.mjs).
 	node tools/bundle.mjs
-	@# dist/prerender/: every view drawn natively by the same code, for the first paint; index.html's default view.
-	cargo run -q --example prerender
 	@for f in pkg-lean/ccht_chart_bg.wasm pkg/ccht_chart_bg.wasm pkg/ccht_chart.js dist/studio/ccht_chart_bg.wasm; do printf '%-26s %s bytes, %s gzipped\n' $$f $$(wc -c < $$f) $$(gzip -9c $$f | wc -c); done
 
 tools:
@@ -65,7 +66,7 @@ test:
 	@tools/ensure-tools lint build browsers webkit node fuzz
 	@$(MAKE) --no-print-directory lint
 	@# Side by side, each in its own build directory (no cargo lock is shared): the native tests
-	@# (target/debug), the short fuzzing (fuzz/target, one core while it runs) and the release build
+	@# (target/debug), the short fuzzing (fuzz/target/, one core while it runs) and the release build
 	@# the end-to-end tests load (target/*/release). Each one's output is shown when it ends.
 	@$(MAKE) --no-print-directory -j2 --output-sync=target build test-native test-fuzz
 	@# The three browsers' Wasm tests share target/wasm32-unknown-unknown/debug: one compiles while

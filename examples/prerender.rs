@@ -14,7 +14,8 @@
 
 use ccht_chart::{
     every_view, fiscal_years, html_escape, html_table, layout, select, svg, table_rows, text, Chart, Dataset,
-    FontMetrics, Scale, TextBox, TextMeasure, Theme, ViewKind, ViewSpec, DATASET, LANGS, STRINGS, TABLE_HEAD,
+    FontMetrics, Scale, TextBox, TextMeasure, Theme, ViewKind, ViewSpec, DATASET, LANGS, QUERY_ORDER, STRINGS,
+    TABLE_HEAD,
 };
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -121,13 +122,18 @@ fn main() {
         ),
     ];
     let new_page = blocks.iter().fold(page.clone(), |page, (name, block)| replace_block(&page, name, block));
+    let shell_options = shell_options();
     if check {
         if new_page != page {
             fail("index.html's prerendered first view is out of date: run `cargo run --example prerender` (make build does)");
         }
+        if std::fs::read_to_string(SHELL_OPTIONS).ok().as_deref() != Some(shell_options.as_str()) {
+            fail("www/options.js is out of date: run `cargo run --example prerender` (make build does)");
+        }
         return;
     }
     write("index.html", &new_page);
+    write(SHELL_OPTIONS, &shell_options);
     let _ = std::fs::remove_dir_all(OUT);
     for (name, image) in &files {
         write(&format!("{OUT}/{name}"), image);
@@ -344,6 +350,25 @@ fn replace_block(page: &str, name: &str, block: &str) -> String {
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The shell's copy of the option names and languages, so that it lists them in one place, the
+/// Rust's (www/first.js runs before any Wasm, and a custom element names its attributes up front).
+const SHELL_OPTIONS: &str = "www/options.js";
+
+fn shell_options() -> String {
+    let list = |items: &mut dyn Iterator<Item = &str>| items.map(|i| format!("\"{i}\"")).collect::<Vec<_>>().join(", ");
+    format!(
+        "// @ts-check\n\
+         // Written by examples/prerender.rs (make build) from src/view/options.rs and src/text/strings.rs;\n\
+         // `make test` fails when it is out of date. Edit those, not this.\n\n\
+         /** The options a view takes, in the order its address writes them (ViewSpec::to_query). */\n\
+         export const OPTIONS = /** @type {{const}} */ ([{}]);\n\n\
+         /** The languages: the first is the lean build's, the only one it speaks; the complete build speaks all. */\n\
+         export const LANGS = [{}];\n",
+        list(&mut QUERY_ORDER.iter().copied()),
+        list(&mut LANGS.iter().map(|l| l.id())),
+    )
 }
 
 /// Writes `text` to `path`, unless the file already holds it: `index.html` is left untouched when

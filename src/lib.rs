@@ -31,7 +31,7 @@ pub use text::{
 };
 pub use view::{
     every_view, fiscal_years, percent_decode, record_words, select, Bar, Card, Chart, Comparison, Gap, OptionError,
-    Panel, Problem, RecordWords, Scale, SparkYear, ViewKind, ViewSpec, OPTION_NAMES, SHELL_PARAMETERS,
+    Panel, Problem, RecordWords, Scale, SparkYear, ViewKind, ViewSpec, OPTION_NAMES, QUERY_ORDER, SHELL_PARAMETERS,
 };
 #[cfg(all(target_arch = "wasm32", feature = "runtime-data"))]
 pub use web::DataSet;

@@ -18,7 +18,7 @@
 // `node tools/bundle.mjs OUT PKG` bundles another wasm-pack build instead of pkg-lean/ (make bench:
 // bench/dist-dom from bench/pkg-dom).
 import { build } from "esbuild";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { shortenImports } from "./short-imports.mjs";
 
 const root = new URL("../", import.meta.url);
@@ -41,8 +41,10 @@ const glueOf = (dir, built) => ({
 });
 const glue = glueOf(pkg, lean);
 
-rmSync(path(out), { recursive: true, force: true });
+// Everything but dist/prerender/, which examples/prerender.rs writes (before this: it also writes
+// www/options.js, which the bundles take in).
 mkdirSync(path(out), { recursive: true });
+for (const entry of readdirSync(path(out))) if (entry !== "prerender") rmSync(path(`${out}/${entry}`), { recursive: true, force: true });
 // tsconfigRaw: www/tsconfig.json is the type checker's (make lint); esbuild would otherwise take its
 // `strict` and put "use strict" into the classic scripts.
 const common = { bundle: true, minify: true, sourcemap: "linked", logLevel: "warning", legalComments: "none", tsconfigRaw: "{}" };

@@ -126,11 +126,8 @@ const BUGS = [
 ];
 
 const make = (target) => execFileSync("make", ["-s", target], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
-// The shell's files: bundled again, then the prerendered views (bundle.mjs clears dist/).
-const bundle = () => {
-  execFileSync("node", ["tools/bundle.mjs"], { cwd: root, stdio: "inherit" });
-  execFileSync("cargo", ["run", "-q", "--example", "prerender"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
-};
+// The shell's files, bundled again (dist/prerender/ stays).
+const bundle = () => execFileSync("node", ["tools/bundle.mjs"], { cwd: root, stdio: "inherit" });
 const rebuild = (file) => (file.endsWith(".rs") ? make("build") : bundle());
 
 const missed = [];

@@ -7,6 +7,7 @@
 import initLean, * as lean from "../pkg/ccht_chart.js";
 import { trapped } from "./chart-widget.js";
 import { messageOf } from "./errors.js";
+import { LANGS } from "./options.js";
 
 /** @typedef {typeof lean} Build the lean build's module, or the complete one's (the same interface) */
 /** @typedef {import("../pkg/ccht_chart.js").Viewer} Viewer */
@@ -15,9 +16,9 @@ import { messageOf } from "./errors.js";
 
 /** The languages each build speaks: Cargo.toml builds the lean one without the `spanish` feature. */
 /** @type {(string | null)[]} */
-const LEAN_LANGS = ["en"];
+const LEAN_LANGS = LANGS.slice(0, 1);
 /** @type {(string | null)[]} */
-const COMPLETE_LANGS = ["en", "es"];
+const COMPLETE_LANGS = LANGS;
 
 /** @type {Promise<Build> | undefined} */
 let leanReady;

@@ -7,12 +7,11 @@ import { chartFor, speaks, startViewer } from "./builds.js";
 import { ChartWidget, showAlert, trapped } from "./chart-widget.js";
 import { element } from "./dom.js";
 import { messageOf } from "./errors.js";
+import { OPTIONS as ATTRIBUTES } from "./options.js";
 
 /** @typedef {import("./builds.js").Build} Build */
 /** @typedef {import("./builds.js").Chart} Chart */
 /** @typedef {import("../pkg/ccht_chart.js").Viewer} Viewer */
-
-const ATTRIBUTES = ["view", "component", "metric", "fy", "scale", "lang"];
 
 // Styles through a constructed stylesheet: allowed by `style-src 'self'`, unlike inline styles.
 const sheet = new CSSStyleSheet();

@@ -3,6 +3,8 @@
 // name, summary, table and controls, and the page's words in its language, from what www/first.js
 // asked for (window.cchtFirst). Loaded by first.js only when the URL names a view other than the
 // default one index.html carries.
+import { OPTIONS } from "./options.js";
+
 (() => {
   const first = window.cchtFirst;
   delete window.cchtFirst;
@@ -103,7 +105,8 @@
       g.append(...list);
       return [g];
     }).flat());
-    for (const name of /** @type {const} */ (["view", "component", "metric", "fy", "lang"])) {
+    // Each option's menu (the scale is a pair of radio buttons, picked above).
+    for (const name of OPTIONS) {
       const select = /** @type {HTMLSelectElement | null} */ (document.getElementById(name));
       if (select) select.value = state[name];
     }

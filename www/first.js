@@ -8,20 +8,20 @@
 // than shown with the wrong chart; a view with no prerendered file shows the loading box, as
 // before. The live chart replaces all of this when the Wasm is ready (www/chart-widget.js).
 // Kept small: every page waits for it.
+import { LANGS, OPTIONS } from "./options.js";
+
 (() => {
   const root = document.documentElement;
   root.classList.add("js");
   const here = /** @type {HTMLScriptElement} */ (document.currentScript).src;
+  const params = new URLSearchParams(location.search);
   // The Wasm the first view needs, asked for now rather than once dist/app.js has been fetched and
   // run; www/builds.js takes the response (a preload would do, but WebKit fetches those twice). A
-  // first view in Spanish needs the complete build (builds.js, COMPLETE_LANGS).
-  const complete = new URLSearchParams(location.search).get("lang") === "es";
+  // first view in a language the lean build lacks (any but the first) needs the complete build.
+  const complete = LANGS.indexOf(`${params.get("lang")}`) > 0;
   const wasm = fetch(new URL(complete ? "complete/ccht_chart_bg.wasm" : "ccht_chart_bg.wasm", here));
   wasm.catch(() => {}); // a failure is builds.js's to report, once it asks
   window.cchtWasm = { [complete ? "complete" : "lean"]: wasm };
-  // The parameters a view's query holds, in the order ViewSpec::to_query writes them.
-  const names = ["view", "component", "metric", "fy", "scale", "lang"];
-  const params = new URLSearchParams(location.search);
   // An embedded page's own layout (www/style.css), before the first paint rather than when app.js runs.
   if (params.get("embed") === "1") root.classList.add("embed");
   // A default value given is the same view as none given (index.html names them).
@@ -29,7 +29,8 @@
   const defaults = new URLSearchParams(meta?.content);
   for (const [name, value] of defaults) if (params.getAll(name).length === 1 && params.get(name) === value) params.delete(name);
   const parts = [];
-  for (const name of names) {
+  // The parameters a view's query holds, in the order ViewSpec::to_query writes them.
+  for (const name of OPTIONS) {
     const values = params.getAll(name);
     // Repeated or unusual values are the Viewer's to settle and report: no prerendered guess.
     if (values.length > 1 || !values.every((v) => /^[a-z0-9-]+$/.test(v))) return root.classList.add("first-none");
@@ -50,14 +51,14 @@
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", clear, { once: true });
     else clear();
   };
-  const values = Object.fromEntries(names.filter((n) => params.has(n)).map((n) => [n, params.get(n)]));
+  const values = Object.fromEntries(OPTIONS.filter((n) => params.has(n)).map((n) => [n, params.get(n)]));
   /** @param {string} name */
   const json = (name) => fetch(new URL(name, base)).then((response) => (response.ok ? response.json() : null));
   // The view, and the page's own words in another language; www/first-view.js takes them from here.
   const first = (window.cchtFirst = {
     base, values, done,
     view: json(`v/${parts.join("_")}.json`),
-    words: values.lang && values.lang !== "en" ? json(`lang-${values.lang}.json`) : null,
+    words: values.lang && values.lang !== LANGS[0] ? json(`lang-${values.lang}.json`) : null,
   });
   // Failures are first-view.js's to handle; unhandled here, they would be reported as page errors.
   first.view.catch(() => {});

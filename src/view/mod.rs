@@ -11,7 +11,7 @@ mod spec;
 pub use chart::{Bar, Card, Chart, Comparison, Gap, Panel, SparkYear};
 pub use describe::{record_words, RecordWords};
 pub use every::every_view;
-pub use options::{percent_decode, OptionError, Problem, OPTION_NAMES, SHELL_PARAMETERS};
+pub use options::{percent_decode, OptionError, Problem, OPTION_NAMES, QUERY_ORDER, SHELL_PARAMETERS};
 pub use select::select;
 pub use spec::{fiscal_years, Scale, ViewKind, ViewSpec};
 

@@ -46,6 +46,10 @@ impl std::fmt::Display for OptionError {
 /// and metric, so a measure is settled against the year the link names.
 pub const OPTION_NAMES: [&str; 6] = ["lang", "view", "fy", "component", "metric", "scale"];
 
+/// The same names in the order a view's address writes them ([`ViewSpec::to_query`]), which is
+/// also the order of a prerendered view's file name (`examples/prerender.rs`, `www/first.js`).
+pub const QUERY_ORDER: [&str; 6] = ["view", "component", "metric", "fy", "scale", "lang"];
+
 /// Query parameters the shell reads itself; the view ignores them without complaint.
 pub const SHELL_PARAMETERS: [&str; 1] = ["embed"];
 
@@ -183,6 +187,30 @@ mod tests {
     use super::*;
     use crate::embedded::DATASET;
     use crate::view::test_view as spec;
+
+    #[test]
+    fn query_order_names_every_option_once_and_to_query_follows_it() {
+        let mut sorted = QUERY_ORDER;
+        sorted.sort_unstable();
+        let mut names = OPTION_NAMES;
+        names.sort_unstable();
+        assert_eq!(sorted, names);
+        // A view that differs from the default in every option writes all six, in QUERY_ORDER.
+        let d = &*DATASET;
+        let default = ViewSpec::default_for(d);
+        let other = ViewSpec {
+            view: ViewKind::Metric,
+            fiscal_year: default.fiscal_year - 1,
+            scale: Scale::Log,
+            lang: LANGS.iter().copied().find(|l| *l != default.lang).unwrap_or(default.lang),
+            ..default
+        };
+        let query = other.to_query(d);
+        let written: Vec<&str> = query.split('&').map(|p| p.split('=').next().unwrap_or("")).collect();
+        let expected: Vec<&str> = QUERY_ORDER.iter().copied().filter(|n| written.contains(n)).collect();
+        assert_eq!(written, expected);
+        assert!(written.len() >= 5, "{written:?}");
+    }
 
     #[test]
     fn options_are_checked_and_named() {
