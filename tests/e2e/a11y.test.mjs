@@ -193,66 +193,78 @@ inEachEngine("a11y", (env) => {
     assert.deepEqual(await page.problems(), []);
     await context.close();
   });
+
+  // Light mode and device pixel ratio 1 are this browser's own settings: no browser of their own.
+  axeInScheme(env, "light");
+  atPixelRatio(env, 1);
 });
 
 // axe-core over the page with its table open, in a browser whose reader prefers light, then dark:
 // the chart follows the scheme (light-blue bars on a dark background in dark mode).
-for (const colorScheme of ["light", "dark"]) {
-  inEachEngine(`a11y, ${colorScheme} mode`, (env) => {
-    test(`axe-core finds no violations in ${colorScheme} mode, and the chart is drawn in its colours`, async () => {
-      const { page, context } = await openPage(env, env.server.url, { viewport: { width: 1000, height: 900 } });
-      await chartReady(page);
-      assert.equal(await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches), colorScheme === "dark");
-      await page.click("#table-toggle");
-      await page.keyboard.press("Tab");
-      // Run through WebDriver, which no page policy blocks; the page itself stays under the strict CSP.
-      await page.runScript(readFileSync(axePath, "utf8"));
-      const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }).then((r) => ({ violations: r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), passes: r.passes.length })));
-      console.log(`axe-core ${colorScheme} [${env.engine}]: ${result.violations.length} violations, ${result.passes} rules passed`);
-      assert.deepEqual(result.violations, []);
-      const bg = await page.evaluate(() => Array.from(document.querySelector("#chart-canvas").getContext("2d").getImageData(2, 2, 1, 1).data));
-      assert.deepEqual(bg.slice(0, 3), colorScheme === "dark" ? [0x1b, 0x1b, 0x1b] : [255, 255, 255]);
-      const barColour = colorScheme === "dark" ? [0x58, 0xb4, 0xff] : [0x00, 0x5e, 0xa2];
-      assert.equal(await countDrawnFigures(page, barColour), records.filter((r) => r.component === "dhs").length);
-      assert.deepEqual(await page.problems(), []);
-      await context.close();
-    });
-  }, { dark: colorScheme === "dark" });
+/**
+ * @param {{ engine: string, server: { url: string } }} env
+ * @param {"light" | "dark"} colorScheme the scheme the engine was started in
+ */
+function axeInScheme(env, colorScheme) {
+  test(`axe-core finds no violations in ${colorScheme} mode, and the chart is drawn in its colours`, async () => {
+    const { page, context } = await openPage(env, env.server.url, { viewport: { width: 1000, height: 900 } });
+    await chartReady(page);
+    assert.equal(await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches), colorScheme === "dark");
+    await page.click("#table-toggle");
+    await page.keyboard.press("Tab");
+    // Run through WebDriver, which no page policy blocks; the page itself stays under the strict CSP.
+    await page.runScript(readFileSync(axePath, "utf8"));
+    const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }).then((r) => ({ violations: r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), passes: r.passes.length })));
+    console.log(`axe-core ${colorScheme} [${env.engine}]: ${result.violations.length} violations, ${result.passes} rules passed`);
+    assert.deepEqual(result.violations, []);
+    const bg = await page.evaluate(() => Array.from(document.querySelector("#chart-canvas").getContext("2d").getImageData(2, 2, 1, 1).data));
+    assert.deepEqual(bg.slice(0, 3), colorScheme === "dark" ? [0x1b, 0x1b, 0x1b] : [255, 255, 255]);
+    const barColour = colorScheme === "dark" ? [0x58, 0xb4, 0xff] : [0x00, 0x5e, 0xa2];
+    assert.equal(await countDrawnFigures(page, barColour), records.filter((r) => r.component === "dhs").length);
+    assert.deepEqual(await page.problems(), []);
+    await context.close();
+  });
 }
 
 // Each engine's browser started at device pixel ratio 1, 2 and 3 (a Chromium flag, a Firefox
 // preference, WebKitGTK's GDK_SCALE): the backing store follows the ratio and strokes stay crisp.
-for (const scale of [1, 2, 3]) {
-  inEachEngine(`a11y at device pixel ratio ${scale}`, (env) => {
-    test(`at device pixel ratio ${scale} the backing store is ${scale}× the CSS size and the chart is drawn`, async () => {
-      const { page, context } = await openPage(env, env.server.url, { viewport: { width: 800, height: 900 } });
-      await chartReady(page);
-      assert.equal(await page.evaluate(() => devicePixelRatio), scale);
-      const box = await page.locator("#chart-canvas").evaluate((c) => ({ width: c.width, height: c.height, cssWidth: c.clientWidth, cssHeight: c.clientHeight }));
-      assert.equal(box.width, Math.round(box.cssWidth * scale));
-      assert.equal(box.height, Math.round(box.cssHeight * scale));
-      assert.equal(await countDrawnFigures(page), records.filter((r) => r.component === "dhs").length);
-      // Strokes scale too: just above the first bar, the zero line is about `scale` device pixels wide.
-      const axisWidth = await page.evaluate(() => {
-        const c = document.querySelector("#chart-canvas");
-        const ctx = c.getContext("2d");
-        const ratio = c.width / c.clientWidth;
-        const col = ctx.getImageData(Math.round(14 * ratio), 0, 1, c.height).data;
-        // The first bar: a run of the bar colour 20 CSS px tall (the key's swatch above it is 12).
-        const on = (y) => col[y * 4] === 0 && col[y * 4 + 1] === 0x5e;
-        let top = 0;
-        while (top < c.height && !(on(top) && on(top + Math.round(16 * ratio)))) top++;
-        const row = ctx.getImageData(0, top - Math.round(1.5 * ratio), Math.round(20 * ratio), 1).data;
-        let n = 0;
-        for (let x = 0; x < row.length / 4; x++) if (row[x * 4] < 250) n++;
-        return n;
-      });
-      assert.ok(axisWidth >= scale && axisWidth <= scale + 2, `axis ${axisWidth} px at ratio ${scale}`);
-      assert.deepEqual(await page.problems(), []);
-      await context.close();
+/**
+ * @param {{ engine: string, server: { url: string } }} env
+ * @param {number} scale the device pixel ratio the engine was started at
+ */
+function atPixelRatio(env, scale) {
+  test(`at device pixel ratio ${scale} the backing store is ${scale}× the CSS size and the chart is drawn`, async () => {
+    const { page, context } = await openPage(env, env.server.url, { viewport: { width: 800, height: 900 } });
+    await chartReady(page);
+    assert.equal(await page.evaluate(() => devicePixelRatio), scale);
+    const box = await page.locator("#chart-canvas").evaluate((c) => ({ width: c.width, height: c.height, cssWidth: c.clientWidth, cssHeight: c.clientHeight }));
+    assert.equal(box.width, Math.round(box.cssWidth * scale));
+    assert.equal(box.height, Math.round(box.cssHeight * scale));
+    assert.equal(await countDrawnFigures(page), records.filter((r) => r.component === "dhs").length);
+    // Strokes scale too: just above the first bar, the zero line is about `scale` device pixels wide.
+    const axisWidth = await page.evaluate(() => {
+      const c = document.querySelector("#chart-canvas");
+      const ctx = c.getContext("2d");
+      const ratio = c.width / c.clientWidth;
+      const col = ctx.getImageData(Math.round(14 * ratio), 0, 1, c.height).data;
+      // The first bar: a run of the bar colour 20 CSS px tall (the key's swatch above it is 12).
+      const on = (y) => col[y * 4] === 0 && col[y * 4 + 1] === 0x5e;
+      let top = 0;
+      while (top < c.height && !(on(top) && on(top + Math.round(16 * ratio)))) top++;
+      const row = ctx.getImageData(0, top - Math.round(1.5 * ratio), Math.round(20 * ratio), 1).data;
+      let n = 0;
+      for (let x = 0; x < row.length / 4; x++) if (row[x * 4] < 250) n++;
+      return n;
     });
-  }, { scale });
+    assert.ok(axisWidth >= scale && axisWidth <= scale + 2, `axis ${axisWidth} px at ratio ${scale}`);
+    assert.deepEqual(await page.problems(), []);
+    await context.close();
+  });
 }
+
+// The main suite's browser is light at ratio 1; these two start their own.
+inEachEngine("a11y, dark mode", (env) => axeInScheme(env, "dark"), { dark: true });
+for (const scale of [2, 3]) inEachEngine(`a11y at device pixel ratio ${scale}`, (env) => atPixelRatio(env, scale), { scale });
 
 // Forced colours, where WebDriver can start a browser with them (Firefox's preference; Chromium's
 // need DevTools emulation, in emulation.test.mjs; WebKit has none): the chart takes the system's.
