@@ -14,12 +14,6 @@ import { LANGS } from "./options.js";
 /** @typedef {{ build: Build, viewer: Viewer }} Chart a Viewer, with the build that made it */
 /** @typedef {"lean" | "complete"} BuildName */
 
-/** The languages each build speaks: Cargo.toml builds the lean one without the `spanish` feature. */
-/** @type {(string | null)[]} */
-const LEAN_LANGS = LANGS.slice(0, 1);
-/** @type {(string | null)[]} */
-const COMPLETE_LANGS = LANGS;
-
 /** @type {Promise<Build> | undefined} */
 let leanReady;
 /** @type {Promise<Build> | undefined} */
@@ -64,10 +58,11 @@ export function completeBuild() {
 }
 
 /**
- * Whether `lang` needs the complete build; an unknown language is the lean build's to report.
+ * Whether `lang` needs the complete build: the lean one (Cargo.toml builds it without the `spanish`
+ * feature) speaks only the first of LANGS; an unknown language is the lean build's to report.
  * @param {string | null} lang
  */
-const needsComplete = (lang) => COMPLETE_LANGS.includes(lang) && !LEAN_LANGS.includes(lang);
+const needsComplete = (lang) => LANGS.indexOf(String(lang)) > 0;
 
 /**
  * The build for a first view in `lang`.
