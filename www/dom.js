@@ -1,6 +1,7 @@
 // @ts-check
-// The two DOM helpers every page of the shell uses (app.js, ccht-chart.js, chart-widget.js and the
-// studio): an element made with its properties and children, and a file saved from the page.
+// The DOM helpers every page of the shell uses (app.js, ccht-chart.js, chart-widget.js and the
+// studio): an element made with its properties and children, an element found by id, and a file
+// saved from the page.
 
 /**
  * A new `tag` element with `props` set as properties (`className`, `htmlFor`, `onclick`, …) and
@@ -16,6 +17,15 @@ export function element(tag, props, ...children) {
   e.append(...children);
   return e;
 }
+
+/**
+ * The page's element `id`, as the element type the caller expects: our pages have every id their
+ * scripts ask for (index.html, studio.html).
+ * @template {HTMLElement} [T=HTMLElement]
+ * @param {string} id
+ * @returns {T}
+ */
+export const byId = (id) => /** @type {T} */ (document.getElementById(id));
 
 /**
  * Saves `blob` as the file `name`, from a Blob URL: it works inside iframes and under the strict

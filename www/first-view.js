@@ -3,6 +3,7 @@
 // name, summary, table and controls, and the page's words in its language, from what www/first.js
 // asked for (window.cchtFirst). Loaded by first.js only when the URL names a view other than the
 // default one index.html carries.
+import { byId } from "./dom.js";
 import { OPTIONS } from "./options.js";
 
 (() => {
@@ -72,15 +73,6 @@ import { OPTIONS } from "./options.js";
     })
     .catch(() => done(false));
 
-  /**
-   * index.html's element `id`, as the element type the caller expects: the page is ours, and has each.
-   * @template {HTMLElement} [T=HTMLElement]
-   * @param {string} id
-   * @returns {T}
-   */
-  function byId(id) {
-    return /** @type {T} */ (document.getElementById(id));
-  }
 
   /**
    * The controls as the Viewer will settle the URL's view (index.html has the default view's).

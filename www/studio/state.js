@@ -3,6 +3,8 @@
 // preview's dataset and Viewer. Every other module of www/studio/ reads and changes it; a file's
 // text changes only through `setFile`, which tells studio.js to check and preview again.
 
+import { byId as $ } from "../dom.js";
+
 /** @typedef {import("../../pkg-studio/ccht_chart.js").StudioFiles} StudioFiles */
 /** @typedef {keyof StudioFiles} FileKey a file's short name, the Wasm's: "records", "ignored", … */
 
@@ -39,13 +41,8 @@ export const state = {
   focusNext: false,
 };
 
-/**
- * studio.html's element `id`, as the element type the caller expects: the page is ours, and has each.
- * @template {HTMLElement} [T=HTMLElement]
- * @param {string} id
- * @returns {T}
- */
-export const $ = (id) => /** @type {T} */ (document.getElementById(id));
+/** studio.html's element by id (www/dom.js's `byId`), for the other modules of www/studio/. */
+export { $ };
 
 /** @param {string} message the studio's status line */
 export function say(message) {
