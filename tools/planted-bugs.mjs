@@ -68,6 +68,13 @@ const BUGS = [
     tests: ["provenance", "viewer"],
   },
   {
+    name: "after a switch, the pointer on the bar it was last over shows no tooltip",
+    file: "www/chart-widget.js",
+    from: "    this.hoverBar = undefined;\n    const active = this.viewer.active;",
+    to: "    const active = this.viewer.active;",
+    tests: ["provenance"],
+  },
+  {
     name: "the live chart lets go of the image's height at once, so what is below moves up",
     file: "www/chart-widget.js",
     from: "if (shown > parseFloat(this.canvas.style.height)) stage.style.minHeight = `${shown}px`;",

@@ -227,8 +227,11 @@ export class ChartWidget {
     }
     this.takeOver();
     this.figure.setAttribute("aria-busy", "false");
+    // The tooltip was of the chart before: the pointer's next move over any bar shows it anew.
+    clearTimeout(this.hideTimer);
     this.tooltip.hidden = true;
     this.pinned = false;
+    this.hoverBar = undefined;
     const active = this.viewer.active;
     if (active !== undefined && document.activeElement === this.canvas) this.setActive(active);
     else this.highlight.hidden = true;

@@ -23,6 +23,9 @@ const VIEWS = [
   ["the default view", ""],
   ["one measure across components", "?view=metric&component=hsi&metric=arrests&fy=2023"],
   ["a Spanish trend", "?view=trend&component=hsi&metric=arrests&lang=es"],
+  // At each width here the live pipeline is shorter than its image (drawn for a narrower width):
+  // the stage must keep the image's height until the next draw.
+  ["the pipeline", "?view=pipeline"],
 ];
 
 for (const width of [390, 1000, 1600]) {

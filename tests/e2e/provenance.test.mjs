@@ -37,7 +37,16 @@ function barCentres(page) {
 
 inEachEngine("provenance", (env) => {
   test("HSI arrests, FY 2020 to 2024: every table row, tooltip and the sources panel name that year's own source", async () => {
-    const { page, context } = await openPage(env, `${env.server.url}?view=trend&component=hsi&metric=arrests`, { viewport: { width: 900, height: 1000 } });
+    // Reached by a switch from another measure's trend, whose bars the pointer has read: what the
+    // pointer finds afterwards must be the new chart's.
+    const { page, context } = await openPage(env, `${env.server.url}?view=trend&component=hsi&metric=investigations-initiated`, { viewport: { width: 900, height: 1000 } });
+    await chartReady(page);
+    const [first] = await barCentres(page);
+    await page.mouse.move(first.x, first.y);
+    await page.waitForSelector("#tooltip:not([hidden])");
+    await page.mouse.move(1, 1);
+    await page.selectOption("select[name=metric]", "arrests");
+    await page.waitForFunction(() => new URLSearchParams(location.search).get("metric") === "arrests");
     await chartReady(page);
     const expected = allRecords.filter((r) => r.component === "hsi" && r.metric === "arrests");
     assert.ok(new Set(expected.map((r) => r.source)).size >= 3, "the view draws on several sources");
