@@ -61,18 +61,21 @@ TEST_FUZZ_SECONDS ?= 20
 ## Every test, after the formatting and lint checks: native (data fidelity, layout, SVG,
 ## properties), Wasm in Chrome, Firefox and WebKit, end to end in all three (with the soak test),
 ## and a short fuzzing run of each parser. Two at a time where two cores allow (about 10 minutes).
+# `$(call timed,what,command)`: runs the command, and says how long it took (the phases of make test).
+timed = s=$$(date +%s); $(2) || exit $$?; echo "make test: $(1) took $$(( $$(date +%s) - s )) s"
+
 test:
 	@# Everything installed first, one after another (apt takes one install at a time).
-	@tools/ensure-tools lint build browsers webkit node fuzz
-	@$(MAKE) --no-print-directory lint
+	@$(call timed,installing what was missing,tools/ensure-tools lint build browsers webkit node fuzz)
+	@$(call timed,lint,$(MAKE) --no-print-directory lint)
 	@# Side by side, each in its own build directory (no cargo lock is shared): the native tests
 	@# (target/debug), the short fuzzing (fuzz/target/, one core while it runs) and the release build
 	@# the end-to-end tests load (target/*/release). Each one's output is shown when it ends.
-	@$(MAKE) --no-print-directory -j2 --output-sync=target build test-native test-fuzz
+	@$(call timed,build + native tests + fuzzing,$(MAKE) --no-print-directory -j2 --output-sync=target build test-native test-fuzz)
 	@# The three browsers' Wasm tests share target/wasm32-unknown-unknown/debug: one compiles while
 	@# another's browser runs.
-	@$(MAKE) --no-print-directory -j2 --output-sync=target test-chrome test-firefox test-webkit
-	@$(MAKE) --no-print-directory e2e
+	@$(call timed,Wasm tests in three browsers,$(MAKE) --no-print-directory -j2 --output-sync=target test-chrome test-firefox test-webkit)
+	@$(call timed,end to end,$(MAKE) --no-print-directory e2e)
 
 # Each check says which command fixes what it found.
 comma := ,

@@ -81,9 +81,11 @@ inEachEngine("embed", (env) => {
       assert.ok(await page.locator("#chart-canvas").evaluate((c) => c.width > 0 && c.height > 0), await page.url());
       await page.locator("#chart-canvas").evaluate((c) => c.scrollIntoView());
       const box = await page.locator("#chart-canvas").boundingBox();
-      for (let y = box.y + 40; y < box.y + Math.min(box.height, 500); y += 25) await page.mouse.move(box.x + 30, y);
+      const points = [];
+      for (let y = box.y + 40; y < box.y + Math.min(box.height, 500); y += 25) points.push({ x: box.x + 30, y });
+      await page.mouse.path(points);
       await page.focus("#chart-canvas");
-      for (const key of ["Home", "ArrowDown", "ArrowRight", "PageDown", "PageUp", "End", "Enter", "Escape"]) await page.keyboard.press(key);
+      await page.keyboard.pressEach(["Home", "ArrowDown", "ArrowRight", "PageDown", "PageUp", "End", "Enter", "Escape"]);
     };
     for (const view of await page.locator("#view option").evaluateAll((options) => options.map((o) => o.value))) {
       await page.selectOption("#view", view);

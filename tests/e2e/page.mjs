@@ -133,8 +133,13 @@ export class Page {
     this.earlier = [];
     this.opened = false;
     this.pointer = { x: 0, y: 0 };
-    this.keyboard = { press: (key) => this.press(key), type: (text) => this.env.browser.keys(text.split("")) };
-    this.mouse = { move: (x, y, options) => this.move(x, y, options) };
+    this.keyboard = {
+      press: (key) => this.press(key),
+      // Keys pressed and released one after another, sent as one action sequence (one round trip).
+      pressEach: (keys) => this.env.browser.keys(keys.map((k) => KEYS[k] ?? k)),
+      type: (text) => this.env.browser.keys(text.split("")),
+    };
+    this.mouse = { move: (x, y, options) => this.move(x, y, options), path: (points) => this.path(points) };
   }
 
   async waitUntil(condition, what, timeout = TIMEOUT) {
@@ -219,25 +224,38 @@ export class Page {
   /** A real pointer move to (x, y) in the page's viewport, from the element under that point. */
   async move(x, y, { steps = 1 } = {}) {
     const from = this.pointer;
+    const points = [];
     for (let i = 1; i <= steps; i++) {
-      const px = Math.round(from.x + ((x - from.x) * i) / steps);
-      const py = Math.round(from.y + ((y - from.y) * i) / steps);
-      const target = await this.env.browser.execute((tx, ty) => {
-        const el = document.elementFromPoint(tx, ty);
-        if (!el) return null;
-        const r = el.getBoundingClientRect();
-        const cx = Math.floor((Math.max(r.left, 0) + Math.min(r.right, innerWidth)) / 2);
-        const cy = Math.floor((Math.max(r.top, 0) + Math.min(r.bottom, innerHeight)) / 2);
-        return { el, dx: tx - cx, dy: ty - cy };
-      }, px, py);
-      if (!target) throw new Error(`${this.env.engine}: nothing at (${px}, ${py}) to move the pointer over`);
-      await this.env.browser.performActions([{
-        type: "pointer", id: "mouse", parameters: { pointerType: "mouse" },
-        actions: [{ type: "pointerMove", duration: 0, origin: target.el, x: target.dx, y: target.dy }],
-      }]);
+      points.push({ x: Math.round(from.x + ((x - from.x) * i) / steps), y: Math.round(from.y + ((y - from.y) * i) / steps) });
     }
-    await this.env.browser.releaseActions();
+    await this.path(points);
     this.pointer = { x, y };
+  }
+
+  /**
+   * Real pointer moves through `points` in turn (a pointermove at each), sent to the browser as one
+   * action sequence: three WebDriver round trips however many points, not three per point.
+   * @param {{ x: number, y: number }[]} points
+   */
+  async path(points) {
+    // Each point relative to the element under it (WebDriver's viewport origin is not the same
+    // point in every engine once the page has scrolled).
+    const targets = await this.env.browser.execute((list) => list.map(({ x, y }) => {
+      const el = document.elementFromPoint(x, y);
+      if (!el) return null;
+      const r = el.getBoundingClientRect();
+      const cx = Math.floor((Math.max(r.left, 0) + Math.min(r.right, innerWidth)) / 2);
+      const cy = Math.floor((Math.max(r.top, 0) + Math.min(r.bottom, innerHeight)) / 2);
+      return { el, dx: x - cx, dy: y - cy };
+    }), points);
+    const missing = targets.findIndex((t) => !t);
+    if (missing >= 0) throw new Error(`${this.env.engine}: nothing at (${points[missing].x}, ${points[missing].y}) to move the pointer over`);
+    await this.env.browser.performActions([{
+      type: "pointer", id: "mouse", parameters: { pointerType: "mouse" },
+      actions: targets.map((t) => ({ type: "pointerMove", duration: 0, origin: t.el, x: t.dx, y: t.dy })),
+    }]);
+    await this.env.browser.releaseActions();
+    this.pointer = points.at(-1) ?? this.pointer;
   }
 
   /**
