@@ -13,9 +13,8 @@
 //! `--check` only reports whether `index.html` is current (exit 1 if not); `dist/` is build output.
 
 use ccht_chart::{
-    every_view, fiscal_years, html_escape, html_table, layout, select, svg, table_rows, text, Chart, Dataset,
-    FontMetrics, Scale, TextBox, TextMeasure, Theme, ViewKind, ViewSpec, DATASET, LANGS, QUERY_ORDER, STRINGS,
-    TABLE_HEAD,
+    every_view, fiscal_years, html_escape, html_table, layout, select, svg, table, text, Chart, Dataset, FontMetrics,
+    Scale, Table, TextBox, TextMeasure, Theme, ViewKind, ViewSpec, DATASET, LANGS, QUERY_ORDER, STRINGS, TABLE_WORDS,
 };
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -44,13 +43,10 @@ struct First {
     images: Vec<(String, u32, u32)>,
     alt: String,
     summary: String,
-    caption: String,
-    /// The chart's heading, which the page shows as text above the image: title, subtitle, source line.
-    title: String,
-    subtitle: String,
-    source: String,
-    head: [&'static str; 5],
-    rows: Vec<[String; 5]>,
+    /// The chart's heading and source line, which the page shows as text around the image, and its table.
+    table: Table,
+    /// The words www/table.js fills the table with, in the view's language ([`TABLE_WORDS`]).
+    words: BTreeMap<&'static str, &'static str>,
     /// The measure menu, as www/app.js builds it: `[group label ("" for none), [[id, label]…]]`.
     menu: Vec<(String, Vec<(String, String)>)>,
     /// Whether the scale choice is offered (the chart spans orders of magnitude, or is on a log scale).
@@ -96,7 +92,7 @@ fn main() {
         ("first-defaults", defaults(&default)),
         ("first-image", picture(home)),
         ("first-summary", summary(home)),
-        ("first-table", html_table(d, &select(d, &default))),
+        ("first-table", html_table(&home.table, default.lang)),
         ("first-views", view_choices(&default)),
         (
             "first-components",
@@ -114,7 +110,7 @@ fn main() {
             ),
         ),
         ("first-heading", heading(home)),
-        ("first-source", format!("<span id=\"chart-source\">{}</span>", html_escape(&home.source))),
+        ("first-source", format!("<span id=\"chart-source\">{}</span>", html_escape(&home.table.source))),
         ("first-now", format!("<span id=\"controls-now\" class=\"controls-now\">{}</span>", html_escape(&home.choice))),
         (
             "first-scale",
@@ -233,12 +229,8 @@ fn first(d: &Dataset, spec: &ViewSpec, chart: &Chart, images: Vec<(String, u32, 
         images,
         alt: chart.description(d),
         summary: chart.summary(d),
-        caption: format!("{}, {}", chart.title, chart.subtitle),
-        title: chart.title.clone(),
-        subtitle: chart.subtitle.clone(),
-        source: chart.source_line.clone(),
-        head: TABLE_HEAD.map(|k| text(lang, k)),
-        rows: table_rows(d, chart),
+        table: table(d, chart),
+        words: TABLE_WORDS.iter().map(|&k| (k, text(lang, k))).collect(),
         log: chart.spans_magnitudes() || spec.scale == Scale::Log,
         menu,
         choice,
@@ -330,8 +322,8 @@ fn picture(v: &First) -> String {
 fn heading(v: &First) -> String {
     format!(
         "<h2 id=\"chart-heading\" class=\"chart-title\">{}</h2>\n<p id=\"chart-subtitle\" class=\"chart-subtitle\">{}</p>",
-        html_escape(&v.title),
-        html_escape(&v.subtitle)
+        html_escape(&v.table.title),
+        html_escape(&v.table.subtitle)
     )
 }
 
@@ -340,7 +332,9 @@ fn summary(v: &First) -> String {
 }
 
 fn replace_block(page: &str, name: &str, block: &str) -> String {
-    let start = format!("<!-- {name}:start (written by `cargo run --example prerender`; do not edit) -->");
+    // No "do not edit" in each marker: the page is in every reader's first view, and ten copies of it
+    // were 50 B gzipped; ARCHITECTURE.md says what writes these blocks.
+    let start = format!("<!-- {name}:start -->");
     let end = format!("<!-- {name}:end -->");
     let (Some(a), Some(b)) = (page.find(&start), page.find(&end)) else {
         fail(&format!("index.html lacks the {name} markers"))

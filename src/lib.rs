@@ -23,7 +23,8 @@ pub use layout::{
     SparkBox, TextBox, TextMeasure, TextRole, ValueScale, MIN_TEXT,
 };
 pub use render::{
-    contrast, csv, draw, html_escape, html_table, svg, table_rows, unit_id, DrawError, Rgb, SvgOut, Theme, TABLE_HEAD,
+    contrast, csv, draw, html_escape, html_table, source_kind, svg, table, unit_id, DrawError, Figure, Rgb, SvgOut,
+    Table, Theme, TABLE_HEAD, TABLE_WORDS,
 };
 pub use text::{
     bar_label, compact, fill, in_unit, parse_lang, plain_decimal, quoted, say, spoken, text, with_separators, LANGS,
@@ -36,4 +37,4 @@ pub use view::{
 #[cfg(all(target_arch = "wasm32", feature = "runtime-data"))]
 pub use web::DataSet;
 #[cfg(target_arch = "wasm32")]
-pub use web::{catalog, BarInfo, Figure, SourceInfo, Table, Viewer, PANIC_EVENT, TYPES};
+pub use web::{catalog, BarInfo, SourceInfo, Viewer, PANIC_EVENT, TYPES};

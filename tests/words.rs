@@ -43,9 +43,9 @@ fn shown_with(qualifier: Qualifier, lang: Lang) -> Vec<(&'static Record, Chart)>
 /// The table's (and the CSV's) value cell for a record in a chart.
 fn cell(r: &Record, chart: &Chart) -> String {
     let metric = DATASET.metrics[r.metric].label(chart.lang);
-    let rows = table_rows(&DATASET, chart);
-    let row = rows.iter().find(|row| row[0] == metric && row[2] == r.fiscal_year.to_string());
-    row.unwrap_or_else(|| panic!("{metric} {} not in the table", r.fiscal_year))[3].clone()
+    let rows = table(&DATASET, chart).rows;
+    let row = rows.into_iter().find(|row| row.metric == metric && row.fy == r.fiscal_year);
+    row.unwrap_or_else(|| panic!("{metric} {} not in the table", r.fiscal_year)).text
 }
 
 #[test]

@@ -4,11 +4,11 @@
 // full viewer (app.js) and the <ccht-chart> element, so both behave the same.
 import { element } from "./dom.js";
 import { messageOf } from "./errors.js";
+import { fillTable } from "./table.js";
 
 /** @typedef {import("../pkg/ccht_chart.js").Viewer} Viewer */
 /** @typedef {import("../pkg/ccht_chart.js").Figure} Figure */
 /** @typedef {import("../pkg/ccht_chart.js").Bar} Bar */
-/** @typedef {import("../pkg/ccht_chart.js").Table} Table */
 /** @typedef {Record<string, string>} Strings the interface's words in one language, by key (src/text/strings.rs) */
 
 // After a panic the Wasm instance is unusable, for every chart on the page. The release build
@@ -53,44 +53,6 @@ export function showAlert(box, message) {
   console.error(message);
   box.textContent = message;
   box.hidden = false;
-}
-
-/**
- * Fills a <table> from Viewer.table(), with DOM methods and textContent only: nothing is parsed as HTML.
- * @param {HTMLTableElement} table
- * @param {Table} data
- * @param {Strings} strings
- */
-export function fillTable(table, data, strings) {
-  const headRow = element("tr");
-  for (const key of ["col_measure", "col_component", "col_fy", "col_value", "col_qualifier", "col_source"]) {
-    headRow.append(element("th", { scope: "col" }, strings[key]));
-  }
-  const body = element("tbody");
-  for (const r of data.rows) {
-    const qualifier = element("td", {}, strings[`q_${r.qualifier}`] ?? r.qualifier);
-    if (r.note) qualifier.append(element("br"), element("small", {}, r.note));
-    body.append(element("tr", {},
-      element("th", { scope: "row" }, r.metric),
-      element("td", {}, r.component + (r.reported_as ? ` (${r.reported_as})` : "")),
-      element("td", {}, String(r.fy)),
-      element("td", { className: "number" }, r.text),
-      qualifier,
-      sourceCell(r, strings)));
-  }
-  table.replaceChildren(element("caption", {}, data.caption), element("thead", {}, headRow), body);
-}
-
-/**
- * A record's source: its sentence (when we may quote it), the linked title, and its kind.
- * @param {Figure} r
- * @param {Strings} strings
- */
-function sourceCell(r, strings) {
-  const td = element("td");
-  if (r.source_sentence) td.append(element("q", {}, r.source_sentence), " — ");
-  td.append(element("a", { href: r.source_url }, r.source_title), ` (${r.source_publisher}; ${strings[`kind_${r.source_kind}`]})`);
-  return td;
 }
 
 /**

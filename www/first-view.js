@@ -5,6 +5,7 @@
 // default one index.html carries.
 import { byId } from "./dom.js";
 import { OPTIONS } from "./options.js";
+import { fillTable } from "./table.js";
 
 (() => {
   const first = window.cchtFirst;
@@ -60,11 +61,11 @@ import { OPTIONS } from "./options.js";
       img.alt = view.alt;
       byId("chart-summary").textContent = view.summary;
       // The chart's heading and source line, which the page shows as text around the image.
-      byId("chart-heading").textContent = view.title;
-      byId("chart-subtitle").textContent = view.subtitle;
-      byId("chart-source").textContent = view.source;
+      byId("chart-heading").textContent = view.table.title;
+      byId("chart-subtitle").textContent = view.table.subtitle;
+      byId("chart-source").textContent = view.table.source;
       const table = /** @type {HTMLTableElement | null} */ (document.getElementById("data-table"));
-      if (table) fillTable(table, view);
+      if (table) fillTable(table, view.table, view.words);
       setControls(view);
       // Shown once the image is in, so nothing moves when it arrives.
       // (The load event, not decode(): Firefox rejects decode() for an image a <picture> chose.)
@@ -107,28 +108,5 @@ import { OPTIONS } from "./options.js";
     /** @type {HTMLSelectElement} */ (byId("fy")).disabled = kind === "trend";
     byId("scale-choices").hidden = !view.log;
     byId("controls-now").textContent = view.choice;
-  }
-
-  /** @param {HTMLTableElement} table @param {FirstView} view */
-  function fillTable(table, view) {
-    /** @param {string} tag @param {string} [text] */
-    const el = (tag, text) => Object.assign(document.createElement(tag), text === undefined ? {} : { textContent: text });
-    /** @param {string[]} cells @param {boolean} head */
-    const row = (cells, head) => {
-      const tr = el("tr");
-      cells.forEach((text, i) => {
-        const cell = el(head || i === 0 ? "th" : "td", text);
-        if (head || i === 0) /** @type {HTMLTableCellElement} */ (cell).scope = head ? "col" : "row";
-        if (!head && i === 3) cell.className = "number";
-        if (!head && i === 4) cell.replaceChildren(el("q", text));
-        tr.append(cell);
-      });
-      return tr;
-    };
-    const head = el("thead");
-    head.append(row(view.head, true));
-    const body = el("tbody");
-    body.append(...view.rows.map((r) => row(r, false)));
-    table.replaceChildren(el("caption", view.caption), head, body);
   }
 })();

@@ -7,12 +7,10 @@ interface FirstView {
   images: [string, number, number][];
   alt: string;
   summary: string;
-  caption: string;
-  title: string;
-  subtitle: string;
-  source: string;
-  head: string[];
-  rows: string[][];
+  /** The chart's heading and source line, shown as text around the image, and its table (www/table.js). */
+  table: import("../pkg/ccht_chart.js").Table;
+  /** The table's words in the view's language (src/render/table.rs, TABLE_WORDS). */
+  words: Record<string, string>;
   /** The measure menu: `[group label ("" for none), [[id, label]…]]`. */
   menu: [string, [string, string][]][];
   log: boolean;

@@ -1,9 +1,11 @@
 //! Exports of a view: CSV of its figures (RFC 4180), and its table for the page before its script runs.
 //! The SVG export is `draw::svg`, the same drawing code as the canvas.
 
-use crate::text::{plain_decimal, spoken, text};
-use crate::view::Chart;
-use ccht_data::{Dataset, Unit};
+use crate::text::{plain_decimal, text};
+use crate::view::{record_words, Chart, RecordWords};
+use ccht_data::{Dataset, Lang, SourceKind, Unit};
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// The records a chart draws, in drawing order.
 fn records<'a>(dataset: &'a Dataset, chart: &'a Chart) -> impl Iterator<Item = &'a ccht_data::Record> + 'a {
@@ -70,47 +72,158 @@ pub fn html_escape(s: &str) -> String {
     out
 }
 
-/// The header keys (in `text::STRINGS`) of [`table_rows`]' columns.
-pub const TABLE_HEAD: [&str; 5] = ["col_measure", "col_component", "col_fy", "col_value", "col_source"];
+/// The header keys (in `text::STRINGS`) of the table's columns.
+pub const TABLE_HEAD: [&str; 6] =
+    ["col_measure", "col_component", "col_fy", "col_value", "col_qualifier", "col_source"];
 
-/// A chart's figures as table rows, in drawing order: measure, component, fiscal year, the value as
-/// spoken ("more than 800"), and the source sentence; in the chart's language.
-pub fn table_rows(dataset: &Dataset, chart: &Chart) -> Vec<[String; 5]> {
-    let lang = chart.lang;
-    records(dataset, chart)
-        .map(|r| {
-            [
-                dataset.metrics[r.metric].label(lang).to_string(),
-                dataset.components[r.component].label(lang).to_string(),
-                r.fiscal_year.to_string(),
-                spoken(r.value, dataset.kind_of(r).unit, r.qualifier, lang),
-                r.source_sentence.to_string(),
-            ]
-        })
-        .collect()
+/// Every key of `text::STRINGS` a table's words come from: its headings, what each qualifier
+/// means, and each kind of source. A prerendered view carries them (www/first-view.js has no Wasm
+/// to ask); the live page has them all.
+pub const TABLE_WORDS: [&str; 12] = [
+    "col_measure",
+    "col_component",
+    "col_fy",
+    "col_value",
+    "col_qualifier",
+    "col_source",
+    "q_exact",
+    "q_at-least",
+    "q_approximate",
+    "q_derived",
+    "kind_primary",
+    "kind_secondary",
+];
+
+/// One record as readers see it: names in their language, the value in words, and its source.
+/// Each bar of `Viewer.bars()` carries one, and each row of a [`Table`].
+#[derive(Serialize, Deserialize, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    pub component_id: String,
+    pub metric_id: String,
+    pub component: String,
+    pub metric: String,
+    pub fy: u16,
+    pub value: f64,
+    pub unit: Cow<'static, str>,
+    pub qualifier: Cow<'static, str>,
+    /// The value in words, with its qualifier: "more than 800".
+    pub text: String,
+    pub reported_as: String,
+    pub note: String,
+    pub source_title: String,
+    pub source_publisher: String,
+    pub source_url: String,
+    pub source_kind: Cow<'static, str>,
+    pub source_sentence: String,
+}
+
+impl Figure {
+    /// Record `record` of `dataset`, with its words already made by [`record_words`] in `lang`.
+    pub fn new(dataset: &Dataset, record: usize, words: RecordWords, lang: Lang) -> Figure {
+        let r = &dataset.records[record];
+        let source = &dataset.sources[r.source];
+        Figure {
+            component_id: dataset.components[r.component].id.to_string(),
+            metric_id: dataset.metrics[r.metric].id.to_string(),
+            component: words.component,
+            metric: words.metric,
+            fy: r.fiscal_year,
+            value: r.value,
+            unit: unit_id(dataset.kind_of(r).unit).into(),
+            qualifier: r.qualifier.id().into(),
+            text: words.text,
+            reported_as: r.reported_as.to_string(),
+            note: r.note_in(lang).to_string(),
+            source_title: source.title.to_string(),
+            source_publisher: source.publisher.to_string(),
+            source_url: source.url.to_string(),
+            source_kind: source_kind(source.kind).into(),
+            source_sentence: r.source_sentence.to_string(),
+        }
+    }
+}
+
+pub fn source_kind(kind: SourceKind) -> &'static str {
+    match kind {
+        SourceKind::Primary => "primary",
+        SourceKind::Secondary => "secondary",
+    }
+}
+
+/// A chart's figures as the page's table shows them. One model for the three places the table is
+/// made: the HTML index.html carries ([`html_table`]), the prerendered view's JSON
+/// (www/first-view.js) and `Viewer.table()` (www/chart-widget.js); the shell fills a `<table>` from
+/// it with one function (www/table.js), so the table keeps its columns and words when the live chart
+/// takes over, or when it never comes.
+#[derive(Serialize, Deserialize, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Table {
+    /// Title and subtitle: "DHS-wide, Fiscal year 2024".
+    pub caption: String,
+    /// The chart's heading, for a page that shows it as text (`Viewer.pageHeading`).
+    pub title: String,
+    pub subtitle: String,
+    /// "Source: …", naming every source of a figure shown.
+    pub source: String,
+    /// The figures, in drawing order.
+    pub rows: Vec<Figure>,
+}
+
+/// The table of `chart`.
+pub fn table(dataset: &Dataset, chart: &Chart) -> Table {
+    let rows = chart
+        .panels
+        .iter()
+        .flat_map(|p| &p.bars)
+        .map(|b| Figure::new(dataset, b.record, record_words(dataset, b.record, chart.lang), chart.lang))
+        .collect();
+    Table {
+        caption: format!("{}, {}", chart.title, chart.subtitle),
+        title: chart.title.clone(),
+        subtitle: chart.subtitle.clone(),
+        source: chart.source_line.clone(),
+        rows,
+    }
 }
 
 /// The page's `#data-table` before its script runs (and for readers whose browsers run none): the
-/// figures of [`table_rows`], under the chart's title.
-pub fn html_table(dataset: &Dataset, chart: &Chart) -> String {
+/// same elements www/table.js makes from the same [`Table`], with the words of `lang`.
+pub fn html_table(table: &Table, lang: Lang) -> String {
     let head: String =
-        TABLE_HEAD.iter().map(|k| format!("<th scope=\"col\">{}</th>", html_escape(text(chart.lang, k)))).collect();
-    let rows: String = table_rows(dataset, chart)
+        TABLE_HEAD.iter().map(|k| format!("<th scope=\"col\">{}</th>", html_escape(text(lang, k)))).collect();
+    let rows: String = table
+        .rows
         .iter()
-        .map(|[metric, component, fy, value, sentence]| {
+        .map(|f| {
+            let component = match &*f.reported_as {
+                "" => html_escape(&f.component),
+                named => html_escape(&format!("{} ({named})", f.component)),
+            };
+            let note = match &*f.note {
+                "" => String::new(),
+                note => format!("<br><small>{}</small>", html_escape(note)),
+            };
+            let sentence = match &*f.source_sentence {
+                "" => String::new(),
+                said => format!("<q>{}</q> — ", html_escape(said)),
+            };
+            let about = format!("{}; {}", f.source_publisher, text(lang, &format!("kind_{}", f.source_kind)));
             format!(
-                "<tr><th scope=\"row\">{}</th><td>{}</td><td>{fy}</td><td class=\"number\">{}</td><td><q>{}</q></td></tr>\n",
-                html_escape(metric),
-                html_escape(component),
-                html_escape(value),
-                html_escape(sentence)
+                "<tr><th scope=\"row\">{}</th><td>{component}</td><td>{}</td><td class=\"number\">{}</td><td>{}{note}</td><td>{sentence}<a href=\"{}\">{}</a> ({})</td></tr>\n",
+                html_escape(&f.metric),
+                f.fy,
+                html_escape(&f.text),
+                html_escape(text(lang, &format!("q_{}", f.qualifier))),
+                html_escape(&f.source_url),
+                html_escape(&f.source_title),
+                html_escape(&about),
             )
         })
         .collect();
     format!(
-        "<table id=\"data-table\">\n<caption>{}, {}</caption>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}</tbody>\n</table>",
-        html_escape(&chart.title),
-        html_escape(&chart.subtitle)
+        "<table id=\"data-table\">\n<caption>{}</caption>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}</tbody>\n</table>",
+        html_escape(&table.caption)
     )
 }
 
@@ -148,7 +261,7 @@ mod tests {
     #[test]
     fn html_is_escaped() {
         assert_eq!(html_escape("<img src=x onerror=\"a\">&'"), "&lt;img src=x onerror=&quot;a&quot;&gt;&amp;&#39;");
-        let table = html_table(&DATASET, &chart("view=pipeline"));
+        let table = html_table(&table(&DATASET, &chart("view=pipeline")), Lang::En);
         assert_eq!(table.matches("<tr><th scope=\"row\">").count(), 4);
         assert!(table.contains("<td class=\"number\">more than 2,500</td>"));
     }
@@ -156,7 +269,12 @@ mod tests {
     #[cfg(feature = "spanish")]
     #[test]
     fn table_rows_are_in_the_chart_language() {
-        let es = table_rows(&DATASET, &chart("view=pipeline&lang=es"));
-        assert!(es.iter().any(|r| r[3] == "más de 2.500" && r[1] == "Todo el DHS"), "{es:?}");
+        let es = table(&DATASET, &chart("view=pipeline&lang=es"));
+        assert!(es.rows.iter().any(|r| r.text == "más de 2.500" && r.component == "Todo el DHS"), "{es:?}");
+        let html = html_table(&es, Lang::Es);
+        assert!(
+            html.contains("<th scope=\"col\">Precisión</th>") && html.contains("; fuente primaria)</td>"),
+            "{html}"
+        );
     }
 }

@@ -27,7 +27,7 @@ mod viewer;
 pub use catalog::catalog;
 #[cfg(feature = "runtime-data")]
 pub use data_set::DataSet;
-pub use results::{BarInfo, Figure, SourceInfo, Table, TYPES};
+pub use results::{BarInfo, SourceInfo, TYPES};
 pub use viewer::Viewer;
 
 /// Talc instead of the standard library's dlmalloc: 1.6 KB less Wasm (gzipped; 71,108 → 69,474 B,

@@ -5,8 +5,9 @@
 //! which hold every object to the interface [`TYPES`] declares for it. (A derive that is never
 //! called adds nothing to the Wasm.)
 
+use crate::render::Figure;
 use crate::view::ViewSpec;
-use ccht_data::{Dataset, SourceKind};
+use ccht_data::Dataset;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use wasm_bindgen::prelude::*;
@@ -34,29 +35,6 @@ impl ViewState<'_> {
     }
 }
 
-/// One record as readers see it: names in their language, the value in words, and its source.
-#[derive(Serialize, Deserialize, Debug, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct Figure {
-    pub component_id: String,
-    pub metric_id: String,
-    pub component: String,
-    pub metric: String,
-    pub fy: u16,
-    pub value: f64,
-    pub unit: Cow<'static, str>,
-    pub qualifier: Cow<'static, str>,
-    /// The value in words, with its qualifier: "more than 800".
-    pub text: String,
-    pub reported_as: String,
-    pub note: String,
-    pub source_title: String,
-    pub source_publisher: String,
-    pub source_url: String,
-    pub source_kind: Cow<'static, str>,
-    pub source_sentence: String,
-}
-
 /// A drawn bar in CSS pixels relative to the canvas, with everything its tooltip says: its
 /// record as `figure`, beside the geometry (nested, not flattened: serde's `flatten` buffers
 /// every field through a map, which costs Wasm and time).
@@ -78,18 +56,6 @@ pub struct BarInfo {
     pub announcement: String,
     /// A card's trend view, as a query ("view=trend&component=dhs&metric=arrests"); empty for a bar.
     pub trend: String,
-}
-
-#[derive(Serialize, Deserialize, Debug, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct Table {
-    pub caption: String,
-    /// The chart's heading, for a page that shows it as text (`Viewer.pageHeading`).
-    pub title: String,
-    pub subtitle: String,
-    /// "Source: …", naming every source of a figure shown.
-    pub source: String,
-    pub rows: Vec<Figure>,
 }
 
 /// The TypeScript declarations of every shape above, written into `pkg/ccht_chart.d.ts`.
@@ -199,11 +165,4 @@ pub struct SourceInfo<'a> {
     pub url_note: Cow<'a, str>,
     pub kind: Cow<'static, str>,
     pub figures: Vec<String>,
-}
-
-pub(crate) fn source_kind(kind: SourceKind) -> &'static str {
-    match kind {
-        SourceKind::Primary => "primary",
-        SourceKind::Secondary => "secondary",
-    }
 }

@@ -6,11 +6,12 @@ use super::canvas_size::fitting_ratio;
 use super::js::{error, kind_of, to_js, type_error};
 use super::measure::{CanvasText, WidthCache};
 use super::options::apply_options;
-use super::results::{source_kind, BarInfo, Figure, SourceInfo, Table, ViewState};
+use super::results::{BarInfo, SourceInfo, ViewState};
 use super::theme::theme_for;
 use crate::embedded::DATASET;
 use crate::layout::{layout, Layout};
 use crate::render::draw;
+use crate::render::{source_kind, table, Figure};
 use crate::text::say;
 use crate::view::{record_words, select, Chart, RecordWords, Scale, ViewKind, ViewSpec};
 use ccht_data::Dataset;
@@ -302,19 +303,11 @@ impl Viewer {
         self.chart().spans_magnitudes()
     }
 
-    /// The current view's figures as table rows, from the same records the chart draws.
+    /// The current view's figures as the page's table shows them, from the same records the chart
+    /// draws (the table index.html and the prerendered views carry, made by the same function).
     #[wasm_bindgen(unchecked_return_type = "Table")]
     pub fn table(&self) -> Result<JsValue, JsValue> {
-        let chart = self.chart();
-        let rows = chart.panels.iter().flat_map(|p| &p.bars).map(|b| self.figure(b.record)).collect();
-        let table = Table {
-            caption: format!("{}, {}", chart.title, chart.subtitle),
-            title: chart.title.clone(),
-            subtitle: chart.subtitle.clone(),
-            source: chart.source_line.clone(),
-            rows,
-        };
-        to_js(&table)
+        to_js(&table(self.dataset(), &self.chart()))
     }
 
     /// Every source of the current view, each with the figures it gives: the provenance panel.
@@ -422,28 +415,6 @@ impl Viewer {
 
     /// The same, with its words already made (`bars()` also needs their announcement).
     fn figure_in(&self, record: usize, words: RecordWords) -> Figure {
-        let d = self.dataset();
-        let lang = self.spec.lang;
-        let r = &d.records[record];
-        let kind = d.kind_of(r);
-        let source = &d.sources[r.source];
-        Figure {
-            component_id: d.components[r.component].id.to_string(),
-            metric_id: d.metrics[r.metric].id.to_string(),
-            component: words.component,
-            metric: words.metric,
-            fy: r.fiscal_year,
-            value: r.value,
-            unit: crate::render::unit_id(kind.unit).into(),
-            qualifier: r.qualifier.id().into(),
-            text: words.text,
-            reported_as: r.reported_as.to_string(),
-            note: r.note_in(lang).to_string(),
-            source_title: source.title.to_string(),
-            source_publisher: source.publisher.to_string(),
-            source_url: source.url.to_string(),
-            source_kind: source_kind(source.kind).into(),
-            source_sentence: r.source_sentence.to_string(),
-        }
+        Figure::new(self.dataset(), record, words, self.spec.lang)
     }
 }
