@@ -68,13 +68,15 @@ test:
 	@# Everything installed first, one after another (apt takes one install at a time).
 	@$(call timed,installing what was missing,tools/ensure-tools lint build browsers webkit node fuzz)
 	@$(call timed,lint,$(MAKE) --no-print-directory lint)
-	@# Side by side, each in its own build directory (no cargo lock is shared): the native tests
-	@# (target/debug), the short fuzzing (fuzz/target/, one core while it runs) and the release build
-	@# the end-to-end tests load (target/*/release). Each one's output is shown when it ends.
-	@$(call timed,build + native tests + fuzzing,$(MAKE) --no-print-directory -j2 --output-sync=target build test-native test-fuzz)
-	@# The three browsers' Wasm tests share target/wasm32-unknown-unknown/debug: one compiles while
-	@# another's browser runs.
-	@$(call timed,Wasm tests in three browsers,$(MAKE) --no-print-directory -j2 --output-sync=target test-chrome test-firefox test-webkit)
+	@# The release build alone: it has both cores while it compiles, and its prerender compiles the
+	@# native test build's crates (target/debug) before the tests need them.
+	@$(call timed,build,$(MAKE) --no-print-directory build)
+	@# Then two at a time, each one's output shown when it ends: the native tests and the short
+	@# fuzzing (its own build directory, fuzz/target/; one core while it runs), then the three
+	@# browsers' Wasm tests as cores free up (they share target/wasm32-unknown-unknown/debug: the
+	@# first compiles, the others find it built). Side by side with the build, these took longer
+	@# than one after another (cargo builds waiting on each other's locks, 2026-12-07).
+	@$(call timed,native + fuzzing + Wasm tests in three browsers,$(MAKE) --no-print-directory -j2 --output-sync=target test-native test-fuzz test-chrome test-firefox test-webkit)
 	@$(call timed,end to end,$(MAKE) --no-print-directory e2e)
 
 # Each check says which command fixes what it found.

@@ -7,6 +7,8 @@
 //! numbers every layer shows.
 
 mod embedded;
+#[cfg(test)]
+mod fixture;
 mod layout;
 mod render;
 mod text;

@@ -480,7 +480,7 @@ fn sparkline(c: &mut Cursor<'_>, out: &mut Layout, card: &Card, (x, y, w): (f64,
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::embedded::DATASET;
+    use crate::fixture::DATASET;
     use crate::view::{select, ViewSpec};
 
     fn chart(view: &str, component: &str) -> Chart {

@@ -273,7 +273,7 @@ where
 #[cfg(not(target_arch = "wasm32"))]
 mod tests {
     use super::*;
-    use crate::embedded::DATASET;
+    use crate::fixture::DATASET;
     use crate::layout::{layout, FontMetrics};
     use crate::view::{select, ViewSpec};
 

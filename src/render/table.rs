@@ -230,7 +230,7 @@ pub fn html_table(table: &Table, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::embedded::DATASET;
+    use crate::fixture::DATASET;
     use crate::view::{select, ViewSpec};
 
     /// A view of FY 2024, the year these expectations come from, whatever later years the data has.

@@ -117,7 +117,7 @@ impl Chart {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::embedded::DATASET;
+    use crate::fixture::DATASET;
     use crate::view::test_view as spec;
     use crate::view::{select, ViewSpec};
 

@@ -110,7 +110,7 @@ impl Chart {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::embedded::DATASET;
+    use crate::fixture::DATASET;
     use crate::view::select;
     use crate::view::test_view as spec;
 

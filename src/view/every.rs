@@ -42,7 +42,7 @@ pub fn every_view(dataset: &Dataset) -> Vec<ViewSpec> {
 
 #[cfg(test)]
 mod tests {
-    use crate::embedded::DATASET;
+    use crate::fixture::DATASET;
 
     #[test]
     fn every_view_is_settled_and_reopens_from_its_query() {

@@ -15,20 +15,19 @@ pub use options::{percent_decode, OptionError, Problem, OPTION_NAMES, QUERY_ORDE
 pub use select::select;
 pub use spec::{fiscal_years, Scale, ViewKind, ViewSpec};
 
-/// The default view of the compiled-in data in fiscal year 2024, for the tests: their expectations
-/// come from the FY 2024 release, which a later year's data leaves as it is (the default view
-/// itself moves to the newest year).
+/// The default view of the tests' data (`crate::fixture`) in fiscal year 2024, for the tests:
+/// their expectations come from the FY 2024 release.
 #[cfg(test)]
 pub(crate) fn test_default() -> ViewSpec {
-    use crate::embedded::DATASET;
+    use crate::fixture::DATASET;
     ViewSpec::default_for(&DATASET).with_option(&DATASET, "fy", "2024").unwrap()
 }
 
-/// A view of the compiled-in data, for the tests: a view kind, a component and a metric by id, in
+/// A view of the tests' data, for the tests: a view kind, a component and a metric by id, in
 /// fiscal year 2024 ([`test_default`]).
 #[cfg(test)]
 pub(crate) fn test_view(view: &str, component: &str, metric: &str) -> ViewSpec {
-    use crate::embedded::DATASET;
+    use crate::fixture::DATASET;
     test_default()
         .with_option(&DATASET, "view", view)
         .and_then(|s| s.with_option(&DATASET, "component", component))

@@ -185,7 +185,7 @@ pub fn percent_decode(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::embedded::DATASET;
+    use crate::fixture::DATASET;
     use crate::view::test_view as spec;
 
     #[test]

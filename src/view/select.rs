@@ -304,7 +304,7 @@ fn source_line(dataset: &Dataset, panels: &[Panel], lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::embedded::DATASET;
+    use crate::fixture::DATASET;
     use crate::view::test_view as spec;
 
     #[test]

@@ -115,7 +115,7 @@ pub fn fiscal_years(dataset: &Dataset) -> Vec<u16> {
 
 #[cfg(test)]
 mod tests {
-    use crate::embedded::DATASET;
+    use crate::fixture::DATASET;
     use crate::view::test_view as spec;
 
     #[test]
