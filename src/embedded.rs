@@ -21,7 +21,7 @@ mod tests {
         let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
         let loaded = ccht_data::load_folder(&folder).unwrap_or_else(|errors| panic!("{errors:?}"));
         let compact = ccht_data::encode(&loaded, cfg!(feature = "spanish")).unwrap();
-        let expected = ccht_data::decode(compact.text.leak(), compact.words.leak(), compact.values.leak());
+        let expected = decode(compact.text.leak(), compact.words.leak(), compact.values.leak());
         assert!(!DATASET.records.is_empty());
         assert_eq!(format!("{:?}", *DATASET), format!("{expected:?}"));
         if cfg!(feature = "spanish") {

@@ -1,7 +1,7 @@
 //! The data the unit tests' expectations were written against: a frozen copy of `data/` as of the
 //! FY 2024 release (`tests/fixtures/data/`, copied on 2026-12-07). An analyst's change to `data/`
-//! changes no unit test or golden snapshot; the tests that read `data/` are the fidelity and
-//! provenance tests and the end-to-end tests, which compute what they expect from the files.
+//! changes no unit test or golden snapshot; the tests that read `data/` (fidelity, provenance,
+//! words, the embedded copy, the browser and end-to-end tests) compute what they expect from it.
 //! Compiled in, so the unit tests read the same in the browser (`wasm-pack test`).
 
 use ccht_data::{load, DataFiles, Dataset};

@@ -1,6 +1,7 @@
 //! Property tests: for random datasets, views, CSS widths, `select` → `layout` →
 //! `draw` never panics, gives finite geometry, and draws every record the view selects exactly once.
-//! The unit tests cover the shipped figures; these cover what analysts may add to `data/` next year.
+//! The unit tests cover a frozen copy of the figures (`tests/fixtures/data/`); these cover what
+//! analysts may add to `data/` next year.
 #![cfg(not(target_arch = "wasm32"))]
 
 use ccht_chart::{

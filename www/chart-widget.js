@@ -7,7 +7,6 @@ import { messageOf } from "./errors.js";
 import { fillTable } from "./table.js";
 
 /** @typedef {import("../pkg/ccht_chart.js").Viewer} Viewer */
-/** @typedef {import("../pkg/ccht_chart.js").Figure} Figure */
 /** @typedef {import("../pkg/ccht_chart.js").Bar} Bar */
 /** @typedef {Record<string, string>} Strings the interface's words in one language, by key (src/text/strings.rs) */
 

@@ -13,13 +13,18 @@ import { element } from "./dom.js";
  * @param {Record<string, string>} words the headings', qualifiers' and source kinds' words (src/render/table.rs, TABLE_WORDS)
  */
 export function fillTable(table, data, words) {
-  const head = element("tr", {}, ...["measure", "component", "fy", "value", "qualifier", "source"].map((key) => element("th", { scope: "col" }, words[`col_${key}`])));
+  // A word missing from `words` shows as "?", as the Rust's `text` shows it (a test holds
+  // TABLE_WORDS to every qualifier and kind of source).
+  /** @param {string} key */
+  const word = (key) => words[key] ?? "?";
+  // The columns of TABLE_HEAD.
+  const head = element("tr", {}, ...["measure", "component", "fy", "value", "qualifier", "source"].map((key) => element("th", { scope: "col" }, word(`col_${key}`))));
   const rows = data.rows.map((f) => {
-    const qualifier = element("td", {}, words[`q_${f.qualifier}`]);
+    const qualifier = element("td", {}, word(`q_${f.qualifier}`));
     if (f.note) qualifier.append(element("br"), element("small", {}, f.note));
     const source = element("td");
     if (f.source_sentence) source.append(element("q", {}, f.source_sentence), " — ");
-    source.append(element("a", { href: f.source_url }, f.source_title), ` (${f.source_publisher}; ${words[`kind_${f.source_kind}`]})`);
+    source.append(element("a", { href: f.source_url }, f.source_title), ` (${f.source_publisher}; ${word(`kind_${f.source_kind}`)})`);
     return element("tr", {},
       element("th", { scope: "row" }, f.metric),
       element("td", {}, f.component + (f.reported_as ? ` (${f.reported_as})` : "")),

@@ -1,5 +1,6 @@
-//! Exports of a view: CSV of its figures (RFC 4180), and its table for the page before its script runs.
-//! The SVG export is `draw::svg`, the same drawing code as the canvas.
+//! A view's figures as readers get them in words: each record as a [`Figure`] (tooltips, tables,
+//! results), the page's [`Table`] and its HTML, and the CSV export (RFC 4180). The SVG export is
+//! `draw::svg`, the same drawing code as the canvas.
 
 use crate::text::{plain_decimal, text};
 use crate::view::{record_words, Chart, RecordWords};
@@ -21,6 +22,7 @@ fn csv_field(s: &str) -> String {
     }
 }
 
+/// A unit as results and the CSV name it.
 pub fn unit_id(unit: Unit) -> &'static str {
     match unit {
         Unit::Count => "count",
@@ -144,6 +146,7 @@ impl Figure {
     }
 }
 
+/// A kind of source as results name it ("primary", "secondary"), and the words' keys end.
 pub fn source_kind(kind: SourceKind) -> &'static str {
     match kind {
         SourceKind::Primary => "primary",
@@ -258,6 +261,27 @@ mod tests {
         assert!(text.contains("\r\n"));
     }
 
+    /// Every word a table asks for by a record's qualifier or its source's kind is in TABLE_WORDS,
+    /// which the prerendered views carry, and in the strings.
+    #[test]
+    fn table_words_cover_every_qualifier_and_kind_of_source() {
+        use ccht_data::Qualifier;
+        let qualifiers = [Qualifier::Exact, Qualifier::AtLeast, Qualifier::Approximate, Qualifier::Derived];
+        // A qualifier added to ccht-data fails to compile here until it is listed above.
+        let _listed = |q: Qualifier| match q {
+            Qualifier::Exact | Qualifier::AtLeast | Qualifier::Approximate | Qualifier::Derived => (),
+        };
+        let keys = qualifiers
+            .iter()
+            .map(|q| format!("q_{}", q.id()))
+            .chain([SourceKind::Primary, SourceKind::Secondary].map(|k| format!("kind_{}", source_kind(k))))
+            .chain(TABLE_HEAD.map(String::from));
+        for key in keys {
+            assert!(TABLE_WORDS.contains(&key.as_str()), "{key} is not in TABLE_WORDS");
+            assert_ne!(text(Lang::En, &key), "?", "{key} is not a string");
+        }
+    }
+
     #[test]
     fn html_is_escaped() {
         assert_eq!(html_escape("<img src=x onerror=\"a\">&'"), "&lt;img src=x onerror=&quot;a&quot;&gt;&amp;&#39;");
@@ -268,7 +292,7 @@ mod tests {
 
     #[cfg(feature = "spanish")]
     #[test]
-    fn table_rows_are_in_the_chart_language() {
+    fn tables_are_in_the_chart_language() {
         let es = table(&DATASET, &chart("view=pipeline&lang=es"));
         assert!(es.rows.iter().any(|r| r.text == "más de 2.500" && r.component == "Todo el DHS"), "{es:?}");
         let html = html_table(&es, Lang::Es);

@@ -58,7 +58,8 @@ pub struct BarInfo {
     pub trend: String,
 }
 
-/// The TypeScript declarations of every shape above, written into `pkg/ccht_chart.d.ts`.
+/// The TypeScript declarations of every shape above and of `render::Figure` and `render::Table`,
+/// written into `pkg/ccht_chart.d.ts`.
 #[wasm_bindgen(typescript_custom_section)]
 const TYPESCRIPT: &str = TYPES;
 

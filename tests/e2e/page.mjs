@@ -135,8 +135,13 @@ export class Page {
     this.pointer = { x: 0, y: 0 };
     this.keyboard = {
       press: (key) => this.press(key),
-      // Keys pressed and released one after another, sent as one action sequence (one round trip).
-      pressEach: (keys) => this.env.browser.keys(keys.map((k) => KEYS[k] ?? k)),
+      // Keys pressed and released one after another, sent as one action sequence (one round trip;
+      // webdriverio's keys(array) would hold them all down, then release them).
+      pressEach: (keys) => {
+        const actions = this.env.browser.action("key");
+        for (const k of keys) actions.down(KEYS[k] ?? k).up(KEYS[k] ?? k);
+        return actions.perform();
+      },
       type: (text) => this.env.browser.keys(text.split("")),
     };
     this.mouse = { move: (x, y, options) => this.move(x, y, options), path: (points) => this.path(points) };
@@ -239,7 +244,8 @@ export class Page {
    */
   async path(points) {
     // Each point relative to the element under it (WebDriver's viewport origin is not the same
-    // point in every engine once the page has scrolled).
+    // point in every engine once the page has scrolled), looked up before any move: a path over
+    // what the moves themselves show or hide (a tooltip) is made of single moves instead.
     const targets = await this.env.browser.execute((list) => list.map(({ x, y }) => {
       const el = document.elementFromPoint(x, y);
       if (!el) return null;

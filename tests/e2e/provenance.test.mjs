@@ -44,8 +44,13 @@ inEachEngine("provenance", (env) => {
     const [first] = await barCentres(page);
     await page.mouse.move(first.x, first.y);
     await page.waitForSelector("#tooltip:not([hidden])");
-    await page.mouse.move(1, 1);
-    await page.selectOption("select[name=metric]", "arrests");
+    // The measure changed by the menu's own change event, so the pointer stays on that bar (a
+    // WebDriver click on the menu may move it, and leaving the chart would reset the hover state
+    // 300 ms later): the next move over the new chart's first bar must show its tooltip.
+    await page.locator("select[name=metric]").evaluate((menu) => {
+      menu.value = "arrests";
+      menu.dispatchEvent(new Event("change", { bubbles: true }));
+    });
     await page.waitForFunction(() => new URLSearchParams(location.search).get("metric") === "arrests");
     await chartReady(page);
     const expected = allRecords.filter((r) => r.component === "hsi" && r.metric === "arrests");
