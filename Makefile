@@ -88,10 +88,11 @@ FIX_CLIPPY = echo "make: clippy found the problems above; fix them (cargo clippy
 ## warnings as errors; first in `make test`, a minute or two before anything slow.
 lint:
 	@tools/ensure-tools lint
-	@# Every file a comment, a config or a Markdown file names exists (no stale names), and no new
-	@# cycle between modules.
+	@# Every file a comment, a config or a Markdown file names exists (no stale names), no new cycle
+	@# between modules, and every planted bug's text is still in its file (make planted-bugs).
 	node tools/check-paths.mjs
 	node tools/check-cycles.mjs
+	node tools/planted-bugs.mjs --check
 	@# The shell's types, against the declarations wasm-pack writes (make test checks them after its build).
 	@if [ -f pkg/ccht_chart.d.ts ] && [ -f pkg-studio/ccht_chart.d.ts ]; then echo "tsc -p www/tsconfig.json"; node_modules/.bin/tsc -p www/tsconfig.json; \
 	else echo "make lint: www/ is type-checked once make build has written pkg/ and pkg-studio/ (make test does, in tests/e2e/types.test.mjs)"; fi
