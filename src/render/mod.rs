@@ -9,5 +9,5 @@ mod theme;
 
 pub use draw::{draw, svg, DrawError};
 pub use svg::SvgOut;
-pub use table::{csv, html_escape, html_table, source_kind, table, unit_id, Figure, Table, TABLE_HEAD, TABLE_WORDS};
+pub use table::{csv, html_escape, html_table, table, unit_id, Figure, Table, TABLE_WORDS};
 pub use theme::{contrast, Rgb, Theme};

@@ -4,7 +4,7 @@
 
 use crate::text::{plain_decimal, text};
 use crate::view::{record_words, Chart, RecordWords};
-use ccht_data::{Dataset, Lang, SourceKind, Unit};
+use ccht_data::{Dataset, Lang, Unit};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
@@ -121,7 +121,12 @@ pub struct Figure {
 }
 
 impl Figure {
-    /// Record `record` of `dataset`, with its words already made by [`record_words`] in `lang`.
+    /// Record `record` of `dataset`, in `lang`.
+    pub fn of(dataset: &Dataset, record: usize, lang: Lang) -> Figure {
+        Figure::new(dataset, record, record_words(dataset, record, lang), lang)
+    }
+
+    /// The same, with its words already made by [`record_words`] (a bar also needs their announcement).
     pub fn new(dataset: &Dataset, record: usize, words: RecordWords, lang: Lang) -> Figure {
         let r = &dataset.records[record];
         let source = &dataset.sources[r.source];
@@ -140,17 +145,9 @@ impl Figure {
             source_title: source.title.to_string(),
             source_publisher: source.publisher.to_string(),
             source_url: source.url.to_string(),
-            source_kind: source_kind(source.kind).into(),
+            source_kind: source.kind.id().into(),
             source_sentence: r.source_sentence.to_string(),
         }
-    }
-}
-
-/// A kind of source as results name it ("primary", "secondary"), and the words' keys end.
-pub fn source_kind(kind: SourceKind) -> &'static str {
-    match kind {
-        SourceKind::Primary => "primary",
-        SourceKind::Secondary => "secondary",
     }
 }
 
@@ -175,12 +172,7 @@ pub struct Table {
 
 /// The table of `chart`.
 pub fn table(dataset: &Dataset, chart: &Chart) -> Table {
-    let rows = chart
-        .panels
-        .iter()
-        .flat_map(|p| &p.bars)
-        .map(|b| Figure::new(dataset, b.record, record_words(dataset, b.record, chart.lang), chart.lang))
-        .collect();
+    let rows = chart.panels.iter().flat_map(|p| &p.bars).map(|b| Figure::of(dataset, b.record, chart.lang)).collect();
     Table {
         caption: format!("{}, {}", chart.title, chart.subtitle),
         title: chart.title.clone(),
@@ -265,7 +257,7 @@ mod tests {
     /// which the prerendered views carry, and in the strings.
     #[test]
     fn table_words_cover_every_qualifier_and_kind_of_source() {
-        use ccht_data::Qualifier;
+        use ccht_data::{Qualifier, SourceKind};
         let qualifiers = [Qualifier::Exact, Qualifier::AtLeast, Qualifier::Approximate, Qualifier::Derived];
         // A qualifier added to ccht-data fails to compile here until it is listed above.
         let _listed = |q: Qualifier| match q {
@@ -274,7 +266,7 @@ mod tests {
         let keys = qualifiers
             .iter()
             .map(|q| format!("q_{}", q.id()))
-            .chain([SourceKind::Primary, SourceKind::Secondary].map(|k| format!("kind_{}", source_kind(k))))
+            .chain([SourceKind::Primary, SourceKind::Secondary].map(|k| format!("kind_{}", k.id())))
             .chain(TABLE_HEAD.map(String::from));
         for key in keys {
             assert!(TABLE_WORDS.contains(&key.as_str()), "{key} is not in TABLE_WORDS");

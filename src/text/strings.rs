@@ -206,6 +206,24 @@ mod tests {
         }
     }
 
+    /// The files under the repository's folder `dir` whose names end in `.ext`, at any depth.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn files(dir: &str, ext: &str) -> Vec<std::path::PathBuf> {
+        let mut out = Vec::new();
+        let mut dirs = vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir)];
+        while let Some(d) = dirs.pop() {
+            for e in std::fs::read_dir(&d).unwrap().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    dirs.push(p);
+                } else if p.extension().is_some_and(|x| x == ext) {
+                    out.push(p);
+                }
+            }
+        }
+        out
+    }
+
     /// Every key the code names, in Rust (`say(…, "key"`, `text(…, "key"`), the shell's scripts
     /// (`say("key"`, `strings.key`) and the page (`data-i18n="key"`, `data-i18n-label="key"`), is in
     /// the table: a missing one would show "?" to a reader.
@@ -213,21 +231,6 @@ mod tests {
     #[cfg(not(target_arch = "wasm32"))]
     fn every_key_used_is_in_the_table() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let files = |dir: &str, ext: &str| -> Vec<std::path::PathBuf> {
-            let mut out = Vec::new();
-            let mut dirs = vec![root.join(dir)];
-            while let Some(d) = dirs.pop() {
-                for e in std::fs::read_dir(&d).unwrap().flatten() {
-                    let p = e.path();
-                    if p.is_dir() {
-                        dirs.push(p);
-                    } else if p.extension().is_some_and(|x| x == ext) {
-                        out.push(p);
-                    }
-                }
-            }
-            out
-        };
         let key_at = |text: &str| -> Option<String> {
             let key: String =
                 text.chars().take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_').collect();
@@ -272,19 +275,13 @@ mod tests {
     #[cfg(not(target_arch = "wasm32"))]
     fn every_key_in_the_table_is_used() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut code = String::new();
-        let mut dirs = vec![root.join("src"), root.join("examples"), root.join("www")];
-        while let Some(d) = dirs.pop() {
-            for e in std::fs::read_dir(&d).unwrap().flatten() {
-                let p = e.path();
-                if p.is_dir() {
-                    dirs.push(p);
-                } else if p.extension().is_some_and(|x| x == "rs" || x == "js") && !p.ends_with("text/strings.rs") {
-                    code.push_str(&std::fs::read_to_string(&p).unwrap());
-                }
-            }
-        }
-        code.push_str(&std::fs::read_to_string(root.join("index.html")).unwrap());
+        let paths = [files("src", "rs"), files("examples", "rs"), files("www", "js"), vec![root.join("index.html")]];
+        let code: String = paths
+            .iter()
+            .flatten()
+            .filter(|p| !p.ends_with("text/strings.rs"))
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .collect();
         let unused: Vec<&str> = STRINGS
             .iter()
             .map(|(key, _, _)| *key)

@@ -11,9 +11,9 @@ use super::theme::theme_for;
 use crate::embedded::DATASET;
 use crate::layout::{layout, Layout};
 use crate::render::draw;
-use crate::render::{source_kind, table, Figure};
+use crate::render::{table, Figure};
 use crate::text::say;
-use crate::view::{record_words, select, Chart, RecordWords, Scale, ViewKind, ViewSpec};
+use crate::view::{record_words, select, Chart, Scale, ViewKind, ViewSpec};
 use ccht_data::Dataset;
 use plotters::prelude::IntoDrawingArea;
 use std::borrow::Cow;
@@ -318,7 +318,7 @@ impl Viewer {
         let mut out: Vec<SourceInfo<'_>> = Vec::new();
         for b in chart.panels.iter().flat_map(|p| &p.bars) {
             let r = &d.records[b.record];
-            let figure = self.figure(b.record);
+            let figure = Figure::of(d, b.record, self.spec.lang);
             let fy = say(self.spec.lang, "fy", &[&r.fiscal_year.to_string()]);
             let line = format!("{} · {} · {fy}: {}", figure.component, figure.metric, figure.text);
             match out.iter_mut().find(|s| s.url == d.sources[r.source].url) {
@@ -331,7 +331,7 @@ impl Viewer {
                         date: Cow::Borrowed(&s.date),
                         url: Cow::Borrowed(&s.url),
                         url_note: Cow::Borrowed(self.spec.lang.pick(&s.url_note, &s.url_note_es)),
-                        kind: Cow::Borrowed(source_kind(s.kind)),
+                        kind: Cow::Borrowed(s.kind.id()),
                         figures: vec![line],
                     });
                 }
@@ -356,7 +356,7 @@ impl Viewer {
             .map(|b| {
                 let words = record_words(self.dataset(), b.record, self.spec.lang);
                 let announcement = words.announcement.clone();
-                let figure = self.figure_in(b.record, words);
+                let figure = Figure::new(self.dataset(), b.record, words, self.spec.lang);
                 let panel = chart.panels.get(b.panel);
                 let card = panel.and_then(|p| p.card.as_ref());
                 let change = match card {
@@ -406,15 +406,5 @@ impl Viewer {
             Some((spec, chart)) if *spec == self.spec => Cow::Borrowed(chart),
             _ => Cow::Owned(select(self.dataset(), &self.spec)),
         }
-    }
-
-    /// One record as readers see it, in the view's language.
-    fn figure(&self, record: usize) -> Figure {
-        self.figure_in(record, record_words(self.dataset(), record, self.spec.lang))
-    }
-
-    /// The same, with its words already made (`bars()` also needs their announcement).
-    fn figure_in(&self, record: usize, words: RecordWords) -> Figure {
-        Figure::new(self.dataset(), record, words, self.spec.lang)
     }
 }

@@ -71,6 +71,16 @@ pub enum SourceKind {
     Secondary,
 }
 
+impl SourceKind {
+    /// As `sources.csv` writes it, and results and the interface's words name it.
+    pub fn id(self) -> &'static str {
+        match self {
+            SourceKind::Primary => "primary",
+            SourceKind::Secondary => "secondary",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Source {
     pub id: Text,
