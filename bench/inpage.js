@@ -4,7 +4,12 @@
  * here is timed in the page with performance.now(), so the figures exclude the driver's round trips.
  *
  * - `firstDraw`: when `#chart` first gets aria-busy="false" (ours and the peer both set it after their
- *   first draw), in ms since navigation start.
+ *   first draw), in ms since navigation start. `livePainted`: when that frame has been painted (a
+ *   message posted from the next animation frame's callback runs after that frame is produced), the
+ *   same for both pages: a chart drawn into a canvas is not seen until then.
+ * - `wasm`: when the page asked to compile and instantiate its Wasm, and when that was done.
+ * - `waterfall()`: every request's start, first byte and end, and the bytes of each, for the table
+ *   `make bench` prints of where the time goes.
  * - `firstChart`: when the first chart was painted: ours, the prerendered image (Element Timing's
  *   renderTime for `elementtiming="first-chart"`, which this script gives the image as the parser
  *   inserts it: the shipped HTML carries no benchmark attribute); the peer has none, and its first chart is its
@@ -19,7 +24,7 @@
  * - `armTooltip`: pointer move → a visible `#tooltip`/`[role=tooltip]`, or the peer's `bench:tooltip`.
  */
 (() => {
-  const B = (window.__bench = { firstDraw: null, firstChart: null, cls: 0, wasmMemory: null });
+  const B = (window.__bench = { firstDraw: null, livePainted: null, firstChart: null, cls: 0, wasmMemory: null, wasm: null });
   new MutationObserver((records, observer) => {
     for (const r of records) {
       for (const n of r.addedNodes) {
@@ -36,12 +41,22 @@
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) if (!e.hadRecentInput) B.cls += e.value;
   }).observe({ type: "layout-shift", buffered: true });
+  B.waterfall = () => [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")].map((e) => ({
+    url: new URL(e.name).pathname, start: e.startTime, firstByte: e.responseStart, end: e.responseEnd, body: e.encodedBodySize, wire: e.transferSize,
+  }));
   B.bytesBy = (t) => [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")]
     .filter((e) => e.responseEnd <= t).reduce((n, e) => n + e.encodedBodySize, 0);
 
   new MutationObserver((records) => {
     for (const r of records) {
-      if (B.firstDraw === null && r.target.id === "chart" && r.target.getAttribute("aria-busy") === "false") B.firstDraw = performance.now();
+      if (B.firstDraw === null && r.target.id === "chart" && r.target.getAttribute("aria-busy") === "false") {
+        B.firstDraw = performance.now();
+        nativeFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => { B.livePainted = performance.now(); };
+          channel.port2.postMessage(null);
+        });
+      }
     }
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ["aria-busy"] });
 
@@ -49,7 +64,9 @@
     const original = WebAssembly[name];
     if (!original) continue;
     WebAssembly[name] = async function (...args) {
+      const wasm = B.wasm ? null : (B.wasm = { start: performance.now(), end: null });
       const result = await original.apply(this, args);
+      if (wasm) wasm.end = performance.now();
       const instance = result instanceof WebAssembly.Instance ? result : result.instance;
       for (const value of Object.values(instance?.exports ?? {})) if (value instanceof WebAssembly.Memory) B.wasmMemory = value;
       return result;
