@@ -93,6 +93,9 @@ lint:
 	node tools/check-paths.mjs
 	node tools/check-cycles.mjs
 	node tools/planted-bugs.mjs --check
+	@# index.html's inline script is www/first.js's current build (make build writes it; commit it).
+	@if [ -d node_modules/esbuild ]; then echo "node tools/first-script.mjs --check"; node tools/first-script.mjs --check; \
+	else echo "make lint: index.html's inline script is checked once node_modules/ is installed (make test installs it first)"; fi
 	@# The shell's types, against the declarations wasm-pack writes (make test checks them after its build).
 	@if [ -f pkg/ccht_chart.d.ts ] && [ -f pkg-studio/ccht_chart.d.ts ]; then echo "tsc -p www/tsconfig.json"; node_modules/.bin/tsc -p www/tsconfig.json; \
 	else echo "make lint: www/ is type-checked once make build has written pkg/ and pkg-studio/ (make test does, in tests/e2e/types.test.mjs)"; fi

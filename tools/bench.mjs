@@ -472,7 +472,7 @@ function report(r) {
   }
   // What the first chart needs (HTML, stylesheet, dist/first.js, the image), against the peer's first view (target ≤ 0.25×).
   const needed = r.load.ours.files.filter((f) => /^\/(index\.html)?$|style\.css$|first\.js$|\/prerender\//.test(f.url.split("?")[0])).reduce((n, f) => n + f.body, 0);
-  rows.push(["bytes the first chart needs (HTML, CSS, first.js, image)", kb(needed), "–", kb(firstView("peer")), ratio(needed, firstView("peer")), "–"]);
+  rows.push(["bytes the first chart needs (HTML, CSS, image)", kb(needed), "–", kb(firstView("peer")), ratio(needed, firstView("peer")), "–"]);
   for (const kind of ["component", "metric"]) {
     for (const q of ["median", "p95"]) {
       rows.push([`redraw after ${kind} change, ${q} of ${r.switch.ours[kind].n}`, ms(sw("ours", kind, q)), ms(sw("dom", kind, q)), ms(sw("peer", kind, q)), ratio(sw("ours", kind, q), sw("peer", kind, q)), ratio(sw("dom", kind, q), sw("ours", kind, q))]);

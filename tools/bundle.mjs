@@ -6,8 +6,10 @@
 //   dist/app.js        the full viewer (index.html): www/app.js + www/chart-widget.js + lean glue
 //   dist/ccht-chart.js the <ccht-chart> element: www/ccht-chart.js + www/chart-widget.js + lean glue
 //   dist/embed-host.js the iframe height listener
-//   dist/first.js      run before the first paint: asks for the prerendered view the URL names (dist/prerender/)
-//   dist/first-view.js puts it in the page (loaded by first.js for a view other than the default)
+//   index.html         its one inline script, run before the first paint: www/first.js, which asks for
+//                      the Wasm and the prerendered view the URL names (tools/first-script.mjs)
+//   dist/csp.txt       the page's Content-Security-Policy, that script's hash included, for hosts
+//   dist/first-view.js puts the prerendered view in the page (loaded by first.js for a view other than the default)
 //   dist/style.css     www/style.css
 //   dist/ccht_chart_bg.wasm            pkg-lean/: the Viewer in English, without its downloads
 //   dist/complete/ccht_chart{.js,_bg.wasm}  pkg/: every function and Spanish, imported (www/builds.js)
@@ -20,6 +22,8 @@
 import { build } from "esbuild";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { shortenImports } from "./short-imports.mjs";
+import { writeFirstScript } from "./first-script.mjs";
+import { CSP, policyFor } from "./serve.mjs";
 
 const root = new URL("../", import.meta.url);
 const path = (p) => new URL(p, root).pathname;
@@ -49,7 +53,9 @@ for (const entry of readdirSync(path(out))) if (entry !== "prerender") rmSync(pa
 // `strict` and put "use strict" into the classic scripts.
 const common = { bundle: true, minify: true, sourcemap: "linked", logLevel: "warning", legalComments: "none", tsconfigRaw: "{}" };
 await build({ ...common, entryPoints: ["app.js", "ccht-chart.js"].map((f) => path(`www/${f}`)), format: "esm", outdir: path(out), plugins: [glue] });
-await build({ ...common, entryPoints: ["embed-host.js", "first.js", "first-view.js"].map((f) => path(`www/${f}`)), outdir: path(out) });
+await build({ ...common, entryPoints: ["embed-host.js", "first-view.js"].map((f) => path(`www/${f}`)), outdir: path(out) });
+await writeFirstScript();
+writeFileSync(path(`${out}/csp.txt`), `${policyFor(CSP, readFileSync(path("index.html"), "utf8"))}\n`);
 await build({ ...common, entryPoints: [path("www/style.css")], outdir: path(out) });
 writeFileSync(path(`${out}/ccht_chart_bg.wasm`), lean.wasm);
 mkdirSync(path(`${out}/complete`));

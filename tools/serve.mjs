@@ -20,6 +20,7 @@ import http from "node:http";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
+import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
 
 export const root = fileURLToPath(new URL("../", import.meta.url));
@@ -30,6 +31,15 @@ export const CSP =
   "frame-ancestors *";
 /** The test pages' policy: the same, plus permission to frame the viewer. */
 export const CSP_HOST = `${CSP}; frame-src 'self'`;
+
+/**
+ * A page's policy: `policy` with script-src widened by the hash of each of the page's own inline
+ * scripts (index.html has one, tools/first-script.mjs), and by nothing else.
+ */
+export function policyFor(policy, html) {
+  const hashes = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(([, code]) => `'sha256-${createHash("sha256").update(code, "utf8").digest("base64")}'`);
+  return hashes.length ? policy.replace(/script-src ([^;]*)/, (_, list) => `script-src ${list} ${hashes.join(" ")}`) : policy;
+}
 
 const TYPES = {
   ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".mjs": "text/javascript",
@@ -98,6 +108,7 @@ export function createHandler({ gzip = false, isolated = false, variants = false
     const type = extname(file);
     let body = readFileSync(file);
     const headers = { ...common, "Content-Type": TYPES[type] || "application/octet-stream" };
+    if (type === ".html") headers["Content-Security-Policy"] = policyFor(policy, body.toString("utf8"));
     if (gzip && COMPRESSIBLE.has(type)) {
       headers.Vary = "Accept-Encoding";
       if (/\bgzip\b/.test(req.headers["accept-encoding"] || "")) {

@@ -24,7 +24,7 @@ let completeFailures = 0;
 const COMPLETE_GLUE = "./complete/ccht_chart.js";
 
 /**
- * The Wasm response dist/first.js asked for before the page's script arrived, for `build`, once;
+ * The Wasm response www/first.js (inline in index.html) asked for before the page's script arrived, for `build`, once;
  * undefined on a page without it (the glue then fetches the Wasm itself).
  * @param {BuildName} build
  */

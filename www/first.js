@@ -1,19 +1,21 @@
 // @ts-check
-// Runs before the first paint, as a classic script in <head> (a file, so the strict CSP allows it):
-// it marks the page as scripted (www/style.css then folds the table and shows the controls), and,
+// Runs before the first paint, inline in index.html's <head> (tools/first-script.mjs puts its build
+// there, and the page's CSP allows it by its hash), so that what it asks for is asked for while the
+// HTML is still arriving: it marks the page as scripted (www/style.css then folds the table and shows the controls), and,
 // when the URL names a view other than the default one index.html already carries, asks for that
 // view's prerendered chart, accessible name, summary, table and controls (dist/prerender/v/*.json,
 // written at build time by examples/prerender.rs from the same drawing code as the canvas), which
 // www/first-view.js, loaded meanwhile, puts in the page. Until then the page is not shown, rather
 // than shown with the wrong chart; a view with no prerendered file shows the loading box, as
 // before. The live chart replaces all of this when the Wasm is ready (www/chart-widget.js).
-// Kept small: every page waits for it.
+// Kept small: it is in every page's HTML.
 import { LANGS, OPTIONS } from "./options.js";
 
 (() => {
   const root = document.documentElement;
   root.classList.add("js");
-  const here = /** @type {HTMLScriptElement} */ (document.currentScript).src;
+  // dist/, beside the page (index.html, or the bench's /v/NAME/ copies of it).
+  const here = new URL("dist/", document.baseURI).href;
   const params = new URLSearchParams(location.search);
   // The Wasm the first view needs, asked for now rather than once dist/app.js has been fetched and
   // run; www/builds.js takes the response (a preload would do, but WebKit fetches those twice). A

@@ -1,10 +1,12 @@
 // Agency embedding: the strict CSP, permalinks, the three embed snippets, and the downloads.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
 import { inEachEngine } from "./webdriver.mjs";
 import { openPage, chartReady, countDrawnFigures, openShare } from "./page.mjs";
 import { readCsvText, records, spoken, kindOf } from "./expected.mjs";
+import { CSP, policyFor } from "../../tools/serve.mjs";
 
 const root = new URL("../../", import.meta.url);
 
@@ -29,10 +31,20 @@ test("plotters' DOM font code is not in the shipped Wasm: its glue imports no el
   }
 });
 
-test("no inline script, inline style attribute, eval or new Function anywhere we ship", () => {
+test("no inline script (but index.html's one, allowed by its hash), inline style attribute, eval or new Function anywhere we ship", () => {
   const html = ["index.html", "tests/e2e/pages/host.html", "tests/e2e/pages/module.html"].map((f) => [f, readFileSync(new URL(f, root), "utf8")]);
   for (const [file, text] of html) {
-    for (const tag of text.match(/<script\b[^>]*>/g) ?? []) assert.match(tag, /\bsrc=/, `${file}: inline ${tag}`);
+    // index.html's first script (tools/first-script.mjs), whose hash alone the page's policy allows:
+    // a host page's policy allows no inline script, and needs none.
+    const own = file === "index.html" ? text.match(/<!-- first-script:start -->\n(<script>[\s\S]*?<\/script>)\n<!-- first-script:end -->/)?.[1] : null;
+    if (file === "index.html") {
+      assert.ok(own, "index.html carries its first script between its markers");
+      const policy = readFileSync(new URL("dist/csp.txt", root), "utf8").trim();
+      assert.equal(policy, policyFor(CSP, text), "dist/csp.txt is the page's policy");
+      const hash = createHash("sha256").update(own.slice("<script>".length, -"</script>".length)).digest("base64");
+      assert.match(policy, new RegExp(`script-src 'self' 'wasm-unsafe-eval' 'sha256-${hash.replace(/[+/]/g, "\\$&")}';`));
+    }
+    for (const tag of (own ? text.replace(own, "") : text).match(/<script\b[^>]*>/g) ?? []) assert.match(tag, /\bsrc=/, `${file}: inline ${tag}`);
     assert.doesNotMatch(text, /\sstyle\s*=/, `${file}: inline style attribute`);
     assert.doesNotMatch(text, /\son[a-z]+\s*=/, `${file}: inline event handler`);
   }
@@ -52,7 +64,9 @@ inEachEngine("embed", (env) => {
   test("the page is served with the strict CSP and draws without a violation", async () => {
     const { page, context } = await openPage(env, null);
     const response = await page.goto(env.server.url);
-    assert.match(response.headers()["content-security-policy"], /script-src 'self' 'wasm-unsafe-eval'; style-src 'self'/);
+    // The policy for hosts (dist/csp.txt): no inline script but the page's own first one, by its hash.
+    assert.equal(response.headers()["content-security-policy"], readFileSync(new URL("dist/csp.txt", root), "utf8").trim());
+    assert.match(response.headers()["content-security-policy"], /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/]+=*'; style-src 'self'/);
     const violations = await page.evaluate(() => new Promise((resolve) => {
       const seen = [];
       document.addEventListener("securitypolicyviolation", (e) => seen.push(e.violatedDirective));

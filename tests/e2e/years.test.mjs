@@ -136,7 +136,7 @@ inEachEngine("years", (env) => {
     await page.goto(env.server.url);
     await chartReady(page);
     const english = await page.locator("[data-i18n]").evaluateAll((es) => es.map((e) => [e.dataset.i18n, e.textContent]));
-    // English first: the lean build only, fetched once (by dist/first.js; the glue takes that response).
+    // English first: the lean build only, fetched once (by index.html's first script; the glue takes that response).
     // Spanish first: the complete build only.
     assert.deepEqual(wasm.splice(0), ["/dist/ccht_chart_bg.wasm"]);
     await page.goto(`${env.server.url}?lang=es`);
