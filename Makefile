@@ -14,9 +14,10 @@ GECKODRIVER := $(HOME)/.cargo/bin/geckodriver
 help:
 	@awk '/^## /{doc = doc substr($$0, 4) " "; next} /^[a-z][a-z0-9-]*:/{if (doc) printf "  make %-13s %s\n", substr($$1, 1, length($$1) - 1), doc; doc = ""; next} {doc = ""}' $(MAKEFILE_LIST)
 
-## Build the Wasm package (pkg/) and serve the repository root on 127.0.0.1:$(PORT).
+## Build the Wasm package (pkg/) and serve the repository root on 127.0.0.1:$(PORT), compressed as
+## README.md's "Hosting" sets a host up (Brotli or gzip, the precompressed files make build writes).
 serve: build
-	node tools/serve.mjs --port $(PORT)
+	node tools/serve.mjs --port $(PORT) --compress
 
 # The release Wasm rebuilds the standard library for size, and makes a panic a bare trap: no panic
 # message, location or formatting code is left in it (8 KB gzipped less). Both are unstable options,

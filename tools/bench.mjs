@@ -19,6 +19,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { compress } from "./precompress.mjs";
 import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS } from "../tests/e2e/harness.mjs";
 import { listen, root } from "./serve.mjs";
@@ -26,6 +27,10 @@ import { readRealData, writeDataset } from "./synth-data.mjs";
 import { assertPainted, preparePeer } from "../bench/peer/prepare.mjs";
 
 const QUICK = process.env.BENCH_QUICK === "1";
+// How the server compresses both pages alike: Brotli where the browser takes it (as README.md's
+// hosting section sets a host up; make serve does the same), or BENCH_ENCODING=gzip.
+const ENCODING = process.env.BENCH_ENCODING === "gzip" ? "gzip" : "br";
+const BODIES = ENCODING === "br" ? "Brotli bodies" : "gzip bodies";
 const N = {
   loads: QUICK ? 4 : 15, // cold loads per page
   slowLoads: QUICK ? 2 : 8, // cold loads per page on a throttled network (a few seconds each)
@@ -65,9 +70,10 @@ function fit(points) {
 
 // ---------- files ----------
 const gz = (path) => gzipSync(readFileSync(join(root, path)), { level: 9 }).length;
+const br = (path) => compress(readFileSync(join(root, path)), "br").length;
 const list = (dir, re) => (existsSync(join(root, dir)) ? readdirSync(join(root, dir)).filter((f) => re.test(f)).sort().map((f) => `${dir}/${f}`) : []);
 function sizes(paths) {
-  return paths.map((path) => ({ path, bytes: statSync(join(root, path)).size, gzip: gz(path) }));
+  return paths.map((path) => ({ path, bytes: statSync(join(root, path)).size, gzip: gz(path), br: br(path) }));
 }
 
 // ---------- browser ----------
@@ -175,14 +181,14 @@ async function main() {
   await preparePeer();
   const synthetic = {};
   for (const scale of N.scales.filter((s) => s > 1)) synthetic[scale] = writeDataset(scale, 1, join(root, "bench", "data", `x${scale}`));
-  const results = { date: new Date().toISOString(), quick: QUICK, repetitions: N, viewport: VIEWPORT };
+  const results = { date: new Date().toISOString(), quick: QUICK, repetitions: N, viewport: VIEWPORT, encoding: ENCODING };
 
   // ---------- sizes ----------
   results.shipped = sizes(["index.html", ...list("dist", /\.(css|js|wasm)$/), ...list("www", /\.(css|js)$/), ...list("pkg", /\.(js|wasm)$/)]);
   results.peerFiles = sizes(["bench/peer/index.html", "dist/style.css", "bench/peer/peer.css", "node_modules/chart.js/dist/chart.umd.min.js", "bench/peer/peer.min.js", "bench/peer/data.json"]);
   results.domWasm = sizes(["bench/pkg-dom/ccht_chart_bg.wasm", "bench/pkg-data/ccht_chart_bg.wasm"]);
 
-  const server = await listen({ gzip: true, isolated: true, variants: true });
+  const server = await listen({ compress: ENCODING === "br", gzip: ENCODING === "gzip", isolated: true, variants: true });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: CHROMIUM_ARGS });
   log(`Chromium ${browser.version()}, server ${server.url}`);
   try {
@@ -323,9 +329,9 @@ async function main() {
     for (const scale of N.scales) {
       log(`growth: loading ${scale}×`);
       const base = scale === 1 ? "data/" : `bench/data/x${scale}/`;
-      // Compress once before timing, so the server's gzip is not inside the fetch time.
+      // Compress once before timing, so the server's compression is not inside the fetch time.
       for (const f of ["components", "kinds", "metrics", "sources", "records", "pipeline"]) {
-        await fetch(`${server.url}${base}${f}.csv`, { headers: { "Accept-Encoding": "gzip" } }).then((r) => r.arrayBuffer());
+        await fetch(`${server.url}${base}${f}.csv`, { headers: { "Accept-Encoding": ENCODING } }).then((r) => r.arrayBuffer());
       }
       const s = await open(browser, server.url + "bench/growth/");
       await s.page.goto(s.url);
@@ -440,8 +446,8 @@ function report(r) {
   // a page can do no better, the floor and ours / floor.
   const toLive = (k) => r.load[k].bytesToLive.median;
   const rows = [
-    ["first view: gzip bodies by the live chart, median", kb(toLive("ours")), "–", kb(toLive("peer")), ratio(toLive("ours"), toLive("peer")), "–"],
-    ["all files of the first load, gzip bodies", kb(firstView("ours")), "–", kb(firstView("peer")), ratio(firstView("ours"), firstView("peer")), "–"],
+    [`first view: ${BODIES} by the live chart, median`, kb(toLive("ours")), "–", kb(toLive("peer")), ratio(toLive("ours"), toLive("peer")), "–"],
+    [`all files of the first load, ${BODIES}`, kb(firstView("ours")), "–", kb(firstView("peer")), ratio(firstView("ours"), firstView("peer")), "–"],
     ["all files of the first load, on the wire (with headers)", kb(r.load.ours.wire), "–", kb(r.load.peer.wire), ratio(r.load.ours.wire, r.load.peer.wire), "–"],
   ];
   // First chart: ours is the prerendered image painted; the peer's, its first draw painted. Its floor:
@@ -506,7 +512,8 @@ function report(r) {
   rows.push([`JS + Wasm after ${r.repetitions.churn} switches`, mb(m.ours.heapAfter + m.ours.wasmAfter), "–", mb(m.peer.heapAfter), ratio(m.ours.heapAfter + m.ours.wasmAfter, m.peer.heapAfter), "–"]);
   out.push(table(["figure", "ours", "ours, DOM-span text", "Chart.js", "ours/Chart.js", "DOM/canvas", "floor", "ours/floor"], rows.map((row) => [...row, "–", "–"].slice(0, 8))));
   out.push("");
-  out.push(`Cold loads: ${PHONE.width}×${PHONE.height} px, cache off, each in a new browser context, ${r.repetitions.loads} per page (${r.repetitions.slowLoads} on Slow 4G), alternating.`);
+  out.push(`Cold loads: ${PHONE.width}×${PHONE.height} px, cache off, each in a new browser context, ${r.repetitions.loads} per page (${r.repetitions.slowLoads} on Slow 4G), alternating;`);
+  out.push(`  both pages served with ${r.encoding === "br" ? "Brotli (quality 11; BENCH_ENCODING=gzip for gzip)" : "gzip (level 9)"}.`);
   out.push(`Slow 4G = ${SLOW_4G_WORDS}.`);
   out.push(`Transfer floor (Slow 4G) = ${CHAIN} × ${SLOW_4G.latency} ms (the HTML, then the Wasm: our CSP allows no inline Wasm; the emulation adds no connection latency) + the bytes on the wire by the live chart`);
   out.push(`  (median ${kb(r.slowLoad.ours.wireByLive.median)}) at ${(SLOW_4G.downloadThroughput / 1000).toFixed(0)} kB/s. Painted = a message posted from the next animation frame after the draw, for both pages.`);
@@ -529,15 +536,17 @@ function report(r) {
   if (r.problems) out.push(`Page errors: ${JSON.stringify(r.problems)}`);
 
   out.push("");
-  out.push("Shipped files (gzip -9):");
+  out.push("Shipped files (gzip -9; Brotli quality 11):");
   const firstViewPaths = new Set(r.load.ours.files.map((f) => f.url.replace(/^\//, "")));
-  out.push(table(["file", "bytes", "gzip", "first view"], [
-    ...r.shipped.map((f) => [f.path, f.bytes, f.gzip, firstViewPaths.has(f.path) ? "yes" : "no"]),
-    ["first view total", r.shipped.filter((f) => firstViewPaths.has(f.path)).reduce((n, f) => n + f.bytes, 0), r.shipped.filter((f) => firstViewPaths.has(f.path)).reduce((n, f) => n + f.gzip, 0), `${kb(r.shipped.filter((f) => firstViewPaths.has(f.path)).reduce((n, f) => n + f.gzip, 0))} (target ≤ the Chart.js page)`],
+  const first = r.shipped.filter((f) => firstViewPaths.has(f.path));
+  const sum = (files, key) => files.reduce((n, f) => n + f[key], 0);
+  out.push(table(["file", "bytes", "gzip", "Brotli", "first view"], [
+    ...r.shipped.map((f) => [f.path, f.bytes, f.gzip, f.br, firstViewPaths.has(f.path) ? "yes" : "no"]),
+    ["first view total (but the image)", sum(first, "bytes"), sum(first, "gzip"), sum(first, "br"), `${kb(sum(first, "gzip"))} gzip, ${kb(sum(first, "br"))} Brotli`],
   ]));
   out.push("");
-  out.push("Chart.js peer files (gzip -9):");
-  out.push(table(["file", "bytes", "gzip"], [...r.peerFiles.map((f) => [f.path, f.bytes, f.gzip]), ["total", r.peerFiles.reduce((n, f) => n + f.bytes, 0), r.peerFiles.reduce((n, f) => n + f.gzip, 0)]]));
+  out.push("Chart.js peer files (gzip -9; Brotli quality 11):");
+  out.push(table(["file", "bytes", "gzip", "Brotli"], [...r.peerFiles.map((f) => [f.path, f.bytes, f.gzip, f.br]), ["total", sum(r.peerFiles, "bytes"), sum(r.peerFiles, "gzip"), sum(r.peerFiles, "br")]]));
   out.push(`Benchmark builds: ${r.domWasm.map((f) => `${f.path} ${f.bytes} B, ${f.gzip} B gz`).join("; ")}`);
 
   out.push("");
@@ -548,7 +557,7 @@ function report(r) {
     ["components / metrics / years", ...g.map((x) => `${x.components} / ${x.metrics} / ${x.years}`)],
     ["records", ...g.map((x) => x.records)],
     ["CSV bytes", ...g.map((x) => x.csvBytes)],
-    ["fetch CSV (gzip)", ...g.map((x) => ms(x.load.fetchMs))],
+    [`fetch CSV (${ENCODING})`, ...g.map((x) => ms(x.load.fetchMs))],
     ["parse + check (DataSet)", ...g.map((x) => ms(x.load.parseMs))],
     ["first draw", ...g.map((x) => ms(x.load.firstDrawMs))],
     ["Wasm memory after load", ...g.map((x) => mb(x.load.wasmAfterLoad))],

@@ -9,6 +9,7 @@
 //   index.html         its one inline script, run before the first paint: www/first.js, which asks for
 //                      the Wasm and the prerendered view the URL names (tools/first-script.mjs)
 //   dist/csp.txt       the page's Content-Security-Policy, that script's hash included, for hosts
+//   dist/**/NAME.br, NAME.gz  each of those compressed, for hosts to serve as is (tools/precompress.mjs)
 //   dist/first-view.js puts the prerendered view in the page (loaded by first.js for a view other than the default)
 //   dist/style.css     www/style.css
 //   dist/ccht_chart_bg.wasm            pkg-lean/: the Viewer in English, without its downloads
@@ -24,6 +25,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "nod
 import { shortenImports } from "./short-imports.mjs";
 import { writeFirstScript } from "./first-script.mjs";
 import { CSP, policyFor } from "./serve.mjs";
+import { precompress } from "./precompress.mjs";
 
 const root = new URL("../", import.meta.url);
 const path = (p) => new URL(p, root).pathname;
@@ -67,3 +69,4 @@ if (out === "dist") {
   await build({ ...common, entryPoints: [path("www/studio.js"), path("www/studio.css")], format: "esm", outdir: path(`${out}/studio`), plugins: [glueOf("pkg-studio", studio)] });
   writeFileSync(path(`${out}/studio/ccht_chart_bg.wasm`), studio.wasm);
 }
+precompress([out, `${out}/complete`, ...(out === "dist" ? [`${out}/studio`] : [])].map(path));

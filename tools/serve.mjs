@@ -7,21 +7,24 @@
  * Every response: the strict CSP agencies send (pages under tests/e2e/pages/ play an agency page that
  * embeds the viewer, so theirs may also frame it), no caching, `nosniff`, and CORS (agency pages on
  * other hosts import dist/ccht-chart.js and pkg/ as modules). Options:
- * - `gzip`: gzip level 9 for every compressible response, so "bytes transferred" is what a gzipping
- *   host sends (the bench);
+ * - `compress`: every compressible response in the best encoding the browser accepts, Brotli (quality
+ *   11) or gzip (level 9), as a host set up by README.md's "Hosting" sends: the precompressed file
+ *   `make build` writes beside it (`NAME.br`, `NAME.gz`, tools/precompress.mjs) where there is a
+ *   current one, the same compression made here otherwise (and kept), so both pages the bench
+ *   compares are compressed alike; `gzip`: gzip only (what the bench measured before #31);
  * - `isolated`: cross-origin isolation (COOP/COEP), which gives performance.now() 5 µs resolution
  *   instead of 100 µs (the bench);
  * - `variants`: `/v/NAME/…` serves `/…`, except that `/v/NAME/dist/…` comes from `bench/dist-NAME/`
  *   where that has the file, so the unchanged page runs a benchmark build of the Wasm.
  *
- * `node tools/serve.mjs [--port N] [--gzip]` serves by hand (`make serve`).
+ * `node tools/serve.mjs [--port N] [--compress | --gzip]` serves by hand (`make serve`: --compress).
  */
 import http from "node:http";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createHash } from "node:crypto";
-import { gzipSync } from "node:zlib";
+import { compress as encode, ENCODINGS } from "./precompress.mjs";
 
 export const root = fileURLToPath(new URL("../", import.meta.url));
 
@@ -73,8 +76,9 @@ function onDisk(urlPath, variants) {
 }
 
 /** The request handler: `(req, res) => void`. */
-export function createHandler({ gzip = false, isolated = false, variants = false } = {}) {
-  const cache = new Map(); // file → { mtime, raw, gz }, for the gzipped bench
+export function createHandler({ compress = false, gzip = false, isolated = false, variants = false } = {}) {
+  const cache = new Map(); // `${encoding} ${file}` → { mtime, body }: compressed here, once
+  const offered = compress ? ENCODINGS : gzip ? ENCODINGS.filter((e) => e.name === "gzip") : [];
   return (req, res) => {
     const path = req.url.split("?")[0];
     const policy = path.startsWith("/tests/e2e/pages/") ? CSP_HOST : CSP;
@@ -109,13 +113,18 @@ export function createHandler({ gzip = false, isolated = false, variants = false
     let body = readFileSync(file);
     const headers = { ...common, "Content-Type": TYPES[type] || "application/octet-stream" };
     if (type === ".html") headers["Content-Security-Policy"] = policyFor(policy, body.toString("utf8"));
-    if (gzip && COMPRESSIBLE.has(type)) {
+    if (offered.length && COMPRESSIBLE.has(type)) {
       headers.Vary = "Accept-Encoding";
-      if (/\bgzip\b/.test(req.headers["accept-encoding"] || "")) {
-        let entry = cache.get(file);
-        if (!entry || entry.mtime !== stat.mtimeMs) cache.set(file, (entry = { mtime: stat.mtimeMs, gz: gzipSync(body, { level: 9 }) }));
-        body = entry.gz;
-        headers["Content-Encoding"] = "gzip";
+      const accepted = (req.headers["accept-encoding"] || "").split(",").map((e) => e.trim().split(";")[0]);
+      const encoding = offered.find((e) => accepted.includes(e.name));
+      if (encoding) {
+        const key = `${encoding.name} ${file}`;
+        const made = statOf(file + encoding.suffix);
+        let entry = cache.get(key);
+        if (made?.isFile() && made.mtimeMs >= stat.mtimeMs) entry = { body: readFileSync(file + encoding.suffix) };
+        else if (!entry || entry.mtime !== stat.mtimeMs) cache.set(key, (entry = { mtime: stat.mtimeMs, body: encode(body, encoding.name) }));
+        body = entry.body;
+        headers["Content-Encoding"] = encoding.name;
       }
     }
     headers["Content-Length"] = body.length;
@@ -157,7 +166,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     process.exit(2);
   }
   try {
-    const { url } = await listen({ gzip: args.includes("--gzip") }, port);
+    const { url } = await listen({ compress: args.includes("--compress"), gzip: args.includes("--gzip") }, port);
     console.log(`Serving the viewer at ${url}  (studio: ${url}studio.html; Ctrl-C stops)`);
   } catch (error) {
     console.error(`serve: cannot listen on 127.0.0.1:${port}: ${error.code ?? error.message}` +

@@ -427,6 +427,9 @@ function postHeight() {
 }
 
 async function start() {
+  // Scripts run, whether or not index.html's inline script did (a host sending an older policy,
+  // without its hash, refuses it): the controls show either way.
+  document.documentElement.classList.add("js");
   // The build that speaks the URL's language: the lean one unless it is Spanish (builds.js).
   try {
     ({ build, viewer } = await startViewer(canvas, () => new URLSearchParams(location.search).get("lang"), () => ({})));

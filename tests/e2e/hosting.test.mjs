@@ -1,0 +1,77 @@
+// What README.md's "Hosting" asks of a host, as `make serve` and `make bench` do it: Brotli or gzip as
+// the browser accepts, from the precompressed files `make build` writes (tools/precompress.mjs); and a
+// host still sending an older policy, without the hash of the page's inline script, gets a working page.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, statSync } from "node:fs";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import { CSP, listen, root } from "../../tools/serve.mjs";
+import { launchBrowser, chartReady } from "./harness.mjs";
+
+let server;
+before(async () => { server = await listen({ compress: true }); });
+after(() => server?.close());
+
+const get = (path, encoding) => fetch(server.url + path, { headers: { "Accept-Encoding": encoding } });
+
+test("each shipped file has current Brotli and gzip copies beside it, which the server sends", async () => {
+  for (const path of ["dist/ccht_chart_bg.wasm", "dist/app.js", "dist/style.css", "dist/complete/ccht_chart_bg.wasm"]) {
+    const raw = readFileSync(root + path);
+    for (const [encoding, suffix, decode] of [["br", ".br", brotliDecompressSync], ["gzip", ".gz", gunzipSync]]) {
+      assert.ok(statSync(root + path + suffix).mtimeMs >= statSync(root + path).mtimeMs, `${path}${suffix} is current`);
+      const response = await get(path, encoding);
+      assert.equal(response.headers.get("content-encoding"), encoding, path);
+      assert.equal(response.headers.get("vary"), "Accept-Encoding");
+      // Decoded by fetch(), the body is the file.
+      assert.deepEqual(Buffer.from(await response.arrayBuffer()), raw, `${path} in ${encoding}`);
+      assert.deepEqual(decode(readFileSync(root + path + suffix)), raw, `${path}${suffix}`);
+    }
+  }
+  // Brotli first when both are accepted; nothing compressed when neither is; an image as it is.
+  assert.equal((await get("dist/app.js", "gzip, deflate, br")).headers.get("content-encoding"), "br");
+  assert.equal((await get("dist/app.js", "identity")).headers.get("content-encoding"), null);
+  assert.equal((await get("index.html", "gzip")).headers.get("content-encoding"), "gzip", "a page compressed by the server itself");
+});
+
+test("the page, compressed, draws its chart with no console error (Chromium)", async () => {
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    const problems = [];
+    page.on("console", (m) => { if (m.type() === "error") problems.push(m.text()); });
+    page.on("pageerror", (e) => problems.push(e.message));
+    const encodings = new Map();
+    page.on("response", (r) => encodings.set(new URL(r.url()).pathname, r.headers()["content-encoding"]));
+    await page.goto(server.url);
+    await chartReady(page);
+    assert.equal(encodings.get("/dist/ccht_chart_bg.wasm"), "br");
+    assert.equal(encodings.get("/dist/app.js"), "br");
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test("under an older policy without the inline script's hash, the page still draws its chart and shows its controls (Chromium)", async () => {
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const problems = [];
+    page.on("console", (m) => { if (m.type() === "error") problems.push(m.text()); });
+    page.on("pageerror", (e) => problems.push(e.message));
+    // The page as a host with the policy from before the inline script sends it.
+    await page.route(server.url, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), "content-security-policy": CSP } });
+    });
+    await page.goto(server.url);
+    await chartReady(page);
+    assert.equal(await page.locator("#controls-toggle").isVisible(), true, "the controls show");
+    assert.ok(await page.evaluate(() => document.querySelector("#chart").classList.contains("live")), "the live chart is drawn");
+    // The refusal is reported, once, and nothing else goes wrong.
+    assert.equal(problems.length, 1, problems.join("\n"));
+    assert.match(problems[0], /inline script/);
+  } finally {
+    await browser.close();
+  }
+});
