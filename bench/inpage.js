@@ -7,7 +7,8 @@
  *   first draw), in ms since navigation start. `livePainted`: when that frame has been painted (a
  *   message posted from the next animation frame's callback runs after that frame is produced), the
  *   same for both pages: a chart drawn into a canvas is not seen until then.
- * - `wasm`: when the page asked to compile and instantiate its Wasm, and when that was done.
+ * - `wasm`: when the page asked to instantiate its Wasm (or to compile and instantiate it, streaming),
+ *   and when that was done; `wasmCompile`: the same for a compile asked for on its own.
  * - `waterfall()`: every request's start, first byte and end, and the bytes of each, for the table
  *   `make bench` prints of where the time goes.
  * - `firstChart`: when the first chart was painted: ours, the prerendered image (Element Timing's
@@ -24,7 +25,7 @@
  * - `armTooltip`: pointer move → a visible `#tooltip`/`[role=tooltip]`, or the peer's `bench:tooltip`.
  */
 (() => {
-  const B = (window.__bench = { firstDraw: null, livePainted: null, firstChart: null, cls: 0, wasmMemory: null, wasm: null });
+  const B = (window.__bench = { firstDraw: null, livePainted: null, firstChart: null, cls: 0, wasmMemory: null, wasm: null, wasmCompile: null });
   new MutationObserver((records, observer) => {
     for (const r of records) {
       for (const n of r.addedNodes) {
@@ -60,6 +61,16 @@
     }
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ["aria-busy"] });
 
+  for (const name of ["compile", "compileStreaming"]) {
+    const original = WebAssembly[name];
+    if (!original) continue;
+    WebAssembly[name] = async function (...args) {
+      const step = B.wasmCompile ? null : (B.wasmCompile = { start: performance.now(), end: null });
+      const result = await original.apply(this, args);
+      if (step) step.end = performance.now();
+      return result;
+    };
+  }
   for (const name of ["instantiate", "instantiateStreaming"]) {
     const original = WebAssembly[name];
     if (!original) continue;
