@@ -67,7 +67,7 @@ timed = s=$$(date +%s); $(2) || exit $$?; echo "make test: $(1) took $$(( $$(dat
 
 test:
 	@# Everything installed first, one after another (apt takes one install at a time).
-	@$(call timed,installing what was missing,tools/ensure-tools lint build browsers webkit node fuzz)
+	@$(call timed,installing what was missing,tools/ensure-tools lint build browsers webkit node fuzz python)
 	@$(call timed,lint,$(MAKE) --no-print-directory lint)
 	@# The release build alone: it has both cores while it compiles, and its prerender compiles the
 	@# native test build's crates (target/debug) before the tests need them.
@@ -135,7 +135,7 @@ test-e2e: build e2e
 # The end-to-end tests on the build there is; two test files at a time (each runs its engines one
 # after another), which two cores carry: 7 minutes one at a time, 5 two at a time (2026-12-07).
 e2e:
-	@tools/ensure-tools browsers webkit node
+	@tools/ensure-tools browsers webkit node python
 	ENGINE=$(ENGINE) GECKODRIVER=$(GECKODRIVER) node --test --test-concurrency=2 tests/e2e/
 
 ## Benchmark: ours against a Chart.js peer, DOM-span text measurement, growth with data size.
