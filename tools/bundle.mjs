@@ -9,8 +9,10 @@
 //   index.html         its one inline script, run before the first paint: www/first.js, which asks for
 //                      the Wasm and the prerendered view the URL names (tools/first-script.mjs)
 //   dist/csp.txt       the page's Content-Security-Policy, that script's hash included, for hosts
-//   dist/**/NAME.br, NAME.gz  each of those compressed, for hosts to serve as is (tools/precompress.mjs)
-//   dist/first-view.js puts the prerendered view in the page (loaded by first.js for a view other than the default)
+//   NAME.br, NAME.gz   Brotli and gzip copies of each script, stylesheet and Wasm in dist/,
+//                      dist/complete/ and dist/studio/, for hosts to serve as is (tools/precompress.mjs)
+//   dist/first-view.js puts the prerendered view in the page (loaded by index.html's inline first.js
+//                      for a view other than the default)
 //   dist/style.css     www/style.css
 //   dist/ccht_chart_bg.wasm            pkg-lean/: the Viewer in English, without its downloads
 //   dist/complete/ccht_chart{.js,_bg.wasm}  pkg/: every function and Spanish, imported (www/builds.js)
@@ -56,8 +58,11 @@ for (const entry of readdirSync(path(out))) if (entry !== "prerender") rmSync(pa
 const common = { bundle: true, minify: true, sourcemap: "linked", logLevel: "warning", legalComments: "none", tsconfigRaw: "{}" };
 await build({ ...common, entryPoints: ["app.js", "ccht-chart.js"].map((f) => path(`www/${f}`)), format: "esm", outdir: path(out), plugins: [glue] });
 await build({ ...common, entryPoints: ["embed-host.js", "first-view.js"].map((f) => path(`www/${f}`)), outdir: path(out) });
-await writeFirstScript();
-writeFileSync(path(`${out}/csp.txt`), `${policyFor(CSP, readFileSync(path("index.html"), "utf8"))}\n`);
+// index.html's inline script and its policy: the page's own, not a benchmark build's.
+if (out === "dist") {
+  await writeFirstScript();
+  writeFileSync(path(`${out}/csp.txt`), `${policyFor(CSP, readFileSync(path("index.html"), "utf8"))}\n`);
+}
 await build({ ...common, entryPoints: [path("www/style.css")], outdir: path(out) });
 writeFileSync(path(`${out}/ccht_chart_bg.wasm`), lean.wasm);
 mkdirSync(path(`${out}/complete`));

@@ -7,7 +7,8 @@
 // The page's policy allows exactly this script by its hash (tools/serve.mjs's `policyFor`, which it
 // sends and `make build` writes to dist/csp.txt for hosts). `node tools/first-script.mjs --check` (make
 // lint) fails when index.html's copy is not www/first.js's current build.
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, realpathSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
 const root = new URL("../", import.meta.url);
@@ -41,7 +42,7 @@ export async function writeFirstScript({ check = false } = {}) {
   return true;
 }
 
-if (process.argv[1] === new URL(import.meta.url).pathname) {
+if (process.argv[1] && fileURLToPath(import.meta.url) === realpathSync(process.argv[1])) {
   const check = process.argv.includes("--check");
   if (!(await writeFirstScript({ check }))) {
     console.error("index.html: its inline script is not www/first.js's current build; run make build (or node tools/first-script.mjs) and commit index.html");

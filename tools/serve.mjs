@@ -36,12 +36,15 @@ export const CSP =
 export const CSP_HOST = `${CSP}; frame-src 'self'`;
 
 /**
- * A page's policy: `policy` with script-src widened by the hash of each of the page's own inline
- * scripts (index.html has one, tools/first-script.mjs), and by nothing else.
+ * A page's policy: `policy` with script-src widened by the hash of index.html's one inline script,
+ * between its `first-script` markers (tools/first-script.mjs), where the page has it; no other
+ * inline script is allowed anywhere, as no host's policy (dist/csp.txt) would allow it.
  */
 export function policyFor(policy, html) {
-  const hashes = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(([, code]) => `'sha256-${createHash("sha256").update(code, "utf8").digest("base64")}'`);
-  return hashes.length ? policy.replace(/script-src ([^;]*)/, (_, list) => `script-src ${list} ${hashes.join(" ")}`) : policy;
+  const own = html.match(/<!-- first-script:start -->\n<script>([\s\S]*?)<\/script>\n<!-- first-script:end -->/);
+  if (!own) return policy;
+  const hash = createHash("sha256").update(own[1], "utf8").digest("base64");
+  return policy.replace(/script-src ([^;]*)/, (_, list) => `script-src ${list} 'sha256-${hash}'`);
 }
 
 const TYPES = {
@@ -115,7 +118,9 @@ export function createHandler({ compress = false, gzip = false, isolated = false
     if (type === ".html") headers["Content-Security-Policy"] = policyFor(policy, body.toString("utf8"));
     if (offered.length && COMPRESSIBLE.has(type)) {
       headers.Vary = "Accept-Encoding";
-      const accepted = (req.headers["accept-encoding"] || "").split(",").map((e) => e.trim().split(";")[0]);
+      // The encodings the browser takes (names in any case; one marked q=0 is refused).
+      const accepted = (req.headers["accept-encoding"] || "").split(",").map((e) => e.trim().toLowerCase().split(/\s*;\s*/))
+        .filter(([, q]) => !/^q=0(\.0*)?$/.test(q ?? "")).map(([name]) => name);
       const encoding = offered.find((e) => accepted.includes(e.name));
       if (encoding) {
         const key = `${encoding.name} ${file}`;

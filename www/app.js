@@ -6,6 +6,8 @@ import { chartFor, completeBuild, speaks, startViewer, viewerLike } from "./buil
 import { ChartWidget, showAlert, trapped } from "./chart-widget.js";
 import { download, element } from "./dom.js";
 import { messageOf } from "./errors.js";
+import { clearDefaultViewWords } from "./default-view.js";
+import { OPTIONS } from "./options.js";
 
 /** @typedef {import("./builds.js").Build} Build */
 /** @typedef {import("../pkg/ccht_chart.js").Viewer} Viewer */
@@ -426,10 +428,22 @@ function postHeight() {
   window.parent.postMessage({ type: "ccht-chart:height", height: document.documentElement.scrollHeight }, "*");
 }
 
+/**
+ * index.html's inline script did not run (a host sending an older policy, without its hash, refuses
+ * it): the page is marked scripted here, so the controls show, and an address naming a view gets
+ * the loading box rather than the default view's prerendered chart and words, which are not its own.
+ */
+function withoutFirstScript() {
+  const root = document.documentElement;
+  root.classList.add("js");
+  const params = new URLSearchParams(location.search);
+  if (!OPTIONS.some((name) => params.has(name))) return;
+  root.classList.add("first-none");
+  clearDefaultViewWords();
+}
+
 async function start() {
-  // Scripts run, whether or not index.html's inline script did (a host sending an older policy,
-  // without its hash, refuses it): the controls show either way.
-  document.documentElement.classList.add("js");
+  if (!window.cchtWasm) withoutFirstScript();
   // The build that speaks the URL's language: the lean one unless it is Spanish (builds.js).
   try {
     ({ build, viewer } = await startViewer(canvas, () => new URLSearchParams(location.search).get("lang"), () => ({})));

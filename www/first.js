@@ -8,8 +8,9 @@
 // www/first-view.js, loaded meanwhile, puts in the page. Until then the page is not shown, rather
 // than shown with the wrong chart; a view with no prerendered file shows the loading box, as
 // before. The live chart replaces all of this when the Wasm is ready (www/chart-widget.js).
-// Kept small: it is in every page's HTML.
+// Kept small: it is in index.html, which every reader of the page loads.
 import { LANGS, OPTIONS } from "./options.js";
+import { clearDefaultViewWords } from "./default-view.js";
 
 (() => {
   const root = document.documentElement;
@@ -47,11 +48,7 @@ import { LANGS, OPTIONS } from "./options.js";
     if (!root.classList.replace("first-pending", found ? "first-ready" : "first-none") || found) return;
     // No prerendered view: the default view's heading, source, summary and table, in index.html,
     // are not this one's.
-    const clear = () => {
-      for (const id of ["chart-heading", "chart-subtitle", "chart-source", "chart-summary", "data-table"]) document.getElementById(id)?.replaceChildren();
-    };
-    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", clear, { once: true });
-    else clear();
+    clearDefaultViewWords();
   };
   const values = Object.fromEntries(OPTIONS.filter((n) => params.has(n)).map((n) => [n, params.get(n)]));
   /** @param {string} name */

@@ -48,11 +48,15 @@ export function barPixels(png) {
 }
 
 /**
- * Throws unless the page's chart shows at least `min` bar-coloured pixels on screen: a benchmark
- * whose page draws into a hidden canvas measures no paint (the peer once did, under our stylesheet's
- * rule that hides a canvas until the live chart takes over).
+ * Throws unless every canvas in the page's chart is shown and the chart shows at least `min`
+ * bar-coloured pixels on screen: a benchmark whose page draws into a hidden canvas measures no paint
+ * (the peer once did, under our stylesheet's rule that hides a canvas until the live chart takes
+ * over; on our page the prerendered image beneath would still show bars, hence the first check).
  */
 export async function assertPainted(page, label, min = 2000) {
+  const hidden = await page.locator("#chart canvas").evaluateAll((canvases) => canvases.length === 0 ? ["no canvas"] :
+    canvases.filter((c) => { const s = getComputedStyle(c); return s.visibility !== "visible" || s.display === "none" || !c.getClientRects().length; }).map((c) => c.id || "a canvas"));
+  if (hidden.length) throw new Error(`${label}: ${hidden.join(", ")} in #chart not shown: its chart is not painted`);
   const n = barPixels(await page.locator("#chart").screenshot());
   if (n < min) throw new Error(`${label}: ${n} bar-coloured pixels on screen in #chart (at least ${min} expected): its chart is not painted`);
   return n;

@@ -32,7 +32,13 @@ test("plotters' DOM font code is not in the shipped Wasm: its glue imports no el
 });
 
 test("no inline script (but index.html's one, allowed by its hash), inline style attribute, eval or new Function anywhere we ship", () => {
-  const html = ["index.html", "tests/e2e/pages/host.html", "tests/e2e/pages/module.html"].map((f) => [f, readFileSync(new URL(f, root), "utf8")]);
+  // Our pages, and the agency pages the tests play (as an agency would paste our snippets).
+  const pages = [
+    ...readdirSync(new URL(".", root)).filter((f) => f.endsWith(".html")),
+    ...readdirSync(new URL("tests/e2e/pages/", root)).filter((f) => f.endsWith(".html")).map((f) => `tests/e2e/pages/${f}`),
+  ];
+  assert.ok(pages.includes("index.html") && pages.includes("studio.html") && pages.includes("tests/e2e/pages/host.html"));
+  const html = pages.map((f) => [f, readFileSync(new URL(f, root), "utf8")]);
   for (const [file, text] of html) {
     // index.html's first script (tools/first-script.mjs), whose hash alone the page's policy allows:
     // a host page's policy allows no inline script, and needs none.

@@ -3,8 +3,10 @@
 // host still sending an older policy, without the hash of the page's inline script, gets a working page.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import http from "node:http";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import { compress } from "../../tools/precompress.mjs";
 import { CSP, listen, root } from "../../tools/serve.mjs";
 import { launchBrowser, chartReady } from "./harness.mjs";
 
@@ -31,6 +33,35 @@ test("each shipped file has current Brotli and gzip copies beside it, which the 
   assert.equal((await get("dist/app.js", "gzip, deflate, br")).headers.get("content-encoding"), "br");
   assert.equal((await get("dist/app.js", "identity")).headers.get("content-encoding"), null);
   assert.equal((await get("index.html", "gzip")).headers.get("content-encoding"), "gzip", "a page compressed by the server itself");
+});
+
+/** The bytes the server sends, undecoded. */
+const rawBody = (path, encoding) => new Promise((resolve, reject) => {
+  http.get(server.url + path, { headers: { "Accept-Encoding": encoding } }, (res) => {
+    const chunks = [];
+    res.on("data", (c) => chunks.push(c));
+    res.on("end", () => resolve(Buffer.concat(chunks)));
+  }).on("error", reject);
+});
+
+test("a precompressed copy is sent while it is current, and not once its file is newer", async () => {
+  // A file in dist/ whose Brotli copy holds other text: which one the server sent shows.
+  const file = `${root}dist/__hosting-probe.js`;
+  try {
+    writeFileSync(file, "the file\n");
+    writeFileSync(`${file}.br`, compress(Buffer.from("the copy\n"), "br"));
+    const past = new Date(Date.now() - 60_000);
+    utimesSync(file, past, past);
+    assert.equal(brotliDecompressSync(await rawBody("dist/__hosting-probe.js", "br")).toString(), "the copy\n");
+    // The file changed after its copy was made: the server compresses the file itself.
+    const now = new Date();
+    utimesSync(file, now, now);
+    utimesSync(`${file}.br`, past, past);
+    assert.equal(brotliDecompressSync(await rawBody("dist/__hosting-probe.js", "br")).toString(), "the file\n");
+  } finally {
+    rmSync(file, { force: true });
+    rmSync(`${file}.br`, { force: true });
+  }
 });
 
 test("the page, compressed, draws its chart with no console error (Chromium)", async () => {
@@ -71,6 +102,32 @@ test("under an older policy without the inline script's hash, the page still dra
     // The refusal is reported, once, and nothing else goes wrong.
     assert.equal(problems.length, 1, problems.join("\n"));
     assert.match(problems[0], /inline script/);
+  } finally {
+    await browser.close();
+  }
+});
+
+test("under an older policy, an address naming another view never shows the default view's chart or words (Chromium)", async () => {
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const url = `${server.url}?view=metric&metric=arrests`;
+    await page.route(url, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), "content-security-policy": CSP } });
+    });
+    // The Wasm held back, to see the page as it is before the live chart.
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route("**/ccht_chart_bg.wasm", async (route) => { await held; await route.continue(); });
+    await page.goto(url);
+    await page.waitForFunction(() => document.documentElement.classList.contains("first-none"));
+    assert.equal(await page.locator(".first-image").isVisible(), false, "the default view's image is not shown");
+    assert.equal((await page.locator("#chart-heading").textContent()).trim(), "", "nor its heading");
+    assert.equal((await page.locator("#chart-summary").textContent()).trim(), "", "nor its summary");
+    release();
+    await chartReady(page);
+    assert.match(await page.locator("#chart-heading").textContent(), /arrests/i, "then the live chart names its view");
   } finally {
     await browser.close();
   }

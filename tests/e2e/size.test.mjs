@@ -22,8 +22,9 @@ const FIRST_CHART_BUDGET = PEER / 4;
 // figure cards, sparklines, the key and tighter axes (2026-12-07: 86,435 → 93,303 B, the Wasm's code
 // 6.2 KB of it), then the chart's heading as the page's text and one font family (94,053 B); issue #26
 // asks for at most 3 KB over 86,435 B, so that issue stays open until it is taken back. Then
-// www/first.js moved inline into index.html (#31: the Wasm asked for one request latency sooner):
-// 93,103 B, 63 B less than as a file (93,166 B), 1,105 B under this budget.
+// www/first.js moved inline into index.html (#31: the Wasm asked for one request latency sooner;
+// 40 B less than as a file) and dist/app.js learnt to stand in for it under a host's older policy
+// (165 B): 93,960 B against 93,835 B, 248 B under this budget.
 const BUDGET = 92 * 1024;
 const root = new URL("../../", import.meta.url);
 const html = readFileSync(new URL("index.html", root), "utf8");
