@@ -61,28 +61,25 @@
     }
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ["aria-busy"] });
 
-  for (const name of ["compile", "compileStreaming"]) {
-    const original = WebAssembly[name];
-    if (!original) continue;
-    WebAssembly[name] = async function (...args) {
-      const step = B.wasmCompile ? null : (B.wasmCompile = { start: performance.now(), end: null });
-      const result = await original.apply(this, args);
-      if (step) step.end = performance.now();
-      return result;
-    };
-  }
-  for (const name of ["instantiate", "instantiateStreaming"]) {
-    const original = WebAssembly[name];
-    if (!original) continue;
-    WebAssembly[name] = async function (...args) {
-      const wasm = B.wasm ? null : (B.wasm = { start: performance.now(), end: null });
-      const result = await original.apply(this, args);
-      if (wasm) wasm.end = performance.now();
-      const instance = result instanceof WebAssembly.Instance ? result : result.instance;
-      for (const value of Object.values(instance?.exports ?? {})) if (value instanceof WebAssembly.Memory) B.wasmMemory = value;
-      return result;
-    };
-  }
+  /** Wraps WebAssembly's `names`: the first call's start and end go to B[key]; `then` sees each result. */
+  const timeWasm = (names, key, then = () => {}) => {
+    for (const name of names) {
+      const original = WebAssembly[name];
+      if (!original) continue;
+      WebAssembly[name] = async function (...args) {
+        const step = B[key] ? null : (B[key] = { start: performance.now(), end: null });
+        const result = await original.apply(this, args);
+        if (step) step.end = performance.now();
+        then(result);
+        return result;
+      };
+    }
+  };
+  timeWasm(["compile", "compileStreaming"], "wasmCompile");
+  timeWasm(["instantiate", "instantiateStreaming"], "wasm", (result) => {
+    const instance = result instanceof WebAssembly.Instance ? result : result.instance;
+    for (const value of Object.values(instance?.exports ?? {})) if (value instanceof WebAssembly.Memory) B.wasmMemory = value;
+  });
   // Script time spent in ResizeObserver and requestAnimationFrame callbacks: where both viewers do
   // their resize redraw (Chart.js defers it from its observer to the next frame).
   B.callbackTime = 0;
