@@ -1,7 +1,7 @@
 //! Renders one view of the embedded dataset to SVG on standard output, with the same code the
 //! browser uses: `cargo run --example render_svg -- component=blue-campaign view=component`.
 
-use ccht_chart::{layout, select, svg, FontMetrics, Theme, ViewSpec, DATASET};
+use ccht_chart::{layout, select, svg_file, FontMetrics, Theme, ViewSpec, DATASET};
 
 fn main() {
     let mut spec = ViewSpec::default_for(&DATASET);
@@ -23,8 +23,10 @@ fn main() {
             }
         };
     }
-    let l = layout(&select(&DATASET, &spec), width, &FontMetrics);
-    match svg(&l, &Theme::LIGHT) {
+    let chart = select(&DATASET, &spec);
+    let l = layout(&chart, width, &FontMetrics);
+    // A file to keep, as the page's download is: named and described.
+    match svg_file(&l, &Theme::LIGHT, &chart, &DATASET) {
         Ok(out) => println!("{out}"),
         Err(e) => {
             eprintln!("{e}");

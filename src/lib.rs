@@ -25,8 +25,8 @@ pub use layout::{
     SparkBox, TextBox, TextMeasure, TextRole, ValueScale, MIN_TEXT,
 };
 pub use render::{
-    contrast, csv, draw, html_escape, html_table, svg, table, unit_id, DrawError, Figure, Rgb, SvgOut, Table, Theme,
-    TABLE_WORDS,
+    contrast, csv, draw, html_escape, html_table, svg, svg_file, table, unit_id, DrawError, Figure, Rgb, SvgOut, Table,
+    Theme, TABLE_WORDS,
 };
 pub use text::{
     bar_label, compact, fill, in_unit, parse_lang, plain_decimal, quoted, say, spoken, text, with_separators, LANGS,

@@ -11,11 +11,14 @@
 //! (plotters 0.3.7 cannot map a log axis back), and a test holds the two within a pixel.
 
 use super::svg::SvgOut;
+use super::table::html_escape;
 use super::theme::{Rgb, Theme};
 use crate::layout::{
     Anchor, BarBox, KeySwatch, Layout, LineRole, Mark, SparkBox, TextRole, ValueScale, CARD_ACCENT, FONT_FAMILY,
     OPEN_END,
 };
+use crate::view::Chart;
+use ccht_data::Dataset;
 use ccht_data::Qualifier;
 use plotters::coord::ranged1d::{AsRangedCoord, Ranged};
 use plotters::coord::types::RangedCoordf64;
@@ -48,6 +51,23 @@ pub fn svg(layout: &Layout, theme: &Theme) -> Result<String, DrawError> {
         draw(&root, layout, theme)?;
     }
     Ok(out)
+}
+
+/// The chart as an SVG file to keep (a download): [`svg`] named by the chart's title and subtitle in
+/// a `<title>`, and described as the canvas is (`Chart::description`) in a `<desc>`, first in it:
+/// what a screen reader reads for the image, wherever the file goes.
+pub fn svg_file(layout: &Layout, theme: &Theme, chart: &Chart, dataset: &Dataset) -> Result<String, DrawError> {
+    let title =
+        if chart.subtitle.is_empty() { chart.title.clone() } else { format!("{}, {}", chart.title, chart.subtitle) };
+    Ok(with_words(&svg(layout, theme)?, &title, &chart.description(dataset)))
+}
+
+/// `drawing` with `<title>` and `<desc>` right after its `<svg …>` start tag, which plotters writes
+/// first, with no `>` inside it.
+fn with_words(drawing: &str, title: &str, description: &str) -> String {
+    let at = drawing.find('>').map_or(0, |i| i + 1);
+    let words = format!("\n<title>{}</title>\n<desc>{}</desc>", html_escape(title), html_escape(description));
+    format!("{}{words}{}", &drawing[..at], &drawing[at..])
 }
 
 fn shape(color: Rgb, alpha: f64, filled: bool, stroke_width: u32) -> ShapeStyle {
@@ -276,6 +296,25 @@ mod tests {
     use crate::fixture::DATASET;
     use crate::layout::{layout, FontMetrics};
     use crate::view::{select, ViewSpec};
+
+    #[test]
+    fn a_file_names_its_chart_and_says_what_it_shows_first() {
+        let chart = select(&DATASET, &spec(&[("view", "component"), ("component", "dhs")]));
+        let l = layout(&chart, 640.0, &FontMetrics);
+        let (drawing, file) = (svg(&l, &Theme::LIGHT).unwrap(), svg_file(&l, &Theme::LIGHT, &chart, &DATASET).unwrap());
+        let tag_end = drawing.find('>').unwrap() + 1;
+        let title = format!("{}, {}", chart.title, chart.subtitle);
+        assert_eq!(title, "DHS-wide, Fiscal year 2024");
+        let words = format!("\n<title>{title}</title>\n<desc>{}</desc>", chart.description(&DATASET));
+        assert_eq!(file, format!("{}{words}{}", &drawing[..tag_end], &drawing[tag_end..]));
+        assert!(words.contains("more than 2,500"), "a lower bound stays one in words: {words}");
+        // Words are escaped for XML.
+        let escaped = with_words("<svg a=\"1\">\n</svg>", "A & B", "<914> \"more\"");
+        assert_eq!(
+            escaped,
+            "<svg a=\"1\">\n<title>A &amp; B</title>\n<desc>&lt;914&gt; &quot;more&quot;</desc>\n</svg>"
+        );
+    }
 
     #[test]
     fn a_drawing_failure_says_so_in_plotters_words() {

@@ -7,7 +7,7 @@ mod svg;
 mod table;
 mod theme;
 
-pub use draw::{draw, svg, DrawError};
+pub use draw::{draw, svg, svg_file, DrawError};
 pub use svg::SvgOut;
 pub use table::{csv, html_escape, html_table, table, unit_id, Figure, Table, TABLE_WORDS};
 pub use theme::{contrast, Rgb, Theme};

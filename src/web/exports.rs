@@ -8,7 +8,7 @@ use super::canvas_size::fitting_ratio;
 use super::js::{error, type_error};
 use super::Viewer;
 use crate::layout::{layout, Layout};
-use crate::render::{csv, draw, svg, Theme};
+use crate::render::{csv, draw, svg_file, Theme};
 use plotters::prelude::IntoDrawingArea;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -21,10 +21,11 @@ impl Viewer {
         csv(self.dataset(), &self.chart())
     }
 
-    /// The current view as an SVG document, drawn by the same code as the canvas, light theme.
+    /// The current view as an SVG document, drawn by the same code as the canvas, light theme,
+    /// named by the chart's title and subtitle and described as the canvas is (`description`).
     pub fn svg(&self) -> Result<String, JsValue> {
         let layout = self.export_layout();
-        svg(&layout, &Theme::LIGHT).map_err(|e| error(e.to_string()))
+        svg_file(&layout, &Theme::LIGHT, &self.chart(), self.dataset()).map_err(|e| error(e.to_string()))
     }
 
     /// Draws the current view into another canvas at `scale` × the displayed CSS size (PNG export),

@@ -306,6 +306,14 @@ inEachEngine("embed", (env) => {
     assert.equal(svg.match(/opacity="1" fill="#005EA2"/g).length, expected.length + keySwatch);
     for (const r of expected) assert.ok(svg.includes(`${Number(r.value).toLocaleString("en-US")}+`), r.metric);
     assert.match(svg, /People trained or reached across DHS components/);
+    // The file names its chart and says what it shows, first in it: what a screen reader reads for
+    // the image, wherever the file goes. The same words as the page's heading and the canvas's name.
+    const xml = (s) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+    const [, title, desc] = svg.match(/^<svg[^>]*>\n<title>([^<]*)<\/title>\n<desc>([^<]*)<\/desc>\n/) ?? [];
+    const heading = [await page.locator("#chart-heading").textContent(), await page.locator("#chart-subtitle").textContent()].map((t) => t.trim()).filter(Boolean).join(", ");
+    assert.equal(xml(title ?? ""), heading);
+    assert.equal(xml(desc ?? ""), await page.locator("#chart-canvas").getAttribute("aria-label"));
+    assert.match(xml(desc), /more than/, "a lower bound stays one in words");
     assert.deepEqual(requested.filter((p) => p.startsWith("/dist/complete/")).sort(), ["/dist/complete/ccht_chart.js", "/dist/complete/ccht_chart_bg.wasm"]);
     assert.deepEqual(await page.problems(), []);
     await context.close();
