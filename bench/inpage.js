@@ -42,10 +42,12 @@
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) if (!e.hadRecentInput) B.cls += e.value;
   }).observe({ type: "layout-shift", buffered: true });
-  B.waterfall = () => [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")].map((e) => ({
+  /** The page's own request and every other, as Resource Timing has them. */
+  const requests = () => [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")];
+  B.waterfall = () => requests().map((e) => ({
     url: new URL(e.name).pathname, start: e.startTime, firstByte: e.responseStart, end: e.responseEnd, body: e.encodedBodySize, wire: e.transferSize,
   }));
-  B.bytesBy = (t) => [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")]
+  B.bytesBy = (t) => requests()
     .filter((e) => e.responseEnd <= t).reduce((n, e) => n + e.encodedBodySize, 0);
 
   new MutationObserver((records) => {

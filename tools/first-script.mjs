@@ -10,11 +10,11 @@
 import { readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { FIRST_SCRIPT } from "./serve.mjs";
 
 const root = new URL("../", import.meta.url);
 const INDEX = new URL("index.html", root);
-const START = "<!-- first-script:start -->";
-const END = "<!-- first-script:end -->";
+const { start: START, end: END } = FIRST_SCRIPT;
 
 /** www/first.js, bundled and minified, as the <script> element index.html carries. */
 export async function firstScript() {

@@ -35,15 +35,24 @@ export const CSP =
 /** The test pages' policy: the same, plus permission to frame the viewer. */
 export const CSP_HOST = `${CSP}; frame-src 'self'`;
 
+/** The markers around index.html's one inline script (tools/first-script.mjs writes between them). */
+export const FIRST_SCRIPT = { start: "<!-- first-script:start -->", end: "<!-- first-script:end -->" };
+
+/** The code of a page's first script, between its markers, or null where the page has none. */
+export function firstScriptOf(html) {
+  const a = html.indexOf(`${FIRST_SCRIPT.start}\n<script>`), b = html.indexOf(`</script>\n${FIRST_SCRIPT.end}`);
+  return a < 0 || b < a ? null : html.slice(a + FIRST_SCRIPT.start.length + "\n<script>".length, b);
+}
+
 /**
  * A page's policy: `policy` with script-src widened by the hash of index.html's one inline script,
  * between its `first-script` markers (tools/first-script.mjs), where the page has it; no other
  * inline script is allowed anywhere, as no host's policy (dist/csp.txt) would allow it.
  */
 export function policyFor(policy, html) {
-  const own = html.match(/<!-- first-script:start -->\n<script>([\s\S]*?)<\/script>\n<!-- first-script:end -->/);
-  if (!own) return policy;
-  const hash = createHash("sha256").update(own[1], "utf8").digest("base64");
+  const own = firstScriptOf(html);
+  if (own === null) return policy;
+  const hash = createHash("sha256").update(own, "utf8").digest("base64");
   return policy.replace(/script-src ([^;]*)/, (_, list) => `script-src ${list} 'sha256-${hash}'`);
 }
 

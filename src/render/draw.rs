@@ -57,9 +57,7 @@ pub fn svg(layout: &Layout, theme: &Theme) -> Result<String, DrawError> {
 /// a `<title>`, and described as the canvas is (`Chart::description`) in a `<desc>`, first in it:
 /// what a screen reader reads for the image, wherever the file goes.
 pub fn svg_file(layout: &Layout, theme: &Theme, chart: &Chart, dataset: &Dataset) -> Result<String, DrawError> {
-    let title =
-        if chart.subtitle.is_empty() { chart.title.clone() } else { format!("{}, {}", chart.title, chart.subtitle) };
-    Ok(with_words(&svg(layout, theme)?, &title, &chart.description(dataset)))
+    Ok(with_words(&svg(layout, theme)?, &chart.caption(), &chart.description(dataset)))
 }
 
 /// `drawing` with `<title>` and `<desc>` right after its `<svg …>` start tag, which plotters writes
@@ -303,7 +301,7 @@ mod tests {
         let l = layout(&chart, 640.0, &FontMetrics);
         let (drawing, file) = (svg(&l, &Theme::LIGHT).unwrap(), svg_file(&l, &Theme::LIGHT, &chart, &DATASET).unwrap());
         let tag_end = drawing.find('>').unwrap() + 1;
-        let title = format!("{}, {}", chart.title, chart.subtitle);
+        let title = chart.caption();
         assert_eq!(title, "DHS-wide, Fiscal year 2024");
         let words = format!("\n<title>{title}</title>\n<desc>{}</desc>", chart.description(&DATASET));
         assert_eq!(file, format!("{}{words}{}", &drawing[..tag_end], &drawing[tag_end..]));

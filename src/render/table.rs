@@ -174,7 +174,7 @@ pub struct Table {
 pub fn table(dataset: &Dataset, chart: &Chart) -> Table {
     let rows = chart.panels.iter().flat_map(|p| &p.bars).map(|b| Figure::of(dataset, b.record, chart.lang)).collect();
     Table {
-        caption: format!("{}, {}", chart.title, chart.subtitle),
+        caption: chart.caption(),
         title: chart.title.clone(),
         subtitle: chart.subtitle.clone(),
         source: chart.source_line.clone(),

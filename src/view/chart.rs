@@ -89,6 +89,11 @@ pub struct Chart {
 }
 
 impl Chart {
+    /// The chart's name on one line, "title, subtitle": a table's caption, a downloaded file's title.
+    pub fn caption(&self) -> String {
+        format!("{}, {}", self.title, self.subtitle)
+    }
+
     /// Runs `f` on the chart as drawn under a page's own heading: its figures, key and notes,
     /// without the title, subtitle and source line, which the page shows as text (an `h2` a reader
     /// can select, zoom and translate); then puts them back. Files made from the chart keep them.

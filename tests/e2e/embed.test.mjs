@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { inEachEngine } from "./webdriver.mjs";
 import { openPage, chartReady, countDrawnFigures, openShare } from "./page.mjs";
 import { readCsvText, records, spoken, kindOf } from "./expected.mjs";
-import { CSP, policyFor } from "../../tools/serve.mjs";
+import { CSP, firstScriptOf, policyFor } from "../../tools/serve.mjs";
 
 const root = new URL("../../", import.meta.url);
 
@@ -42,12 +42,13 @@ test("no inline script (but index.html's one, allowed by its hash), inline style
   for (const [file, text] of html) {
     // index.html's first script (tools/first-script.mjs), whose hash alone the page's policy allows:
     // a host page's policy allows no inline script, and needs none.
-    const own = file === "index.html" ? text.match(/<!-- first-script:start -->\n(<script>[\s\S]*?<\/script>)\n<!-- first-script:end -->/)?.[1] : null;
+    const code = file === "index.html" ? firstScriptOf(text) : null;
+    const own = code === null ? null : `<script>${code}</script>`;
     if (file === "index.html") {
       assert.ok(own, "index.html carries its first script between its markers");
       const policy = readFileSync(new URL("dist/csp.txt", root), "utf8").trim();
       assert.equal(policy, policyFor(CSP, text), "dist/csp.txt is the page's policy");
-      const hash = createHash("sha256").update(own.slice("<script>".length, -"</script>".length)).digest("base64");
+      const hash = createHash("sha256").update(code).digest("base64");
       assert.match(policy, new RegExp(`script-src 'self' 'wasm-unsafe-eval' 'sha256-${hash.replace(/[+/]/g, "\\$&")}';`));
     }
     for (const tag of (own ? text.replace(own, "") : text).match(/<script\b[^>]*>/g) ?? []) assert.match(tag, /\bsrc=/, `${file}: inline ${tag}`);
