@@ -2,11 +2,11 @@
 //! `src/embedded.rs` decodes. A bad row stops the build here with `data/FILE:LINE: reason`,
 //! before any chart can show it. The rules are ccht-data's (crates/ccht-data), as in the tests.
 
-use ccht_data::{encode, load_folder, FILE_NAMES};
+use ccht_data::{encode, load_folder, read_versions, FILE_NAMES, VERSIONS_FILE};
 use std::path::Path;
 
 fn main() {
-    for name in FILE_NAMES {
+    for name in FILE_NAMES.iter().chain([&VERSIONS_FILE]) {
         println!("cargo:rerun-if-changed=data/{name}");
     }
     let dataset = load_folder(Path::new("data")).unwrap_or_else(|errors| {
@@ -17,7 +17,19 @@ fn main() {
     let compact = encode(&dataset, spanish).unwrap_or_else(|e| fail(&[e]));
     let out = std::env::var("OUT_DIR").unwrap_or_else(|_| fail(&["OUT_DIR is not set".into()]));
     let out = Path::new(&out).join("dataset.rs");
-    if let Err(e) = std::fs::write(&out, compact.to_rust_source()) {
+    // The newest version, which citations name.
+    let versions = std::fs::read_to_string(Path::new("data").join(VERSIONS_FILE))
+        .map_err(|e| vec![format!("data/{VERSIONS_FILE}: cannot be read: {e}")])
+        .and_then(|text| read_versions(&text).map_err(|errors| errors.iter().map(|e| e.to_string()).collect()))
+        .unwrap_or_else(|errors| fail(&errors));
+    let Some(newest) = versions.last() else { fail(&[format!("data/{VERSIONS_FILE}: no version")]) };
+    let source = format!(
+        "{}\npub const DATA_VERSION: u32 = {};\npub const DATA_DATE: &str = {:?};\n",
+        compact.to_rust_source(),
+        newest.number,
+        newest.date
+    );
+    if let Err(e) = std::fs::write(&out, source) {
         fail(&[format!("cannot write {}: {e}", out.display())]);
     }
 }

@@ -4,6 +4,8 @@
 use ccht_data::{decode, Dataset};
 use std::sync::LazyLock;
 
+// TEXT, WORDS and VALUES (the figures), DATA_VERSION and DATA_DATE (the newest line of
+// `data/versions.csv`, which a citation names).
 include!(concat!(env!("OUT_DIR"), "/dataset.rs"));
 
 /// The figures this build ships, checked at compile time.
@@ -23,6 +25,8 @@ mod tests {
         let compact = ccht_data::encode(&loaded, cfg!(feature = "spanish")).unwrap();
         let expected = decode(compact.text.leak(), compact.words.leak(), compact.values.leak());
         assert!(!DATASET.records.is_empty());
+        // The index is built on first use, which other tests may have made already: build both.
+        let _ = (DATASET.index(), expected.index(), loaded.index());
         assert_eq!(format!("{:?}", *DATASET), format!("{expected:?}"));
         if cfg!(feature = "spanish") {
             assert_eq!(format!("{:?}", *DATASET), format!("{loaded:?}"), "the Spanish build carries every column");

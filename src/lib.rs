@@ -4,8 +4,9 @@
 //! (`crates/ccht-data`) → [`DATASET`] (`embedded.rs`) → [`view`] (what the reader chose, and what
 //! the chart says) → [`layout`] (where it goes, in CSS pixels) → [`render`] (plotters, on any
 //! backend) → `web` (the wasm-bindgen boundary, wasm32 only). [`text`] writes the words and
-//! numbers every layer shows.
+//! numbers every layer shows; [`cite`] the citations of a figure or a chart.
 
+mod cite;
 mod embedded;
 #[cfg(test)]
 mod fixture;
@@ -19,7 +20,8 @@ mod web;
 pub use ccht_data::{
     Component, Dataset, Kind, Lang, Metric, PipelineStage, Qualifier, Record, Source, SourceKind, Text, Unit,
 };
-pub use embedded::DATASET;
+pub use cite::{cite_chart, cite_figure, panel_words, Citation, Context as CiteContext, CslItem, IsoDate};
+pub use embedded::{DATASET, DATA_DATE, DATA_VERSION};
 pub use layout::{
     layout, nice_axis, tick_step, wrap, Anchor, BarBox, Font, FontMetrics, KeySwatch, Layout, Line, LineRole, Mark,
     SparkBox, TextBox, TextMeasure, TextRole, ValueScale, MIN_TEXT,

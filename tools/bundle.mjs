@@ -5,6 +5,7 @@
 //
 //   dist/app.js        the full viewer (index.html): www/app.js + www/chart-widget.js + lean glue
 //   dist/ccht-chart.js the <ccht-chart> element: www/ccht-chart.js + www/chart-widget.js + lean glue
+//   dist/cite.js      the Cite panel (www/cite.js), imported by app.js on a reader's first citation
 //   dist/embed-host.js the iframe height listener
 //   index.html         its one inline script, run before the first paint: www/first.js, which asks for
 //                      the Wasm and the prerendered view the URL names (tools/first-script.mjs)
@@ -17,6 +18,7 @@
 //   dist/ccht_chart_bg.wasm            pkg-lean/: the Viewer in English, without its downloads
 //   dist/complete/ccht_chart{.js,_bg.wasm}  pkg/: every function and Spanish, imported (www/builds.js)
 //                      when a reader first downloads a file or picks Spanish
+//   dist/ccht-data.zip "Download the data", written after this by tools/data-archive.mjs
 //   dist/studio/       studio.html's own: www/studio.js + pkg-studio/ glue, its Wasm, www/studio.css;
 //                      nothing of it is in the page's first view
 //
@@ -56,7 +58,7 @@ for (const entry of readdirSync(path(out))) if (entry !== "prerender") rmSync(pa
 // tsconfigRaw: www/tsconfig.json is the type checker's (make lint); esbuild would otherwise take its
 // `strict` and put "use strict" into the classic scripts.
 const common = { bundle: true, minify: true, sourcemap: "linked", logLevel: "warning", legalComments: "none", tsconfigRaw: "{}" };
-await build({ ...common, entryPoints: ["app.js", "ccht-chart.js"].map((f) => path(`www/${f}`)), format: "esm", outdir: path(out), plugins: [glue] });
+await build({ ...common, entryPoints: ["app.js", "ccht-chart.js", "cite.js"].map((f) => path(`www/${f}`)), format: "esm", outdir: path(out), plugins: [glue] });
 await build({ ...common, entryPoints: ["embed-host.js", "first-view.js"].map((f) => path(`www/${f}`)), outdir: path(out) });
 // index.html's inline script and its policy: the page's own, not a benchmark build's.
 if (out === "dist") {

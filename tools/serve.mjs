@@ -61,7 +61,7 @@ const TYPES = {
   ".css": "text/css", ".wasm": "application/wasm", ".json": "application/json",
   ".csv": "text/csv; charset=utf-8", ".svg": "image/svg+xml", ".png": "image/png",
   ".map": "application/json", ".md": "text/markdown; charset=utf-8", ".txt": "text/plain; charset=utf-8",
-  ".ts": "text/plain; charset=utf-8", ".woff2": "font/woff2", ".ico": "image/x-icon",
+  ".ts": "text/plain; charset=utf-8", ".woff2": "font/woff2", ".ico": "image/x-icon", ".zip": "application/zip",
 };
 const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".json", ".csv", ".svg", ".map", ".md", ".txt"]);
 

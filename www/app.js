@@ -403,6 +403,28 @@ async function png(v) {
   download(blob, fileName("png"));
 }
 
+// The Cite panel's module (dist/cite.js), loaded by address on a first citation.
+const CITE = "./cite.js";
+
+/**
+ * Opens the Cite panel for the view, or for `figure` (from its tooltip): the complete build writes
+ * the citations, www/cite.js shows them.
+ * @param {import("../pkg/ccht_chart.js").Figure} [figure]
+ */
+function cite(figure) {
+  /** @type {HTMLButtonElement} */
+  const button = $("#cite");
+  const panel = $("#cite-panel");
+  if (!figure && !toggleExpanded(button)) return void (panel.hidden = true);
+  button.setAttribute("aria-expanded", "true");
+  /** @type {HTMLDetailsElement} */ ($("#share")).open = true;
+  return exportWith(async (v) => {
+    /** @type {typeof import("./cite.js")} */
+    const m = await import(CITE);
+    m.showCite(panel, v, widget.bars.map((b) => b.figure), figure, location.origin + location.pathname);
+  })();
+}
+
 /** The embed code for the current view: shown, and copied when the browser allows. */
 async function showEmbed() {
   /** @type {HTMLButtonElement} */
@@ -466,6 +488,7 @@ async function start() {
       onError: showError,
       onDraw: drawn,
       linkTo: (query) => address(query),
+      onCite: embedded ? undefined : cite,
       onFollow: (query) => {
         history.pushState(null, "", address(query));
         showUrl();
@@ -483,7 +506,8 @@ async function start() {
   $("#download-svg").addEventListener("click", exportWith((v) => download(new Blob([v.svg()], { type: "image/svg+xml" }), fileName("svg"))));
   $("#download-png").addEventListener("click", exportWith(png));
   $("#embed").addEventListener("click", showEmbed);
-  for (const id of ["#download-png", "#download-svg", "#download-csv", "#embed"]) /** @type {HTMLButtonElement} */ ($(id)).disabled = false;
+  $("#cite").addEventListener("click", () => cite());
+  for (const id of ["#download-png", "#download-svg", "#download-csv", "#cite", "#embed"]) /** @type {HTMLButtonElement} */ ($(id)).disabled = false;
   if (embedded) {
     $("#full-link").hidden = false;
     new ResizeObserver(postHeight).observe(document.body);

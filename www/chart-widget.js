@@ -77,6 +77,7 @@ export function showAlert(box, message) {
  * @property {(changed: boolean) => void} [onDraw] called after each successful draw, with whether the figures shown changed
  * @property {(query: string) => string} [linkTo] a card's trend query → the address its link goes to (no link without it)
  * @property {(query: string) => void} [onFollow] opens that query in place, instead of loading the page again
+ * @property {(figure: import("../pkg/ccht_chart.js").Figure) => void} [onCite] opens the Cite panel for a figure (a Cite button in its tooltip; none without it)
  */
 
 export class ChartWidget {
@@ -85,7 +86,7 @@ export class ChartWidget {
    * @param {Viewer} viewer bound to parts.canvas
    * @param {Hooks} hooks
    */
-  constructor(parts, viewer, { strings, onError, onDraw = () => {}, linkTo, onFollow }) {
+  constructor(parts, viewer, { strings, onError, onDraw = () => {}, linkTo, onFollow, onCite }) {
     // The parts, as properties of the widget (declared here for the type checker; set by the assign).
     /** @type {HTMLElement} */ this.figure;
     /** @type {HTMLCanvasElement} */ this.canvas;
@@ -106,6 +107,7 @@ export class ChartWidget {
     // A card's trend link: `linkTo(query)` gives its address, `onFollow(query)` opens it in place.
     this.linkTo = linkTo;
     this.onFollow = onFollow;
+    this.onCite = onCite;
     /** @type {Bar[] | undefined} */
     this.drawnBars = undefined;
     this.pinned = false;
@@ -239,7 +241,11 @@ export class ChartWidget {
     if (f.note) lines.push(element("p", { className: "note" }, f.note));
     // A card leads to its measure's trend: a real link, reached by pointer in the pinned tooltip
     // or by Tab from the chart.
+    /** @type {HTMLElement[]} */
     const trend = bar.trend && this.linkTo ? [this.trendLink(this.linkTo, bar.trend)] : [];
+    // Cite, reached as the trend link is: by pointer in the pinned tooltip, by Tab from the chart.
+    const onCite = this.onCite;
+    if (onCite) trend.push(element("button", { type: "button", className: "cite-figure", onclick: () => { this.hideTooltip(); onCite(f); } }, strings.cite));
     this.tooltip.replaceChildren(...lines, source, ...trend);
     this.tooltip.hidden = false;
     // Just below the bar, touching it, so the pointer can move onto it; never outside the chart.

@@ -1,12 +1,14 @@
 //! Downloads of the current view: CSV, SVG and PNG (drawn into another canvas), in the light theme
-//! and from the same records and drawing code as the chart on screen. Only in builds with the
-//! `exports` feature: the first view's lean Wasm leaves them out, and the page fetches the complete
-//! build on a reader's first download.
+//! and from the same records and drawing code as the chart on screen; and citations of the view or
+//! one of its figures. Only in builds with the `exports` feature: the first view's lean Wasm leaves
+//! them out, and the page fetches the complete build on a reader's first download or citation.
 
 use super::canvas::{context_2d, no_context, ScaledCanvas};
 use super::canvas_size::fitting_ratio;
-use super::js::{error, type_error};
+use super::js::{error, to_js, type_error};
 use super::Viewer;
+use crate::cite::{cite_chart, cite_figure, panel_words, Context, IsoDate};
+use crate::embedded::DATA_VERSION;
 use crate::layout::{layout, Layout};
 use crate::render::{csv, draw, svg_file, Theme};
 use plotters::prelude::IntoDrawingArea;
@@ -48,9 +50,50 @@ impl Viewer {
         let backend = ScaledCanvas::new(&target, &context, css_size, scale, &measure).ok_or_else(no_context)?;
         draw(&backend.into_drawing_area(), &layout, &Theme::LIGHT).map_err(|e| error(e.to_string()))
     }
+
+    /// The citation of the current view: `page` is the page's address without its query (the
+    /// view's is added), `accessed` today's date as YYYY-MM-DD.
+    #[wasm_bindgen(js_name = citeChart, unchecked_return_type = "Citation")]
+    pub fn cite_chart(&self, page: &str, accessed: &str) -> Result<JsValue, JsValue> {
+        let context = self.cite_context(page, accessed)?;
+        to_js(&cite_chart(self.dataset(), &self.chart(), &self.spec.to_query(self.dataset()), &context))
+    }
+
+    /// The Cite panel's words, in the view's language.
+    #[wasm_bindgen(js_name = citeWords, unchecked_return_type = "Record<string, string>")]
+    pub fn cite_words(&self) -> Result<JsValue, JsValue> {
+        to_js(&panel_words(self.spec.lang).collect::<std::collections::BTreeMap<_, _>>())
+    }
+
+    /// The citation of one figure, named as a `Figure` names it (`component_id`, `metric_id`,
+    /// `fy`), with the current view's address.
+    #[wasm_bindgen(js_name = citeFigure, unchecked_return_type = "Citation")]
+    pub fn cite_figure(
+        &self,
+        component: &str,
+        metric: &str,
+        fy: u16,
+        page: &str,
+        accessed: &str,
+    ) -> Result<JsValue, JsValue> {
+        let d = self.dataset();
+        let record = d.records.iter().position(|r| {
+            r.fiscal_year == fy && d.components[r.component].id == component && d.metrics[r.metric].id == metric
+        });
+        let record = record.ok_or_else(|| type_error(format!("no figure for {component}, {metric}, FY {fy}")))?;
+        to_js(&cite_figure(d, record, &self.cite_context(page, accessed)?))
+    }
 }
 
 impl Viewer {
+    fn cite_context(&self, page: &str, accessed: &str) -> Result<Context, JsValue> {
+        let accessed =
+            IsoDate::parse(accessed).ok_or_else(|| type_error("accessed: expected a date written YYYY-MM-DD"))?;
+        let query = self.spec.to_query(self.dataset());
+        let url = if query.is_empty() { page.to_string() } else { format!("{page}?{query}") };
+        Ok(Context { url, accessed, lang: self.spec.lang, version: DATA_VERSION })
+    }
+
     /// The current view laid out for a download: at the displayed width, at least 320 px.
     fn export_layout(&self) -> Layout {
         let css_width = (self.canvas.client_width() as f64).max(320.0);

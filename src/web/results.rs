@@ -133,6 +133,32 @@ export interface SourceInfo {
   kind: "primary" | "secondary";
   figures: string[];
 }
+/** A citation of the view or one figure (`citeChart`, `citeFigure`), in each form the Cite panel offers. */
+export interface Citation {
+  label: string;
+  quote: string;
+  apa: string;
+  apa_in_text: string;
+  chicago: string;
+  chicago_in_text: string;
+  bibtex: string;
+  csl: CslItem[];
+  version: number;
+}
+/** One work cited, in CSL-JSON, as citation processors read it. */
+export interface CslItem {
+  id: string;
+  type: "dataset";
+  author: { literal: string }[];
+  issued?: { "date-parts": number[][] };
+  title: string;
+  genre: string;
+  "container-title": string;
+  version: string;
+  URL: string;
+  accessed: { "date-parts": number[][] };
+  note: string;
+}
 export interface Choice {
   id: string;
   name: string;

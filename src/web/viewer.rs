@@ -49,7 +49,7 @@ pub struct Viewer {
     data: Data,
     pub(super) canvas: HtmlCanvasElement,
     context: CanvasRenderingContext2d,
-    spec: ViewSpec,
+    pub(super) spec: ViewSpec,
     layout: Option<Layout>,
     /// The chart of the last draw and the choice it was drawn for, so the summary, table and
     /// sources that follow a draw do not select the records again.

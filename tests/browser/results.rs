@@ -162,8 +162,10 @@ fn every_row_carries_its_own_record_s_source_in_every_view_of_every_year() {
 fn declared(interface: &str) -> Vec<String> {
     let start = TYPES.find(&format!("export interface {interface} {{")).unwrap_or_else(|| panic!("no {interface}"));
     let body = TYPES[start..].lines().skip(1).take_while(|l| l.trim() != "}");
-    let mut fields: Vec<String> =
-        body.filter_map(|l| l.trim().split_once(':')).map(|(name, _)| name.trim_end_matches('?').to_string()).collect();
+    let mut fields: Vec<String> = body
+        .filter_map(|l| l.trim().split_once(':'))
+        .map(|(name, _)| name.trim_end_matches('?').trim_matches('"').to_string())
+        .collect();
     fields.sort();
     fields
 }
@@ -206,6 +208,21 @@ fn every_result_has_exactly_the_fields_its_typescript_declares() {
     assert_eq!(keys(&first(&get(&cat, "components"))), declared("Choice"));
     assert_eq!(keys(&first(&get(&cat, "metrics"))), declared("MetricChoice"));
     assert_eq!(keys(&get(&cat, "defaults")), declared("ViewState"));
+    let cited = viewer.cite_chart("https://example.org/", "2026-12-07").unwrap();
+    assert_eq!(keys(&cited), declared("Citation"));
+    // A figure from a dated source, so its item has every field, `issued` included.
+    let figure = viewer.cite_figure("dhs", "arrests", 2024, "https://example.org/", "2026-12-07").unwrap();
+    assert_eq!(keys(&figure), declared("Citation"));
+    assert_eq!(keys(&first(&get(&figure, "csl"))), declared("CslItem"));
+    // The address is the view's; a figure the data lacks, or a date not written YYYY-MM-DD, is a TypeError.
+    let url = get(&first(&get(&figure, "csl")), "URL").as_string().unwrap();
+    assert_eq!(url, "https://example.org/?view=trend&component=hsi&metric=arrests");
+    for bad in [
+        viewer.cite_figure("hsi", "arrests", 1999, "https://example.org/", "2026-12-07"),
+        viewer.cite_chart("https://example.org/", "7 December 2026"),
+    ] {
+        assert!(bad.unwrap_err().is_instance_of::<js_sys::TypeError>());
+    }
     // The options a view takes are the ones the Viewer reads.
     assert_eq!(declared("ViewOptions"), {
         let mut names = ccht_chart::OPTION_NAMES.map(String::from).to_vec();

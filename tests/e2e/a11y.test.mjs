@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { inEachEngine } from "./webdriver.mjs";
-import { openPage, chartReady, countDrawnFigures } from "./page.mjs";
+import { openPage, chartReady, countDrawnFigures, openShare } from "./page.mjs";
 import { components, records, spoken, kindOf } from "./expected.mjs";
 
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
@@ -199,7 +199,7 @@ inEachEngine("a11y", (env) => {
   atPixelRatio(env, 1);
 });
 
-// axe-core over the page with its table open, in a browser whose reader prefers light, then dark:
+// axe-core over the page with its table and its Cite panel open, in a browser whose reader prefers light, then dark:
 // the chart follows the scheme (light-blue bars on a dark background in dark mode).
 /**
  * @param {{ engine: string, server: { url: string } }} env
@@ -212,6 +212,10 @@ function axeInScheme(env, colorScheme) {
     assert.equal(await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches), colorScheme === "dark");
     await page.click("#table-toggle");
     await page.keyboard.press("Tab");
+    // …and the Cite panel open (www/cite.js).
+    await openShare(page);
+    await page.click("#cite");
+    await page.waitForSelector("#cite-panel textarea");
     // Run through WebDriver, which no page policy blocks; the page itself stays under the strict CSP.
     await page.runScript(readFileSync(axePath, "utf8"));
     const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }).then((r) => ({ violations: r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), passes: r.passes.length })));

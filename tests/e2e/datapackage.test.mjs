@@ -48,6 +48,9 @@ test("data/datapackage.json names every data file, and the validator finds them 
   assert.deepEqual(records.fields.find((f) => f.name === "qualifier").constraints.enum, ["exact", "at-least", "approximate", "derived"]);
   assert.deepEqual(records.primaryKey, ["fiscal_year", "component", "metric"]);
   assert.deepEqual(records.foreignKeys.map((k) => `${k.fields}→${k.reference.resource}`).sort(), ["component→components", "metric→metrics", "source→sources"]);
+  // The package's version is the newest line of data/versions.csv, the one citations name.
+  const versions = readFileSync(join(DATA, "versions.csv"), "utf8").trim().split("\n");
+  assert.equal(pkg.version, versions.at(-1).split(",")[0]);
 });
 
 const PLANTED = [

@@ -24,8 +24,11 @@ const FIRST_CHART_BUDGET = PEER / 4;
 // asks for at most 3 KB over 86,435 B, so that issue stays open until it is taken back. Then
 // www/first.js moved inline into index.html (#31: the Wasm asked for one request latency sooner;
 // 40 B less than as a file) and dist/app.js learnt to stand in for it under a host's older policy
-// (165 B): 93,959 B against 93,835 B, 249 B under this budget.
-const BUDGET = 92 * 1024;
+// (165 B): 93,959 B against 93,835 B, 249 B under 92 KB. Then #30's Cite (the button, its panel's
+// styles, opening it from the tools and from a figure's tooltip, and the one "Cite" word in the
+// Wasm; the citations themselves and the panel load with the complete build, www/cite.js): about
+// 470 B, within the 1 KB that issue allows, so 92.5 KB.
+const BUDGET = 92.5 * 1024;
 const root = new URL("../../", import.meta.url);
 const html = readFileSync(new URL("index.html", root), "utf8");
 const gz = (f) => gzipSync(readFileSync(new URL(f, root)), { level: 9 }).length;

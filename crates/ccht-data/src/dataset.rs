@@ -5,7 +5,7 @@ use crate::tables::{Component, Kind, Metric, PipelineStage, Record, Source};
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Dataset {
     pub components: Cow<'static, [Component]>,
     pub kinds: Cow<'static, [Kind]>,

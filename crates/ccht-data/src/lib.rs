@@ -8,6 +8,7 @@
 //! rule is written once and every one of them applies it.
 
 mod as_written;
+mod changelog;
 mod changes;
 mod check;
 mod compact;
@@ -22,8 +23,10 @@ mod quote;
 mod reading;
 mod rows;
 mod tables;
+mod versions;
 
 pub use as_written::parse_as_written;
+pub use changelog::{changelog_text, entries as changelog_entries, Entry as ChangelogEntry};
 pub use changes::{changes, Change};
 pub use check::{load, load_folder};
 pub use compact::{decode, encode, Compact};
@@ -37,6 +40,7 @@ pub use quote::quoted;
 pub use reading::{propose, read_source, Accounted, Proposal, ReadProblem, Reading};
 pub use rows::append_row;
 pub use tables::{Component, Kind, Metric, PipelineStage, Qualifier, Record, Source, SourceKind, Text, Unit};
+pub use versions::{read_versions, DataVersion, VERSIONS_FILE};
 
 /// The repository's own `data/` folder, loaded once, for the tests of every module.
 #[cfg(test)]
