@@ -50,7 +50,9 @@ build: tools
 	cargo run -q --example prerender
 	@# What pages load: the shell bundled with the glue and minified, in dist/ (tools/bundle.mjs).
 	node tools/bundle.mjs
-	@# "Download the data": the data files, their package and a README in one archive (tools/data-archive.mjs).
+	@# What each data version changed, for the page's link and the archive (examples/changelog.rs).
+	cargo run -q --example changelog > dist/changelog.txt
+	@# "Download the data": the data files, their package, the changelog and a README in one archive (tools/data-archive.mjs).
 	node tools/data-archive.mjs
 	@for f in pkg-lean/ccht_chart_bg.wasm pkg/ccht_chart_bg.wasm pkg/ccht_chart.js dist/studio/ccht_chart_bg.wasm; do printf '%-26s %s bytes, %s gzipped\n' $$f $$(wc -c < $$f) $$(gzip -9c $$f | wc -c); done
 

@@ -2,11 +2,11 @@
 //! `src/embedded.rs` decodes. A bad row stops the build here with `data/FILE:LINE: reason`,
 //! before any chart can show it. The rules are ccht-data's (crates/ccht-data), as in the tests.
 
-use ccht_data::{encode, load_folder, read_versions, FILE_NAMES, VERSIONS_FILE};
+use ccht_data::{encode, load_folder, read_changes, read_versions, CHANGES_FILE, FILE_NAMES, VERSIONS_FILE};
 use std::path::Path;
 
 fn main() {
-    for name in FILE_NAMES.iter().chain([&VERSIONS_FILE]) {
+    for name in FILE_NAMES.iter().chain([&VERSIONS_FILE, &CHANGES_FILE]) {
         println!("cargo:rerun-if-changed=data/{name}");
     }
     let dataset = load_folder(Path::new("data")).unwrap_or_else(|errors| {
@@ -20,9 +20,15 @@ fn main() {
     // The newest version, which citations name.
     let versions = std::fs::read_to_string(Path::new("data").join(VERSIONS_FILE))
         .map_err(|e| vec![format!("data/{VERSIONS_FILE}: cannot be read: {e}")])
-        .and_then(|text| read_versions(&text).map_err(|errors| errors.iter().map(|e| e.to_string()).collect()))
+        .and_then(|text| read_versions(&text).map_err(|errors| errors.iter().map(|e| format!("data/{e}")).collect()))
         .unwrap_or_else(|errors| fail(&errors));
     let Some(newest) = versions.last() else { fail(&[format!("data/{VERSIONS_FILE}: no version")]) };
+    // The changelog, replayed, must give exactly the figures of records.csv.
+    let changes = std::fs::read_to_string(Path::new("data").join(CHANGES_FILE))
+        .unwrap_or_else(|e| fail(&[format!("data/{CHANGES_FILE}: cannot be read: {e}")]));
+    if let Err(errors) = read_changes(&changes, &versions, &dataset) {
+        fail(&errors.iter().map(|e| format!("data/{e}")).collect::<Vec<_>>());
+    }
     let source = format!(
         "{}\npub const DATA_VERSION: u32 = {};\npub const DATA_DATE: &str = {:?};\n",
         compact.to_rust_source(),

@@ -13,8 +13,9 @@
 //! `--check` only reports whether `index.html` is current (exit 1 if not); `dist/` is build output.
 
 use ccht_chart::{
-    every_view, fiscal_years, html_escape, html_table, layout, select, svg, table, text, Chart, Dataset, FontMetrics,
-    Scale, Table, TextBox, TextMeasure, Theme, ViewKind, ViewSpec, DATASET, LANGS, QUERY_ORDER, STRINGS, TABLE_WORDS,
+    every_view, fiscal_years, html_escape, html_table, layout, say, select, svg, table, text, Chart, Dataset,
+    FontMetrics, Lang, Scale, Table, TextBox, TextMeasure, Theme, ViewKind, ViewSpec, DATASET, DATA_DATE, DATA_VERSION,
+    LANGS, QUERY_ORDER, STRINGS, TABLE_WORDS,
 };
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -109,6 +110,7 @@ fn main() {
                 &default.fiscal_year.to_string(),
             ),
         ),
+        ("first-updated", updated(default.lang)),
         ("first-heading", heading(home)),
         ("first-source", format!("<span id=\"chart-source\">{}</span>", html_escape(&home.table.source))),
         ("first-now", format!("<span id=\"controls-now\" class=\"controls-now\">{}</span>", html_escape(&home.choice))),
@@ -329,6 +331,16 @@ fn heading(v: &First) -> String {
 
 fn summary(v: &First) -> String {
     format!("<p id=\"chart-summary\" class=\"summary\">{}</p>", html_escape(&v.summary))
+}
+
+/// When the figures last changed, from `data/versions.csv`: the date and version are in data
+/// attributes, so the page says it again in the reader's language.
+fn updated(lang: Lang) -> String {
+    let words = say(lang, "data_updated", &[DATA_DATE, &DATA_VERSION.to_string()]);
+    format!(
+        "<span id=\"data-updated\" data-date=\"{DATA_DATE}\" data-version=\"{DATA_VERSION}\">{}</span>",
+        html_escape(&words)
+    )
 }
 
 fn replace_block(page: &str, name: &str, block: &str) -> String {

@@ -1,11 +1,11 @@
 // Writes dist/ccht-data.zip, "Download the data" on the page: every data file exactly as committed
-// (data/*.csv and data/datapackage.json, the Frictionless Data Package that describes them), and a
-// README with how to cite, the cautions every reader needs, and each figure's own note. Run by
-// `make build`. The archive is the same bytes for the same data (each entry dated by the data
+// (data/*.csv and data/datapackage.json, the Frictionless Data Package that describes them), the
+// changelog (dist/changelog.txt, which examples/changelog.rs writes first), and a README with how to
+// cite, the cautions every reader needs, and each figure's own note. Run by `make build`. The archive is the same bytes for the same data (each entry dated by the data
 // version's date, not the clock), so a reader can check it against a checksum.
 //
 //   node tools/data-archive.mjs [OUT]     OUT defaults to dist/ccht-data.zip
-import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { zipSync, strToU8 } from "fflate";
 import { parseCsv } from "./csv.mjs";
 
@@ -22,6 +22,7 @@ export function archiveFiles() {
   const files = {};
   for (const name of ["datapackage.json", ...pkg.resources.map((r) => r.path)]) files[`${folder}/${name}`] = data(name);
   files[`${folder}/README.md`] = strToU8(readme(pkg, versions));
+  files[`${folder}/CHANGELOG.txt`] = readFileSync(new URL("dist/changelog.txt", root));
   return { folder, date: newest.date, files };
 }
 
@@ -67,6 +68,8 @@ ${notes.join("\n")}
 ## Versions
 
 ${versions.map((v) => `- ${v.version}, ${v.date}: ${v.summary}`).join("\n")}
+
+\`CHANGELOG.txt\` lists every figure each version added, changed or removed (\`changes.csv\` holds the same rows).
 `;
 }
 

@@ -96,6 +96,8 @@ function applyStrings(lang) {
     if (e !== canvas) e.setAttribute("aria-label", strings[e.dataset.i18nLabel ?? ""]);
   }
   tableToggle.textContent = say(tableToggle.getAttribute("aria-expanded") === "true" ? "hide_table" : "show_table");
+  const updated = $("#data-updated");
+  updated.textContent = say("data_updated", updated.dataset.date ?? "", updated.dataset.version ?? "");
 }
 
 /**

@@ -123,9 +123,12 @@ pub fn chart_references(dataset: &Dataset, chart: &Chart, query_id: &str, contex
 
 fn source_reference(dataset: &Dataset, source: usize, id: String, genre: String, context: &Context) -> Reference {
     let s = &dataset.sources[source];
+    // The address with its caution, where the data gives one ("a verbatim repost naming DHS").
+    let caution = context.lang.pick(&s.url_note, &s.url_note_es);
+    let address = if caution.is_empty() { s.url.to_string() } else { format!("{} ({caution})", s.url) };
     let note = match context.lang {
-        Lang::Es => format!("Dirección de la fuente: {}.", s.url),
-        Lang::En => format!("Source address: {}.", s.url),
+        Lang::Es => format!("Dirección de la fuente: {address}."),
+        Lang::En => format!("Source address: {address}."),
     };
     Reference {
         id,

@@ -70,6 +70,8 @@ pub const STRINGS: &[(&str, &str, &str)] = strings![
     ("preparing_file", "Preparing the file…", "Preparando el archivo…"),
     ("copy_manually", "Select the code and copy it.", "Seleccione el código y cópielo."),
     ("sources_heading", "Where these figures come from", "De dónde proceden estas cifras"),
+    ("data_updated", "Figures last updated {0} (data version {1}).", "Cifras actualizadas el {0} (versión {1} de los datos)."),
+    ("changelog_link", "What changed in each version", "Qué cambió en cada versión"),
     ("data_download", "Download all the figures: their CSV files, schema and a README with the cautions (ZIP)", "Descargar todas las cifras: sus archivos CSV, su esquema y un README con las advertencias (ZIP)"),
     ("sources_link", "More on the sources", "Más sobre las fuentes"),
     ("source_primary", "Primary source: a US Government page or a verbatim repost of a DHS release.", "Fuente primaria: una página del Gobierno de EE. UU. o una reproducción literal de un comunicado del DHS."),

@@ -20,8 +20,10 @@ function checkArchive(bytes) {
   const files = unzipSync(bytes);
   const folder = `ccht-data-v${version}`;
   const committed = readdirSync(DATA).filter((f) => f.endsWith(".csv") || f === "datapackage.json").sort();
-  assert.deepEqual(Object.keys(files).sort(), [...committed, "README.md"].map((f) => `${folder}/${f}`).sort());
+  assert.deepEqual(Object.keys(files).sort(), [...committed, "CHANGELOG.txt", "README.md"].map((f) => `${folder}/${f}`).sort());
   for (const f of committed) assert.ok(Buffer.from(files[`${folder}/${f}`]).equals(readFileSync(join(DATA, f))), `${f} differs from data/${f}`);
+  assert.ok(Buffer.from(files[`${folder}/CHANGELOG.txt`]).equals(readFileSync(join(root, "dist/changelog.txt"))));
+  assert.match(strFromU8(files[`${folder}/CHANGELOG.txt`]), new RegExp(`\nVersion ${version}, `));
   return strFromU8(files[`${folder}/README.md`]);
 }
 

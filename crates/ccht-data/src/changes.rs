@@ -23,8 +23,14 @@ fn key(d: &Dataset, r: &Record) -> (u16, String, String) {
     (r.fiscal_year, d.components[r.component].id.to_string(), d.metrics[r.metric].id.to_string())
 }
 
-fn figure(d: &Dataset, r: &Record) -> String {
-    format!("{} ({})", r.as_written, d.sources[r.source].id)
+/// A figure as written, with its source's id: "more than 800 (fy2024-release)"; a derived figure,
+/// which no source writes, by its value: "44022, derived (fy2024-release)".
+pub(crate) fn figure(d: &Dataset, r: &Record) -> String {
+    if r.as_written.is_empty() {
+        format!("{}, derived ({})", r.value, d.sources[r.source].id)
+    } else {
+        format!("{} ({})", r.as_written, d.sources[r.source].id)
+    }
 }
 
 /// The figures of `after` that differ from `before`, in year, component and metric order.

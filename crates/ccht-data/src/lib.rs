@@ -26,7 +26,9 @@ mod tables;
 mod versions;
 
 pub use as_written::parse_as_written;
-pub use changelog::{changelog_text, entries as changelog_entries, Entry as ChangelogEntry};
+pub use changelog::{
+    changelog_text, entries as changelog_entries, read_changes, Entry as ChangelogEntry, CHANGES_FILE,
+};
 pub use changes::{changes, Change};
 pub use check::{load, load_folder};
 pub use compact::{decode, encode, Compact};
