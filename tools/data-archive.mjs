@@ -5,7 +5,8 @@
 // version's date, not the clock), so a reader can check it against a checksum.
 //
 //   node tools/data-archive.mjs [OUT]     OUT defaults to dist/ccht-data.zip
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, realpathSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { zipSync, strToU8 } from "fflate";
 import { parseCsv } from "./csv.mjs";
 
@@ -73,10 +74,12 @@ ${versions.map((v) => `- ${v.version}, ${v.date}: ${v.summary}`).join("\n")}
 `;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && fileURLToPath(import.meta.url) === realpathSync(process.argv[1])) {
   const { folder, date, files } = archiveFiles();
-  // Each entry dated by the data version (noon UTC, so no time zone moves it to another day).
-  const mtime = new Date(`${date}T12:00:00Z`);
+  // Each entry dated by the data version, noon: a ZIP's dates are local times, which fflate takes
+  // from the Date's local fields, so a local noon gives the same bytes in every time zone.
+  const [year, month, day] = date.split("-").map(Number);
+  const mtime = new Date(year, month - 1, day, 12);
   const zip = zipSync(Object.fromEntries(Object.entries(files).map(([name, bytes]) => [name, [bytes, { mtime, level: 9 }]])));
   writeFileSync(out, zip);
   console.log(`${out}: ${folder}/, ${Object.keys(files).length} files, ${zip.length} bytes`);

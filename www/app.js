@@ -259,7 +259,11 @@ function drawn(changed) {
   alertBox.hidden = true;
   status.textContent = "";
   /** @type {HTMLAnchorElement} */ ($("#full-link")).href = address(viewer.query, { embed: false });
-  if (changed) fillSources(viewer.sources());
+  if (changed) {
+    fillSources(viewer.sources());
+    // An open Cite panel cited the figures before: it closes rather than offer them for this view.
+    closeCite();
+  }
   $("#scale-choices").hidden = !(viewer.logUseful || viewer.view.scale === "log");
   postHeight();
 }
@@ -413,18 +417,25 @@ const CITE = "./cite.js";
  * the citations, www/cite.js shows them.
  * @param {import("../pkg/ccht_chart.js").Figure} [figure]
  */
-function cite(figure) {
+async function cite(figure) {
   /** @type {HTMLButtonElement} */
   const button = $("#cite");
-  const panel = $("#cite-panel");
-  if (!figure && !toggleExpanded(button)) return void (panel.hidden = true);
+  if (!figure && !toggleExpanded(button)) return closeCite();
   button.setAttribute("aria-expanded", "true");
   /** @type {HTMLDetailsElement} */ ($("#share")).open = true;
-  return exportWith(async (v) => {
+  await exportWith(async (v) => {
     /** @type {typeof import("./cite.js")} */
     const m = await import(CITE);
-    m.showCite(panel, v, widget.bars.map((b) => b.figure), figure, location.origin + location.pathname);
+    // Not if the reader closed it, or the view changed, while the build was on its way.
+    if (button.getAttribute("aria-expanded") === "true") m.showCite($("#cite-panel"), v, widget.bars.map((b) => b.figure), figure, location.origin + location.pathname);
   })();
+  // The build or the panel's module failed to load (exportWith said so): the button says it is closed.
+  if ($("#cite-panel").hidden) closeCite();
+}
+
+function closeCite() {
+  $("#cite").setAttribute("aria-expanded", "false");
+  $("#cite-panel").hidden = true;
 }
 
 /** The embed code for the current view: shown, and copied when the browser allows. */

@@ -244,8 +244,9 @@ export class ChartWidget {
     /** @type {HTMLElement[]} */
     const trend = bar.trend && this.linkTo ? [this.trendLink(this.linkTo, bar.trend)] : [];
     // Cite, reached as the trend link is: by pointer in the pinned tooltip, by Tab from the chart.
+    // The keyboard goes back to the chart, then into the panel once it is shown.
     const onCite = this.onCite;
-    if (onCite) trend.push(element("button", { type: "button", className: "cite-figure", onclick: () => { this.hideTooltip(); onCite(f); } }, strings.cite));
+    if (onCite) trend.push(element("button", { type: "button", className: "cite-figure", onclick: () => { this.canvas.focus(); this.hideTooltip(); onCite(f); } }, strings.cite));
     this.tooltip.replaceChildren(...lines, source, ...trend);
     this.tooltip.hidden = false;
     // Just below the bar, touching it, so the pointer can move onto it; never outside the chart.

@@ -57,7 +57,6 @@ export function showCite(panel, exporter, figures, figure, page) {
     formats.append(element("label", { htmlFor: input.id }, input, ` ${words[format]}`));
   }
   const text = element("textarea", { id: "cite-text", readOnly: true, rows: 6 });
-  text.setAttribute("aria-labelledby", "cite-heading");
   const inText = element("p", { className: "cite-in-text" });
   const status = element("p", { className: "cite-status", role: "status" });
   const copy = element("button", { type: "button", className: "button" }, words.copy);
@@ -69,6 +68,8 @@ export function showCite(panel, exporter, figures, figure, page) {
     heading.textContent = Number(what.value) < 0 ? words.title_chart : words.title_figure;
     text.value = c.csl.length ? textOf(c, format) : words.nothing;
     text.className = format === "bibtex" || format === "csl" ? "code" : "";
+    // Named by what it holds: "Cite this figure, APA 7".
+    text.setAttribute("aria-label", `${heading.textContent}, ${words[format]}`);
     const said = format === "chicago" ? c.chicago_in_text : format === "apa" ? c.apa_in_text : "";
     inText.textContent = said ? words.in_text.replace("{0}", said) : "";
     version.textContent = words.version.replace("{0}", String(c.version)).replace("{1}", accessed);

@@ -1,8 +1,9 @@
 //! Citations of one figure or one chart, in the forms readers paste: the figure as a reader would
 //! quote it, APA 7, Chicago author-date, BibTeX and CSL-JSON. Each names the original source (its
 //! publisher, date and title), what is cited, the compilation and its data version, the view's
-//! address and the day it was read. Built only where a page asks for it (the complete build's
-//! `Viewer.cite`): the first view's lean Wasm does not carry this module.
+//! address and the day it was read. Reached only from the complete build's `Viewer.citeChart`,
+//! `citeFigure` and `citeWords` (feature `exports`), so the first view's lean Wasm, which cannot
+//! call it, carries none of it.
 //!
 //! The two styles are written here, not by a citation processor in the page; the citation test
 //! (`tests/e2e/citations.test.mjs`) renders every figure's and chart's CSL-JSON with citeproc-js
@@ -22,7 +23,7 @@ pub use reference::{chart_references, figure_reference, Context, IsoDate, Refere
 pub use words::panel_words;
 
 use crate::view::{record_words, Chart};
-use crate::Dataset;
+use crate::{say, Dataset};
 use apa::{apa, apa_in_text};
 use bibtex::bibtex;
 use ccht_data::{Lang, SourceKind};
@@ -49,7 +50,8 @@ pub struct Citation {
 }
 
 impl Citation {
-    fn of(label: String, quote: String, references: &[Reference], lang: Lang) -> Citation {
+    fn of(label: String, quote: String, references: &[Reference], context: &Context) -> Citation {
+        let lang = context.lang;
         let terms = Terms::of(lang);
         let all = |f: &dyn Fn(&Reference) -> String, sep: &str| references.iter().map(f).collect::<Vec<_>>().join(sep);
         Citation {
@@ -61,7 +63,7 @@ impl Citation {
             chicago_in_text: all(&|r| chicago_in_text(r, &terms), " "),
             bibtex: all(&bibtex, "\n"),
             csl: references.iter().map(csl_item).collect(),
-            version: references.first().map_or(0, |r| r.version),
+            version: context.version,
         }
     }
 }
@@ -83,7 +85,9 @@ pub fn cite_figure(dataset: &Dataset, record: usize, context: &Context) -> Citat
     let reference = figure_reference(dataset, record, context);
     let words = record_words(dataset, record, lang);
     let in_text = apa_in_text(&reference, &Terms::of(lang));
-    let said = words.announcement.trim_end_matches('.');
+    let figure = reference::figure_as_written(dataset, record, lang);
+    let label = say(lang, "announcement", &[&words.component, &words.metric, &r.fiscal_year.to_string(), &figure]);
+    let said = label.trim_end_matches('.');
     let sentence = &*r.source_sentence;
     let after = if !r.derived_from.is_empty() {
         lang.pick(&r.note, &r.note_es).to_string()
@@ -104,7 +108,7 @@ pub fn cite_figure(dataset: &Dataset, record: usize, context: &Context) -> Citat
         }
     };
     let quote = format!("{said} {in_text}. {after}");
-    Citation::of(words.announcement.clone(), quote, &[reference], lang)
+    Citation::of(label.clone(), quote, &[reference], context)
 }
 
 /// The citation of a chart: one reference per source of its figures. `query` is the view's, which
@@ -112,16 +116,23 @@ pub fn cite_figure(dataset: &Dataset, record: usize, context: &Context) -> Citat
 pub fn cite_chart(dataset: &Dataset, chart: &Chart, query: &str, context: &Context) -> Citation {
     let key: String = query.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
     let references = chart_references(dataset, chart, if key.is_empty() { "default" } else { &key }, context);
+    let sources = reference::chart_sources(dataset, chart);
     let terms = Terms::of(context.lang);
+    // Each figure with its own source, so a reader can tell which figure came from where.
+    let in_text: Vec<String> = references.iter().map(|r| apa_in_text(r, &terms)).collect();
     let figures: Vec<String> = chart
         .panels
         .iter()
         .flat_map(|p| &p.bars)
-        .map(|b| format!("{}: {}", b.label, reference::figure_as_written(dataset, b.record, context.lang)))
+        .map(|b| {
+            let source = dataset.records[b.record].source;
+            let cited =
+                sources.iter().position(|&s| s == source).and_then(|i| in_text.get(i)).map_or("", String::as_str);
+            format!("{}: {} {cited}", b.label, reference::figure_as_written(dataset, b.record, context.lang))
+        })
         .collect();
-    let cited: Vec<String> = references.iter().map(|r| apa_in_text(r, &terms)).collect();
-    let quote = format!("{}: {} {}.", chart.caption(), figures.join("; "), cited.join(" "));
-    Citation::of(chart.caption(), quote, &references, context.lang)
+    let quote = format!("{}: {}.", chart.caption(), figures.join("; "));
+    Citation::of(chart.caption(), quote, &references, context)
 }
 
 #[cfg(test)]

@@ -40,7 +40,7 @@ pub struct Context {
     pub url: String,
     pub accessed: IsoDate,
     pub lang: Lang,
-    /// The data version this build carries, and its date.
+    /// The data version this build carries (`data/versions.csv`).
     pub version: u32,
 }
 
@@ -88,8 +88,9 @@ fn fiscal_year(year: u16, lang: Lang) -> String {
 pub fn figure_reference(dataset: &Dataset, record: usize, context: &Context) -> Reference {
     let r = &dataset.records[record];
     let words = record_words(dataset, record, context.lang);
+    let figure = figure_as_written(dataset, record, context.lang);
     let genre =
-        format!("{}, {}, {}: {}", words.metric, words.component, fiscal_year(r.fiscal_year, context.lang), words.text);
+        format!("{}, {}, {}: {figure}", words.metric, words.component, fiscal_year(r.fiscal_year, context.lang));
     let id = format!(
         "ccht-v{}-fy{}-{}-{}",
         context.version, r.fiscal_year, dataset.components[r.component].id, dataset.metrics[r.metric].id
@@ -105,6 +106,17 @@ pub fn figure_reference(dataset: &Dataset, record: usize, context: &Context) -> 
 /// One reference per source the chart's figures come from, in the order they first appear: the
 /// chart as the description.
 pub fn chart_references(dataset: &Dataset, chart: &Chart, query_id: &str, context: &Context) -> Vec<Reference> {
+    chart_sources(dataset, chart)
+        .iter()
+        .map(|&source| {
+            let id = format!("ccht-v{}-{query_id}-{}", context.version, dataset.sources[source].id);
+            source_reference(dataset, source, id, chart.caption(), context)
+        })
+        .collect()
+}
+
+/// The sources of the chart's figures, each once, in the order they first appear.
+pub fn chart_sources(dataset: &Dataset, chart: &Chart) -> Vec<usize> {
     let mut sources: Vec<usize> = Vec::new();
     for bar in chart.panels.iter().flat_map(|p| &p.bars) {
         let source = dataset.records[bar.record].source;
@@ -113,12 +125,6 @@ pub fn chart_references(dataset: &Dataset, chart: &Chart, query_id: &str, contex
         }
     }
     sources
-        .iter()
-        .map(|&source| {
-            let id = format!("ccht-v{}-{query_id}-{}", context.version, dataset.sources[source].id);
-            source_reference(dataset, source, id, chart.caption(), context)
-        })
-        .collect()
 }
 
 fn source_reference(dataset: &Dataset, source: usize, id: String, genre: String, context: &Context) -> Reference {
@@ -144,9 +150,14 @@ fn source_reference(dataset: &Dataset, source: usize, id: String, genre: String,
     }
 }
 
-/// A figure's words as a reader would quote it: the figure as written, with its qualifier.
+/// A figure's words as a reader would quote it: in English the source's own ("over 260,000",
+/// "more than 3.7 million"); in Spanish, or for a derived figure no source writes, ours, with its
+/// qualifier ("más de 260.000", "44,022 (derived by us, not stated by the source)").
 pub fn figure_as_written(dataset: &Dataset, record: usize, lang: Lang) -> String {
     let r = &dataset.records[record];
+    if lang == Lang::En && !r.as_written.is_empty() && r.derived_from.is_empty() {
+        return r.as_written.to_string();
+    }
     spoken(r.value, dataset.kind_of(r).unit, r.qualifier, lang)
 }
 

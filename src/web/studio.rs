@@ -225,6 +225,13 @@ pub fn add_row(
     append_row(path, text, &fields).map_err(error)
 }
 
+/// The data version the repository's files are (the newest line of `data/versions.csv`): files that
+/// change a figure are the next one.
+#[wasm_bindgen(js_name = dataVersion)]
+pub fn data_version() -> u32 {
+    crate::embedded::DATA_VERSION
+}
+
 /// The figures `files` add, change or remove against the repository's data, as
 /// `{ change, fiscal_year, component, metric, before, after }`. Fails if either does not load.
 #[wasm_bindgen(js_name = changedFigures, unchecked_return_type = "ChangedFigure[]")]

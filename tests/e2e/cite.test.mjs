@@ -25,7 +25,7 @@ inEachEngine("cite", (env) => {
     assert.equal(await page.locator("#cite-heading").textContent(), "Cite this chart");
     assert.equal(await page.evaluate(() => document.activeElement?.id), "cite-heading", "the keyboard is taken to the panel");
     const quote = await shown(page, "quote");
-    assert.match(quote, /^DHS-wide, Fiscal year 2024: .*Trafficking-related arrests: more than 2,500;/);
+    assert.match(quote, /^DHS-wide, Fiscal year 2024: .*Trafficking-related arrests: more than 2,500 \(U\.S\. Department of Homeland Security, 2025\);/);
     const items = JSON.parse(await shown(page, "csl"));
     assert.equal(items.length, 1);
     const url = new URL(items[0].URL);
@@ -54,6 +54,14 @@ inEachEngine("cite", (env) => {
     // The button closes what it opened.
     await page.click("#cite");
     assert.equal(await page.locator("#cite-panel").isHidden(), true);
+    assert.equal(await page.locator("#cite").getAttribute("aria-expanded"), "false");
+    // Open, then another view: the panel closes rather than offer the figures before.
+    await page.click("#cite");
+    await page.waitForSelector("#cite-panel textarea");
+    await page.selectOption("#component", "hsi");
+    await page.waitForFunction(() => /^Chart\. Homeland Security Investigations, /.test(document.querySelector("#chart-canvas").getAttribute("aria-label")));
+    assert.equal(await page.locator("#cite-panel").isHidden(), true);
+    assert.equal(await page.locator("#cite").getAttribute("aria-expanded"), "false");
     assert.deepEqual(await page.problems(), []);
     await context.close();
   });

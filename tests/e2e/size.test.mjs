@@ -28,7 +28,7 @@ const FIRST_CHART_BUDGET = PEER / 4;
 // styles, opening it from the tools and from a figure's tooltip, and the one "Cite" word in the
 // Wasm; the citations themselves and the panel load with the complete build, www/cite.js), the
 // "Download all the figures" link, and when the figures last changed with a link to what changed:
-// 94,770 B, 811 B more. #30 allows at most 1 KB more than before it, so the budget is exactly that:
+// 94,807 B, 848 B more. #30 allows at most 1 KB more than before it, so the budget is exactly that:
 // 93,959 B and 1,024 B.
 const BUDGET = 93_959 + 1024;
 const root = new URL("../../", import.meta.url);

@@ -154,6 +154,11 @@ inEachEngine("studio", (env) => {
     assert.equal(await page.evaluate(() => document.activeElement.id), "read-summary");
     assert.equal(await page.locator("#changes-summary").textContent(), "1 figure differs from the repository's data.");
     assert.deepEqual(await page.locator("#changes tbody td").allTextContents(), ["added", "FY 2024", "dhs", "shipments-stopped", "", "about 1,200 (fy2024-release)"]);
+    // The save step gives the new data version's lines, which the build checks (data/changes.csv).
+    const next = Number(read("data/versions.csv").trim().split("\n").at(-1).split(",")[0]) + 1;
+    assert.equal(await page.locator("#new-version").isVisible(), true);
+    assert.match(await page.locator("#new-version-summary").textContent(), new RegExp(`^These files change 1 figure: they are data version ${next}\\.`));
+    assert.match(await page.locator("#new-version-rows").inputValue(), new RegExp(`^${next},\\d{4}-\\d\\d-\\d\\d,<what changed, in a line>\\n${next},added,2024,dhs,shipments-stopped,,"about 1,200 \\(fy2024-release\\)"$`));
     const { text } = await save(page, "save-records");
     assert.equal(text, `${read("data/records.csv")}2024,dhs,shipments-stopped,1200,approximate,"about 1,200",fy2024-release,"${sentence}",,,,\n`);
     assert.deepEqual(await page.problems(), []);

@@ -90,6 +90,29 @@ function showChanges() {
   $("changes-summary").textContent = changes.length
     ? `${changes.length} ${changes.length === 1 ? "figure differs" : "figures differ"} from the repository's data.`
     : "No figure differs from the repository's data.";
+  showNewVersion(changes);
+}
+
+/** A CSV field, quoted as a spreadsheet writes it where it holds a comma or a quote. @param {string | number} value */
+const field = (value) => (/[",]/.test(String(value)) ? `"${String(value).replace(/"/g, '""')}"` : String(value));
+
+/**
+ * Files that change a figure as written are a new data version: the lines data/versions.csv and
+ * data/changes.csv need, which the build checks against the figures (a note alone changes no figure).
+ * @param {ReturnType<typeof wasm.changedFigures>} changes
+ */
+function showNewVersion(changes) {
+  const rows = changes.filter((c) => c.before !== c.after);
+  $("new-version").hidden = rows.length === 0;
+  if (!rows.length) return;
+  const version = wasm.dataVersion() + 1;
+  const d = new Date();
+  const today = [d.getFullYear(), d.getMonth() + 1, d.getDate()].map((n) => String(n).padStart(2, "0")).join("-");
+  $("new-version-summary").textContent = `These files change ${rows.length} ${rows.length === 1 ? "figure" : "figures"}: they are data version ${version}. Add the first line below to data/versions.csv, with what changed in a line, and the others to data/changes.csv. Citations name the version; the build checks the rows against the figures.`;
+  /** @type {HTMLTextAreaElement} */ ($("new-version-rows")).value = [
+    `${version},${today},<what changed, in a line>`,
+    ...rows.map((c) => [version, c.change, c.fiscal_year, c.component, c.metric, c.before ?? "", c.after ?? ""].map(field).join(",")),
+  ].join("\n");
 }
 
 /** The preview's menus, and its width: each change draws again. */
