@@ -23,5 +23,5 @@ fn main() {
     };
     let versions = read_versions(&read(VERSIONS_FILE)).unwrap_or_else(|e| fail(e));
     let entries = read_changes(&read(CHANGES_FILE), &versions, &DATASET).unwrap_or_else(|e| fail(e));
-    print!("{}", changelog_text("DHS counter-human-trafficking figures", &entries));
+    print!("{}", changelog_text("DHS counter-human-trafficking figures", &entries, &DATASET));
 }

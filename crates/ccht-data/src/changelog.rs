@@ -191,7 +191,11 @@ pub fn entries<'a>(versions: &'a [DataVersion], datasets: &[Dataset]) -> Vec<Ent
 }
 
 /// The changelog as text, newest version first.
-pub fn changelog_text(title: &str, entries: &[Entry<'_>]) -> String {
+pub fn changelog_text(title: &str, entries: &[Entry<'_>], names: &Dataset) -> String {
+    // Components and measures by their names where the data still has them, else by their ids.
+    let component =
+        |id: &str| names.components.iter().find(|c| *c.id == *id).map_or(id.to_string(), |c| c.name.to_string());
+    let metric = |id: &str| names.metrics.iter().find(|m| *m.id == *id).map_or(id.to_string(), |m| m.name.to_string());
     let mut out = format!("{title}: what changed\n\nEach data version, newest first, with every figure it added, changed or removed\n(fiscal year, component, measure; the figure as written and its source's id).\n");
     for entry in entries.iter().rev() {
         let v = entry.version;
@@ -206,7 +210,7 @@ pub fn changelog_text(title: &str, entries: &[Entry<'_>]) -> String {
             count("removed")
         ));
         for c in &entry.changes {
-            let what = format!("FY {} {} {}", c.fiscal_year, c.component, c.metric);
+            let what = format!("FY {}, {}, {}", c.fiscal_year, component(&c.component), metric(&c.metric));
             let line = match (c.change, &c.before, &c.after) {
                 ("changed", Some(before), Some(after)) => format!("  changed  {what}: {before} -> {after}"),
                 (kind, _, Some(after)) => format!("  {kind:<8} {what}: {after}"),
@@ -249,13 +253,13 @@ mod tests {
             .map(|c| format!("{} {} {} {}", c.change, c.fiscal_year, c.component, c.metric))
             .collect();
         assert_eq!(second, ["changed 2023 dhs convictions", "removed 2023 dhs indictments", "added 2025 dhs arrests"]);
-        let text = changelog_text("Figures", &entries);
+        let text = changelog_text("Figures", &entries, &datasets[1]);
         assert!(text.starts_with("Figures: what changed\n"));
         let newest = text.find("Version 2, 2026-12-07: summary 2\n  1 added, 1 changed, 1 removed\n").unwrap();
         assert!(newest < text.find("Version 1, 2026-11-29").unwrap(), "newest first");
-        assert!(text.contains("  changed  FY 2023 dhs convictions: 519 (s2) -> 520 (s2)\n"), "{text}");
-        assert!(text.contains("  removed  FY 2023 dhs indictments: more than 1,000 (s2)\n"));
-        assert!(text.contains("  added    FY 2025 dhs arrests: more than 2,600 (s2)\n"));
+        assert!(text.contains("  changed  FY 2023, DHS-wide, Convictions: 519 (s2) -> 520 (s2)\n"), "{text}");
+        assert!(text.contains("  removed  FY 2023, DHS-wide, Indictments supported: more than 1,000 (s2)\n"), "{text}");
+        assert!(text.contains("  added    FY 2025, DHS-wide, Trafficking-related arrests: more than 2,600 (s2)\n"));
     }
 
     fn data_file(name: &str) -> String {

@@ -8,6 +8,7 @@ use crate::derived::resolve_derived;
 use crate::files::{read_table, row, DataError, DataFiles, Table, FILE_NAMES};
 use crate::quote::quoted;
 use crate::tables::{Component, Kind, Metric, PipelineStage, Qualifier, Record, Source, SourceKind, Unit};
+use crate::versions::is_iso_date;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -110,9 +111,7 @@ pub fn load(files: &DataFiles<'_>) -> Result<Dataset, Vec<DataError>> {
         check_text("title", &row.title)?;
         check_text("publisher", &row.publisher)?;
         let date = row.date.as_str();
-        let iso = date.len() == 10
-            && date.chars().enumerate().all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
-        if !iso && !date.is_empty() {
+        if !date.is_empty() && !is_iso_date(date) {
             return Err(format!("date {} must be written YYYY-MM-DD, or left empty", quoted(date)));
         }
         if !row.url.starts_with("https://") {
@@ -514,6 +513,11 @@ mod tests {
             (
                 "s,Article,Paper,2025-8-14,https://example.org/s,,,secondary",
                 "date \"2025-8-14\" must be written YYYY-MM-DD, or left empty",
+            ),
+            // A month or day no calendar has: a citation could not give it, so it is refused.
+            (
+                "s,Article,Paper,2025-13-01,https://example.org/s,,,secondary",
+                "date \"2025-13-01\" must be written YYYY-MM-DD, or left empty",
             ),
             (
                 "s,Article,Paper,,http://example.org/s,,,secondary",

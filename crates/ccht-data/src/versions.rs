@@ -60,8 +60,9 @@ pub fn read_versions(text: &str) -> Result<Vec<DataVersion>, Vec<DataError>> {
     }
 }
 
-/// YYYY-MM-DD with a month 01–12 and a day 01–31.
-fn is_iso_date(s: &str) -> bool {
+/// YYYY-MM-DD with a month 01–12 and a day 01–31: the one rule for a date in the data files
+/// (a version's, a source's), so a date a citation cannot read is refused, not cited as undated.
+pub(crate) fn is_iso_date(s: &str) -> bool {
     let b = s.as_bytes();
     let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !digits(0..4) || !digits(5..7) || !digits(8..10) {
