@@ -18,8 +18,9 @@ mod reference;
 mod title_case;
 mod words;
 
+pub use ccht_data::IsoDate;
 pub use csl::{csl_item, CslItem};
-pub use reference::{chart_references, figure_reference, Context, IsoDate, Reference};
+pub use reference::{chart_references, figure_reference, Context, Reference};
 pub use words::panel_words;
 
 use crate::view::{record_words, Chart};
@@ -115,8 +116,8 @@ pub fn cite_figure(dataset: &Dataset, record: usize, context: &Context) -> Citat
 /// names it in the references' keys ("ccht-v3-view-metric-metric-arrests-fy2024-release").
 pub fn cite_chart(dataset: &Dataset, chart: &Chart, query: &str, context: &Context) -> Citation {
     let key: String = query.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
-    let references = chart_references(dataset, chart, if key.is_empty() { "default" } else { &key }, context);
     let sources = reference::chart_sources(dataset, chart);
+    let references = chart_references(dataset, chart, &sources, if key.is_empty() { "default" } else { &key }, context);
     let terms = Terms::of(context.lang);
     // Each figure with its own source, so a reader can tell which figure came from where.
     let in_text: Vec<String> = references.iter().map(|r| apa_in_text(r, &terms)).collect();

@@ -4,34 +4,7 @@
 
 use crate::view::{record_words, Chart};
 use crate::{spoken, Dataset};
-use ccht_data::Lang;
-
-/// A calendar date.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct IsoDate {
-    pub year: u16,
-    pub month: u8,
-    pub day: u8,
-}
-
-impl IsoDate {
-    /// "2025-08-14"; anything else, a partial date included, is `None`.
-    pub fn parse(s: &str) -> Option<IsoDate> {
-        let mut parts = s.split('-');
-        let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
-        if parts.next().is_some() || year.len() != 4 || month.len() != 2 || day.len() != 2 {
-            return None;
-        }
-        let date = IsoDate { year: year.parse().ok()?, month: month.parse().ok()?, day: day.parse().ok()? };
-        ((1..=12).contains(&date.month) && (1..=31).contains(&date.day)).then_some(date)
-    }
-}
-
-impl std::fmt::Display for IsoDate {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-}
+use ccht_data::{IsoDate, Lang};
 
 /// Where and when a reader cites: the view's address, today's date, the reader's language.
 #[derive(Clone, Debug)]
@@ -103,10 +76,16 @@ pub fn figure_reference(dataset: &Dataset, record: usize, context: &Context) -> 
     reference
 }
 
-/// One reference per source the chart's figures come from, in the order they first appear: the
-/// chart as the description.
-pub fn chart_references(dataset: &Dataset, chart: &Chart, query_id: &str, context: &Context) -> Vec<Reference> {
-    chart_sources(dataset, chart)
+/// One reference per source in `sources` (the chart's, from [`chart_sources`]): the chart as the
+/// description.
+pub fn chart_references(
+    dataset: &Dataset,
+    chart: &Chart,
+    sources: &[usize],
+    query_id: &str,
+    context: &Context,
+) -> Vec<Reference> {
+    sources
         .iter()
         .map(|&source| {
             let id = format!("ccht-v{}-{query_id}-{}", context.version, dataset.sources[source].id);
@@ -172,15 +151,6 @@ mod tests {
             accessed: IsoDate { year: 2026, month: 12, day: 7 },
             lang,
             version: 3,
-        }
-    }
-
-    #[test]
-    fn dates_parse_only_whole() {
-        assert_eq!(IsoDate::parse("2025-08-14"), Some(IsoDate { year: 2025, month: 8, day: 14 }));
-        assert_eq!(IsoDate::parse("2025-08-14").unwrap().to_string(), "2025-08-14");
-        for bad in ["", "2025", "2025-08", "2025-13-01", "2025-8-14", "x-08-14"] {
-            assert_eq!(IsoDate::parse(bad), None, "{bad}");
         }
     }
 

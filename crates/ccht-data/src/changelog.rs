@@ -147,7 +147,8 @@ pub fn read_changes<'a>(
     }
 }
 
-/// A row of `changes.csv`, quoted as a spreadsheet writes it.
+/// A row of `changes.csv`, quoted as a spreadsheet writes it (the csv crate, as `append_row` writes
+/// a row).
 fn csv_row(
     version: u32,
     change: &str,
@@ -155,18 +156,11 @@ fn csv_row(
     before: &str,
     after: &str,
 ) -> String {
-    let field =
-        |s: &str| if s.contains([',', '"']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() };
-    [
-        version.to_string(),
-        change.to_string(),
-        year.to_string(),
-        field(component),
-        field(metric),
-        field(before),
-        field(after),
-    ]
-    .join(",")
+    let fields = [&version.to_string(), change, &year.to_string(), component, metric, before, after];
+    let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
+    // Writing to memory cannot fail, and the fields are text: an empty row is never the answer.
+    let written = writer.write_record(fields).ok().and_then(|()| writer.into_inner().ok());
+    written.and_then(|bytes| String::from_utf8(bytes).ok()).map_or_else(String::new, |row| row.trim_end().to_string())
 }
 
 /// One version's entry: the version and what it changed against the one before (everything

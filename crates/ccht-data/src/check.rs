@@ -4,11 +4,11 @@
 
 use crate::as_written::parse_as_written;
 use crate::dataset::Dataset;
+use crate::date::IsoDate;
 use crate::derived::resolve_derived;
 use crate::files::{read_table, row, DataError, DataFiles, Table, FILE_NAMES};
 use crate::quote::quoted;
 use crate::tables::{Component, Kind, Metric, PipelineStage, Qualifier, Record, Source, SourceKind, Unit};
-use crate::versions::is_iso_date;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -111,7 +111,7 @@ pub fn load(files: &DataFiles<'_>) -> Result<Dataset, Vec<DataError>> {
         check_text("title", &row.title)?;
         check_text("publisher", &row.publisher)?;
         let date = row.date.as_str();
-        if !date.is_empty() && !is_iso_date(date) {
+        if !date.is_empty() && IsoDate::parse(date).is_none() {
             return Err(format!("date {} must be written YYYY-MM-DD, or left empty", quoted(date)));
         }
         if !row.url.starts_with("https://") {

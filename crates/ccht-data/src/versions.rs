@@ -2,6 +2,7 @@
 //! the version it quotes, so a reader can tell whether a figure they cited has since changed; an
 //! analyst adds a row whenever a figure is added, changed or removed.
 
+use crate::date::IsoDate;
 use crate::files::{read_table, row, DataError};
 use crate::quote::quoted;
 
@@ -38,7 +39,7 @@ pub fn read_versions(text: &str) -> Result<Vec<DataVersion>, Vec<DataError>> {
         if number != expected {
             errors.push(table.error(*line, format!("version {number} should be {expected}: versions count up by one")));
         }
-        if !is_iso_date(&row.date) {
+        if IsoDate::parse(&row.date).is_none() {
             errors.push(table.error(*line, format!("date {} is not a date written YYYY-MM-DD", quoted(&row.date))));
         } else if let Some(before) = versions.last().filter(|v| v.date > row.date) {
             errors.push(
@@ -58,18 +59,6 @@ pub fn read_versions(text: &str) -> Result<Vec<DataVersion>, Vec<DataError>> {
     } else {
         Err(errors)
     }
-}
-
-/// YYYY-MM-DD with a month 01–12 and a day 01–31: the one rule for a date in the data files
-/// (a version's, a source's), so a date a citation cannot read is refused, not cited as undated.
-pub(crate) fn is_iso_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !digits(0..4) || !digits(5..7) || !digits(8..10) {
-        return false;
-    }
-    let (month, day) = (&s[5..7], &s[8..10]);
-    ("01"..="12").contains(&month) && ("01"..="31").contains(&day)
 }
 
 #[cfg(test)]
